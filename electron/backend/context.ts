@@ -1,0 +1,25 @@
+import type { Db } from './db/database.ts';
+import { sql } from './db/sql.ts';
+
+export type Clock = () => Date;
+
+/** What every handler gets: the open project's store, who is coding, and the clock. */
+export type Ctx = {
+  db: Db;
+  coderId: number;
+  now: () => string;
+  audit: (action: string, entity: string, entityId: number | null, detail?: unknown) => void;
+};
+
+export function makeCtx(db: Db, coderId: number, clock: Clock): Ctx {
+  const now = () => clock().toISOString();
+  return {
+    db,
+    coderId,
+    now,
+    audit: (action, entity, entityId, detail = {}) => {
+      db.run(sql`INSERT INTO audit_log (at, coder_id, action, entity, entity_id, detail)
+                 VALUES (${now()}, ${coderId}, ${action}, ${entity}, ${entityId}, ${JSON.stringify(detail)})`);
+    },
+  };
+}

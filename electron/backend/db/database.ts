@@ -1,0 +1,104 @@
+import BetterSqlite3 from 'better-sqlite3';
+import type { Database as BetterDb, Statement } from 'better-sqlite3';
+import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { ApiFailure } from '../../../shared/api/errors.ts';
+import type { SqlFragment } from './sql.ts';
+
+export type OpenOptions = {
+  /** Create the file when it does not exist. */
+  create: boolean;
+  readonly?: boolean;
+};
+
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+/**
+ * Electron needs a better-sqlite3 build for its own ABI; it is kept apart from the Node build
+ * (which `npm test` uses) and handed over through this variable.
+ */
+const nativeBinding = (): string | undefined => process.env['MARGINALIA_SQLITE_BINDING'] || undefined;
+
+/** Refuses anything that is not an SQLite file before SQLite gets a chance to touch it. */
+export function assertLooksLikeSqlite(path: string): void {
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    throw new ApiFailure('not_found', `No project file at ${path}`, 'path');
+  }
+  if (st.isDirectory()) throw new ApiFailure('not_a_project', `${path} is a folder, not a Marginalia project file`, 'path');
+  if (st.size < 100) {
+    throw new ApiFailure('not_a_project', `${path} is not a Marginalia project: it is too short to be an SQLite database (${st.size} bytes)`, 'path');
+  }
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    readSync(fd, buf, 0, 16, 0);
+    if (buf.toString('latin1') !== SQLITE_HEADER) {
+      throw new ApiFailure('not_a_project', `${path} is not a Marginalia project: it is not an SQLite database`, 'path');
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A better-sqlite3 connection with a prepared-statement cache keyed by SQL text. */
+export class Db {
+  readonly raw: BetterDb;
+  readonly path: string;
+  private readonly cache = new Map<string, Statement>();
+
+  constructor(path: string, options: OpenOptions) {
+    if (!options.create || existsSync(path)) assertLooksLikeSqlite(path);
+    this.path = path;
+    const binding = nativeBinding();
+    try {
+      this.raw = new BetterSqlite3(path, {
+        readonly: options.readonly ?? false,
+        fileMustExist: !options.create,
+        ...(binding ? { nativeBinding: binding } : {}),
+      });
+      // WAL is switched on by enableWal() only once the file is known to be ours: setting it
+      // rewrites the header of whatever file this is.
+      this.raw.pragma('foreign_keys = ON');
+      this.raw.pragma('synchronous = NORMAL');
+      this.raw.pragma('busy_timeout = 5000');
+    } catch (err) {
+      if (err instanceof ApiFailure) throw err;
+      const message = err instanceof Error ? err.message : String(err);
+      throw new ApiFailure('not_a_project', `${path} could not be opened as a project: ${message}`, 'path');
+    }
+  }
+
+  enableWal(): void {
+    this.raw.pragma('journal_mode = WAL');
+  }
+
+  private stmt(q: SqlFragment): Statement {
+    let s = this.cache.get(q.text);
+    if (!s) {
+      s = this.raw.prepare(q.text);
+      this.cache.set(q.text, s);
+    }
+    return s;
+  }
+
+  all<T>(q: SqlFragment): T[] {
+    return this.stmt(q).all(...q.values) as T[];
+  }
+  get<T>(q: SqlFragment): T | undefined {
+    return this.stmt(q).get(...q.values) as T | undefined;
+  }
+  run(q: SqlFragment): { changes: number; lastInsertRowid: number } {
+    const r = this.stmt(q).run(...q.values);
+    return { changes: r.changes, lastInsertRowid: Number(r.lastInsertRowid) };
+  }
+  /** Runs fn in one IMMEDIATE transaction (nested calls become savepoints). */
+  transaction<T>(fn: () => T): T {
+    return this.raw.transaction(fn).immediate();
+  }
+  close(): void {
+    this.cache.clear();
+    if (this.raw.open) this.raw.close();
+  }
+}

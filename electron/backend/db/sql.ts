@@ -1,0 +1,36 @@
+/**
+ * Tagged-template SQL: values become bound parameters, never text. Fragments built with
+ * `sql` can be nested; `sqlJoin` glues a list of fragments.
+ */
+export type SqlValue = string | number | bigint | null | Uint8Array;
+export type SqlFragment = { readonly text: string; readonly values: readonly SqlValue[]; readonly __sql: true };
+
+const isFragment = (x: unknown): x is SqlFragment =>
+  typeof x === 'object' && x !== null && (x as { __sql?: unknown }).__sql === true;
+
+export function sql(strings: TemplateStringsArray, ...parts: (SqlValue | boolean | SqlFragment)[]): SqlFragment {
+  let text = strings[0] ?? '';
+  const values: SqlValue[] = [];
+  parts.forEach((part, i) => {
+    if (isFragment(part)) {
+      text += part.text;
+      values.push(...part.values);
+    } else {
+      text += '?';
+      values.push(typeof part === 'boolean' ? (part ? 1 : 0) : part);
+    }
+    text += strings[i + 1] ?? '';
+  });
+  return { text, values, __sql: true };
+}
+
+export function sqlJoin(fragments: readonly SqlFragment[], separator = ', '): SqlFragment {
+  return {
+    text: fragments.map((f) => f.text).join(separator),
+    values: fragments.flatMap((f) => f.values),
+    __sql: true,
+  };
+}
+
+/** Raw SQL text with no values, for identifiers chosen by code (never by input). */
+export const sqlRaw = (text: string): SqlFragment => ({ text, values: [], __sql: true });

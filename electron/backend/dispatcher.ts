@@ -1,0 +1,70 @@
+import { contract, isMethodName, methodNames, type MethodName } from '../../shared/api/contract.ts';
+import { ApiFailure, type ApiError, type ApiResult } from '../../shared/api/errors.ts';
+import type { Ctx } from './context.ts';
+
+type AnyHandler = (input: unknown, ctx: Ctx) => unknown;
+type AnyHostHandler = (input: unknown) => unknown;
+
+export type DispatcherParts = {
+  /** Handlers that need an open project, keyed by method. */
+  projectHandlers: Record<string, unknown>;
+  /** Handlers that manage which project is open (no project needed). */
+  hostHandlers: Record<string, unknown>;
+  /** The open project's context and transaction runner, or null. */
+  current: () => { ctx: Ctx; transaction: <T>(fn: () => T) => T } | null;
+};
+
+export type Dispatcher = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
+
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiFailure) return err.toApiError();
+  const e = err as { code?: unknown; message?: unknown };
+  if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT')) {
+    return { code: 'conflict', message: `The change breaks a rule of the project store: ${String(e.message)}` };
+  }
+  return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
+}
+
+/**
+ * The one entry point every transport calls. Validates the input against the contract,
+ * runs commands in one IMMEDIATE transaction, and never throws: errors come back typed.
+ */
+export function createDispatcher(parts: DispatcherParts): Dispatcher {
+  const covered = new Set([...Object.keys(parts.projectHandlers), ...Object.keys(parts.hostHandlers)]);
+  const missing = methodNames.filter((m) => !covered.has(m));
+  if (missing.length > 0) throw new Error(`API methods without a handler: ${missing.join(', ')}`);
+  for (const name of Object.keys(parts.projectHandlers)) {
+    if (Object.hasOwn(parts.hostHandlers, name)) throw new Error(`API method ${name} is registered twice`);
+    if (!isMethodName(name)) throw new Error(`handler ${name} is not in the API contract`);
+  }
+
+  return async (method, input) => {
+    if (!isMethodName(method)) return { ok: false, error: { code: 'unknown_method', message: `There is no API method called ${method}` } };
+    const def = contract[method as MethodName];
+    const parsed = def.input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const field = issue.path.map(String).join('.');
+      const message = field ? `${method}: ${field}: ${issue.message}` : `${method}: ${issue.message}`;
+      return { ok: false, error: field ? { code: 'invalid_input', message, field } : { code: 'invalid_input', message } };
+    }
+    try {
+      const host = parts.hostHandlers[method] as AnyHostHandler | undefined;
+      if (host) return { ok: true, value: await host(parsed.data) };
+      const project = parts.current();
+      if (!project) return { ok: false, error: { code: 'no_project', message: 'No project is open' } };
+      const handler = parts.projectHandlers[method] as AnyHandler;
+      if (def.kind === 'command') {
+        const value = project.transaction(() => {
+          const v = handler(parsed.data, project.ctx);
+          if (v instanceof Promise) throw new Error(`command ${method} returned a promise; make it a job`);
+          return v;
+        });
+        return { ok: true, value };
+      }
+      return { ok: true, value: await handler(parsed.data, project.ctx) };
+    } catch (err) {
+      return { ok: false, error: toApiError(err) };
+    }
+  };
+}

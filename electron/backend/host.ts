@@ -1,0 +1,157 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { homedir, userInfo } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type { ProgressEvent } from '../../shared/api/contract.ts';
+import { ApiFailure } from '../../shared/api/errors.ts';
+import type { RecentProject } from '../../shared/domain/types.ts';
+import type { Clock } from './context.ts';
+import { seedDemo } from './demo/seed.ts';
+import { createDispatcher, type Dispatcher } from './dispatcher.ts';
+import { projectHandlers } from './handlers.ts';
+import { ensureCoder, listCoders } from './repositories/meta.ts';
+import { Project, PROJECT_EXTENSION, type ProjectTemplate } from './project.ts';
+
+export type HostOptions = {
+  /** The data folder: demo project, recent list. */
+  home: string;
+  clock?: Clock;
+  coderName?: string;
+  onProgress?: (event: ProgressEvent) => void;
+  /** True when the renderer runs in the Electron shell (native dialogs exist). */
+  desktop?: boolean;
+};
+
+export const defaultHome = (): string =>
+  process.env['MARGINALIA_HOME'] ||
+  (process.platform === 'win32'
+    ? join(process.env['APPDATA'] || homedir(), 'Marginalia')
+    : process.platform === 'darwin'
+      ? join(homedir(), 'Library', 'Application Support', 'Marginalia')
+      : join(process.env['XDG_DATA_HOME'] || join(homedir(), '.local', 'share'), 'marginalia'));
+
+const defaultCoder = (): string => {
+  try {
+    return process.env['MARGINALIA_CODER'] || userInfo().username || 'researcher';
+  } catch {
+    return 'researcher';
+  }
+};
+
+/**
+ * Owns the open project and the dispatcher every transport calls. Only one project is
+ * open at a time; opening another closes the first.
+ */
+export class Host {
+  readonly home: string;
+  readonly call: Dispatcher;
+  private project: Project | null = null;
+  private readonly clock: Clock;
+  private coderName: string;
+  readonly onProgress: (event: ProgressEvent) => void;
+  readonly desktop: boolean;
+
+  constructor(options: HostOptions) {
+    this.home = resolve(options.home);
+    this.clock = options.clock ?? (() => new Date());
+    this.coderName = options.coderName ?? defaultCoder();
+    this.onProgress = options.onProgress ?? (() => {});
+    this.desktop = options.desktop ?? false;
+    mkdirSync(this.home, { recursive: true });
+    this.call = createDispatcher({
+      projectHandlers,
+      hostHandlers: {
+        'project.info': () => this.requireProject().info(),
+        'project.open': (i: { path: string }) => this.open(i.path, false),
+        'project.create': (i: { path: string; template: ProjectTemplate }) => this.open(i.path, i.template),
+        'project.openDemo': () => this.openDemo(),
+        'project.recent': () => this.recent(),
+        'app.paths': () => ({ home: this.home, demoPath: this.demoPath, suggestedNewPath: this.suggestNewPath(), desktop: this.desktop }),
+        'coders.list': () => listCoders(this.requireProject().db),
+        'coders.setCurrent': (i: { name: string }) => this.setCoder(i.name),
+      },
+      current: () => (this.project ? { ctx: this.project.ctx, transaction: (fn) => this.project!.db.transaction(fn) } : null),
+    });
+  }
+
+  get demoPath(): string {
+    return join(this.home, `demo${PROJECT_EXTENSION}`);
+  }
+
+  get current(): Project | null {
+    return this.project;
+  }
+
+  private requireProject(): Project {
+    if (!this.project) throw new ApiFailure('no_project', 'No project is open');
+    return this.project;
+  }
+
+  /** Opens a project file, or creates it with a template; the old one stays open on failure. */
+  open(path: string, create: ProjectTemplate | false) {
+    const full = resolve(path);
+    const next = Project.open(full, { clock: this.clock, coderName: this.coderName, ...(create ? { create: { template: create } } : {}) });
+    this.project?.close();
+    this.project = next;
+    this.remember(full, next.info().name);
+    return next.info();
+  }
+
+  /** The demo project, written on first use into the data folder. */
+  openDemo() {
+    if (!existsSync(this.demoPath)) {
+      const tmp = `${this.demoPath}.creating`;
+      for (const suffix of ['', '-wal', '-shm']) if (existsSync(tmp + suffix)) renameSync(tmp + suffix, `${tmp}.stale${suffix}`);
+      const demo = Project.open(tmp, { clock: this.clock, coderName: this.coderName, create: { template: 'five-questions', isDemo: true } });
+      try {
+        demo.db.transaction(() => seedDemo(demo.ctx));
+        demo.db.raw.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        demo.close();
+      }
+      renameSync(tmp, this.demoPath);
+    }
+    return this.open(this.demoPath, false);
+  }
+
+  private suggestNewPath(): string {
+    for (let n = 1; ; n++) {
+      const candidate = join(this.home, `project-${n}${PROJECT_EXTENSION}`);
+      if (!existsSync(candidate)) return candidate;
+    }
+  }
+
+  private setCoder(name: string) {
+    const project = this.requireProject();
+    const coder = project.db.transaction(() => ensureCoder(project.db, name, this.clock().toISOString()));
+    this.coderName = coder.name;
+    this.project = project.withCoder(coder.id, this.clock);
+    return coder;
+  }
+
+  private get recentFile(): string {
+    return join(this.home, 'recent.json');
+  }
+
+  recent(): RecentProject[] {
+    try {
+      const list = JSON.parse(readFileSync(this.recentFile, 'utf8')) as Omit<RecentProject, 'exists'>[];
+      return list.map((r) => ({ ...r, exists: existsSync(r.path) }));
+    } catch {
+      return [];
+    }
+  }
+
+  private remember(path: string, name: string): void {
+    const list = this.recent()
+      .filter((r) => r.path !== path)
+      .map(({ path: p, name: n, openedAt }) => ({ path: p, name: n, openedAt }));
+    list.unshift({ path, name, openedAt: this.clock().toISOString() });
+    mkdirSync(dirname(this.recentFile), { recursive: true });
+    writeFileSync(this.recentFile, JSON.stringify(list.slice(0, 12), null, 2));
+  }
+
+  close(): void {
+    this.project?.close();
+    this.project = null;
+  }
+}

@@ -1,0 +1,107 @@
+import { ImportError, reasonOf } from './errors.ts';
+
+export type ParsedPdf = { pages: string[] };
+
+/** What we read of a pdf.js text item (TextMarkedContent items have no `str`). */
+type Item = { str: string; transform: number[]; width: number; height: number; hasEOL: boolean };
+type Line = { text: string; y: number; height: number };
+
+/** A vertical gap above this many line heights starts a new paragraph. */
+const PARAGRAPH_GAP = 1.6;
+
+/**
+ * pdf.js runs its "worker" in this thread when globalThis.pdfjsWorker holds the worker
+ * module (pdfjs-dist 5.x): no Worker, no workerSrc URL, nothing fetched.
+ */
+async function loadPdfjs() {
+  const [pdfjs, worker] = await Promise.all([
+    import('pdfjs-dist/legacy/build/pdf.mjs'),
+    import('pdfjs-dist/legacy/build/pdf.worker.mjs'),
+  ]);
+  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+  return pdfjs;
+}
+
+/** Groups a page's text items into lines (by hasEOL and baseline), then lines into paragraphs. */
+function pageText(items: Item[]): string {
+  const lines: Line[] = [];
+  let text = '';
+  let y = 0;
+  let height = 0;
+  let xEnd = 0;
+  const endLine = () => {
+    if (text.trim()) lines.push({ text: text.trim(), y, height });
+    text = '';
+    height = 0;
+  };
+  for (const item of items) {
+    const [, , , scaleY = 0, x = 0, itemY = 0] = item.transform;
+    const itemHeight = item.height || Math.abs(scaleY) || 10;
+    if (text && Math.abs(itemY - y) > itemHeight / 2) endLine();
+    // Items on one line may leave the space between words implicit, as a gap.
+    if (text && item.str && !/\s$/.test(text) && !/^\s/.test(item.str) && x - xEnd > itemHeight * 0.2) text += ' ';
+    if (item.str) {
+      text += item.str;
+      y = itemY;
+      height = Math.max(height, itemHeight);
+      xEnd = x + item.width;
+    }
+    if (item.hasEOL) endLine();
+  }
+  endLine();
+  let out = '';
+  lines.forEach((line, i) => {
+    const prev = lines[i - 1];
+    if (prev) {
+      const gap = prev.y - line.y;
+      out += gap < 0 || gap > PARAGRAPH_GAP * Math.max(prev.height, line.height) ? '\n\n' : '\n';
+    }
+    out += line.text;
+  });
+  return out;
+}
+
+/**
+ * Text of each page of a PDF, paragraphs separated by blank lines. Runs pdf.js without a
+ * worker, without eval and without fetching fonts: text extraction needs none of them.
+ */
+export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<ParsedPdf> {
+  const pdfjs = await loadPdfjs();
+  const task = pdfjs.getDocument({
+    data: bytes.slice(), // pdf.js transfers (detaches) the buffer it is given
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    isOffscreenCanvasSupported: false,
+    enableXfa: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  });
+  try {
+    let doc;
+    try {
+      doc = await task.promise;
+    } catch (error) {
+      if (error instanceof Error && error.name === 'PasswordException') {
+        throw new ImportError(fileName, 'is protected by a password; remove the password and import it again');
+      }
+      throw new ImportError(fileName, `is not a valid PDF file (${reasonOf(error)})`);
+    }
+    const pages: string[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      try {
+        const page = await doc.getPage(n);
+        const content = await page.getTextContent();
+        pages.push(pageText(content.items.filter((item): item is Item => 'str' in item)));
+      } catch (error) {
+        throw new ImportError(fileName, `cannot be read (${reasonOf(error)})`, { page: n });
+      }
+    }
+    if (!pages.some((page) => page.trim())) {
+      throw new ImportError(fileName, 'has no text layer: it is a scanned PDF and needs OCR (text recognition) before import');
+    }
+    return { pages };
+  } finally {
+    await task.destroy();
+  }
+}

@@ -1,0 +1,113 @@
+import { canonicalText } from '../../../shared/domain/offsets.ts';
+import type { DraftTurn, ParsedTranscript } from './turns.ts';
+import { assembleTurns, isSpeakerName, NAME, TIMESTAMP, timestampToMs } from './turns.ts';
+
+export type { ParsedTranscript, Turn } from './turns.ts';
+
+/** A timestamp as written: bare, `[..]` or `(..)`. */
+const STAMP = String.raw`[\[(]?${TIMESTAMP}[\])]?`;
+const DASH = String.raw`(?:[-–—]\s*)?`;
+
+/** `[00:01] Name: text`, `Name (00:01): text`, `Name: [00:01] text`, `NAME: text`. */
+const COLON_LINE = new RegExp(
+  String.raw`^\s*(?:(${STAMP})\s*${DASH})?(${NAME})\s*(?:(${STAMP})\s*)?:(?:\s+|$)(?:(${STAMP})(?:\s+|$)${DASH})?(.*)$`,
+  'u',
+);
+/** `[Name] text`, `[00:01] [Name] text`, `[Name] 00:01 text`. */
+const BRACKET_LINE = new RegExp(
+  String.raw`^\s*(?:(${STAMP})\s*${DASH})?\[(${NAME})\](?:\s+|:|$)\s*(?:(${STAMP})(?:\s+|$))?(?:[:\-–—](?:\s+|$))?(.*)$`,
+  'u',
+);
+/** A speaker line with the body below it, as Otter and similar tools export: `Name  0:03`. */
+const HEADER_LINE = new RegExp(String.raw`^\s*(${NAME})\s+(${STAMP})\s*$`, 'u');
+const STAMP_LINE = new RegExp(String.raw`^\s*(${STAMP})\s*$`, 'u');
+
+/** Bracketed annotations that are not speakers, however often they occur. */
+const ANNOTATIONS = new Set(
+  'laughs laughing laughter inaudible unintelligible unclear crosstalk pause long pause silence music applause coughs sighs noise background noise overlapping interruption interrupted redacted name removed break end'.split(
+    ' ',
+  ),
+);
+
+type Marker = { speaker: string; timestampMs: number | null; rest: string };
+
+const stampMs = (stamp: string | undefined): number | null =>
+  stamp === undefined ? null : timestampToMs(stamp.replace(/[[\]()]/g, ''));
+
+function matchMarker(line: string): Marker | null {
+  const colon = COLON_LINE.exec(line);
+  if (colon && isSpeakerName(colon[2]!)) {
+    return { speaker: colon[2]!, timestampMs: stampMs(colon[1] ?? colon[3] ?? colon[4]), rest: colon[5] ?? '' };
+  }
+  const bracket = BRACKET_LINE.exec(line);
+  if (bracket) {
+    const name = bracket[2]!;
+    const annotation = ANNOTATIONS.has(name.toLowerCase()) || /^\p{Ll}/u.test(name);
+    if (!annotation && isSpeakerName(name)) {
+      return { speaker: name, timestampMs: stampMs(bracket[1] ?? bracket[3]), rest: bracket[4] ?? '' };
+    }
+  }
+  const header = HEADER_LINE.exec(line);
+  if (header && isSpeakerName(header[1]!)) return { speaker: header[1]!, timestampMs: stampMs(header[2]), rest: '' };
+  return null;
+}
+
+/**
+ * Splits an interview transcript into speaker turns. Recognised shapes per line:
+ * `Name: text`, `NAME: text`, `[Name] text`, each optionally with a timestamp before or after
+ * the label (`[00:12:34]`, `(00:12:34)`, `00:12:34`, `12:34`); also `Name  00:12` on its own
+ * line with the body below, and a timestamp alone on the line before a speaker line. Lines up
+ * to the next speaker line belong to the same turn.
+ *
+ * Against false positives ("Note: the following…" once in a document) a label counts as a
+ * speaker only if it starts at least two lines. Text before the first speaker is a turn with
+ * speaker null. With no speaker at all the result is one speakerless turn over the canonical
+ * text, unchanged. Otherwise the stored text is rebuilt as described in assembleTurns:
+ * "Speaker: body" per turn, blank line between turns, timestamps moved out of the text.
+ */
+export function parseTranscript(raw: string, _fileName: string): ParsedTranscript {
+  const text = canonicalText(raw);
+  const lines = text.split('\n');
+  const markers = lines.map(matchMarker);
+  const counts = new Map<string, number>();
+  for (const m of markers) if (m) counts.set(m.speaker, (counts.get(m.speaker) ?? 0) + 1);
+  const speakers = new Set([...counts].filter(([, n]) => n >= 2).map(([name]) => name));
+
+  if (speakers.size === 0) {
+    return { text, turns: text.trim() ? [{ speaker: null, start: 0, end: text.length, timestampMs: null }] : [] };
+  }
+
+  const drafts: DraftTurn[] = [];
+  let current: DraftTurn = { speaker: null, body: '', timestampMs: null };
+  let body: string[] = [];
+  // A timestamp alone on a line belongs to the speaker line after it, if one follows.
+  let pending: { ms: number | null; lines: string[] } | null = null;
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const marker = markers[i];
+    if (marker && speakers.has(marker.speaker)) {
+      drafts.push({ ...current, body: body.join('\n') });
+      current = { speaker: marker.speaker, body: '', timestampMs: marker.timestampMs ?? pending?.ms ?? null };
+      body = [marker.rest];
+      pending = null;
+      continue;
+    }
+    const stamp = STAMP_LINE.exec(line);
+    if (stamp) {
+      if (pending) body.push(...pending.lines);
+      pending = { ms: stampMs(stamp[1]), lines: [line] };
+      continue;
+    }
+    if (pending && line.trim() === '') {
+      pending.lines.push(line);
+      continue;
+    }
+    if (pending) body.push(...pending.lines);
+    pending = null;
+    body.push(line);
+  }
+  if (pending) body.push(...pending.lines);
+  drafts.push({ ...current, body: body.join('\n') });
+  return assembleTurns(drafts);
+}

@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { ApiFailure } from '../../shared/api/errors.ts';
+import { FIVE_QUESTIONS } from '../../shared/domain/scheme.ts';
+import type { ProjectInfo } from '../../shared/domain/types.ts';
+import { makeCtx, type Clock, type Ctx } from './context.ts';
+import { Db } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { insertCode } from './repositories/codes.ts';
+import { counts, ensureCoder, getMeta, setMeta } from './repositories/meta.ts';
+
+export const PROJECT_EXTENSION = '.marginalia';
+
+export type ProjectTemplate = 'five-questions' | 'empty';
+
+export type OpenProjectOptions = {
+  clock: Clock;
+  coderName: string;
+  /** Create a new project file; fails if the file exists. */
+  create?: { template: ProjectTemplate; isDemo?: boolean };
+};
+
+/** One open project file: its connection, its migrations applied, and the current coder. */
+export class Project {
+  readonly db: Db;
+  readonly ctx: Ctx;
+
+  private constructor(db: Db, ctx: Ctx) {
+    this.db = db;
+    this.ctx = ctx;
+  }
+
+  static open(path: string, options: OpenProjectOptions): Project {
+    if (options.create && existsSync(path)) {
+      throw new ApiFailure('conflict', `${path} already exists; open it instead, or choose another name`, 'path');
+    }
+    const db = new Db(path, { create: options.create !== undefined });
+    try {
+      if (!options.create) assertIsMarginalia(db);
+      db.enableWal();
+      migrate(db);
+      const now = options.clock().toISOString();
+      const coder = db.transaction(() => {
+        if (options.create) {
+          setMeta(db, 'app', 'marginalia');
+          setMeta(db, 'created_at', now);
+          setMeta(db, 'name', basename(path, extname(path)));
+          setMeta(db, 'is_demo', options.create.isDemo ? '1' : '0');
+        }
+        return ensureCoder(db, options.coderName, now);
+      });
+      const project = new Project(db, makeCtx(db, coder.id, options.clock));
+      if (options.create) {
+        db.transaction(() => {
+          project.ctx.audit('create', 'project', null, { template: options.create!.template });
+          if (options.create!.template === 'five-questions') seedFiveQuestions(project.ctx);
+        });
+      }
+      return project;
+    } catch (err) {
+      db.close();
+      if (err instanceof ApiFailure) throw err;
+      const message = err instanceof Error ? err.message : String(err);
+      throw new ApiFailure('not_a_project', `${path} could not be opened as a Marginalia project: ${message}`, 'path');
+    }
+  }
+
+  info(): ProjectInfo {
+    const coder = this.db.get<{ id: number; name: string }>({ text: 'SELECT id, name FROM coders WHERE id = ?', values: [this.ctx.coderId], __sql: true })!;
+    return {
+      path: this.db.path,
+      name: getMeta(this.db, 'name') ?? basename(this.db.path, extname(this.db.path)),
+      schemaVersion: Number(this.db.raw.pragma('user_version', { simple: true })),
+      createdAt: getMeta(this.db, 'created_at') ?? '',
+      isDemo: getMeta(this.db, 'is_demo') === '1',
+      coder,
+      counts: counts(this.db),
+    };
+  }
+
+  /** A project that switched coder: same connection, new context. */
+  withCoder(coderId: number, clock: Clock): Project {
+    return new Project(this.db, makeCtx(this.db, coderId, clock));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/** A valid SQLite file from another program is not a project: say so instead of migrating it. */
+function assertIsMarginalia(db: Db): void {
+  const version = Number(db.raw.pragma('user_version', { simple: true }));
+  const tables = db.raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+  if (version === 0 && tables.length === 0) return; // an empty SQLite file: initialise it
+  const hasMeta = tables.some((t) => t.name === 'project_meta');
+  const app = hasMeta ? (db.raw.prepare("SELECT value FROM project_meta WHERE key = 'app'").get() as { value: string } | undefined) : undefined;
+  if (app?.value !== 'marginalia') {
+    throw new ApiFailure('not_a_project', `${db.path} is an SQLite database, but not a Marginalia project`, 'path');
+  }
+}
+
+function seedFiveQuestions(ctx: Ctx): void {
+  const now = ctx.now();
+  for (const section of FIVE_QUESTIONS) {
+    const sectionId = insertCode(ctx.db, { parentId: null, name: section.name, color: section.color, definition: section.definition, origin: 'deductive' }, ctx.coderId, now);
+    for (const cat of section.categories) {
+      insertCode(ctx.db, { parentId: sectionId, name: cat.name, color: section.color, definition: cat.definition, origin: 'deductive' }, ctx.coderId, now);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import type { Db } from '../db/database.ts';
+import { sql } from '../db/sql.ts';
+import type { Code, CodeOrigin, Framework, FrameworkElement } from '../../../shared/domain/types.ts';
+
+type CodeRow = Omit<Code, 'elementIds'> & { elementIds: string | null };
+
+const codeRows = (db: Db, where: ReturnType<typeof sql>): Code[] =>
+  db
+    .all<CodeRow>(sql`SELECT c.id, c.parent_id AS parentId, c.name, c.color, c.definition, c.when_to_use AS whenToUse,
+        c.when_not_to_use AS whenNotToUse, c.example, c.origin, c.position, c.created_at AS createdAt,
+        (SELECT count(*) FROM codings g WHERE g.code_id = c.id) AS codingCount,
+        (SELECT group_concat(l.element_id) FROM code_element_links l WHERE l.code_id = c.id) AS elementIds
+      FROM codes c ${where} ORDER BY c.parent_id NULLS FIRST, c.position, c.id`)
+    .map((r) => ({ ...r, elementIds: r.elementIds ? r.elementIds.split(',').map(Number) : [] }));
+
+export const listCodes = (db: Db): Code[] => codeRows(db, sql``);
+export const getCode = (db: Db, id: number): Code | undefined => codeRows(db, sql`WHERE c.id = ${id}`)[0];
+
+export const siblingNameTaken = (db: Db, parentId: number | null, name: string, exceptId = 0): boolean =>
+  db.get(sql`SELECT 1 FROM codes WHERE coalesce(parent_id, 0) = ${parentId ?? 0} AND name = ${name} COLLATE NOCASE
+             AND id <> ${exceptId}`) !== undefined;
+
+export const nextPosition = (db: Db, parentId: number | null): number =>
+  db.get<{ n: number }>(sql`SELECT coalesce(max(position) + 1, 0) AS n FROM codes WHERE coalesce(parent_id, 0) = ${parentId ?? 0}`)!.n;
+
+export type NewCode = {
+  parentId: number | null;
+  name: string;
+  color: string;
+  definition: string;
+  origin: CodeOrigin;
+  whenToUse?: string;
+  whenNotToUse?: string;
+  example?: string;
+};
+
+export function insertCode(db: Db, c: NewCode, coderId: number, now: string): number {
+  return db.run(sql`INSERT INTO codes (parent_id, name, color, definition, when_to_use, when_not_to_use, example, origin, position, created_at, created_by)
+    VALUES (${c.parentId}, ${c.name}, ${c.color}, ${c.definition}, ${c.whenToUse ?? ''}, ${c.whenNotToUse ?? ''}, ${c.example ?? ''},
+            ${c.origin}, ${nextPosition(db, c.parentId)}, ${now}, ${coderId})`).lastInsertRowid;
+}
+
+/** The code and every code below it, parents before children. */
+export const subtreeIds = (db: Db, id: number): number[] =>
+  db
+    .all<{ id: number }>(sql`WITH RECURSIVE t(id, depth) AS (
+        SELECT ${id}, 0 UNION ALL SELECT c.id, t.depth + 1 FROM codes c JOIN t ON c.parent_id = t.id)
+      SELECT id FROM t ORDER BY depth`)
+    .map((r) => r.id);
+
+export function listFrameworks(db: Db): Framework[] {
+  const frameworks = db.all<Omit<Framework, 'elements'>>(sql`SELECT id, name, description FROM frameworks ORDER BY id`);
+  const elements = db.all<FrameworkElement>(sql`SELECT id, framework_id AS frameworkId, name, description, position
+    FROM framework_elements ORDER BY framework_id, position, id`);
+  return frameworks.map((f) => ({ ...f, elements: elements.filter((e) => e.frameworkId === f.id) }));
+}
+
+export function insertFramework(db: Db, name: string, description: string, elements: { name: string; description: string }[]): number {
+  const fid = db.run(sql`INSERT INTO frameworks (name, description) VALUES (${name}, ${description})`).lastInsertRowid;
+  elements.forEach((e, i) => {
+    db.run(sql`INSERT INTO framework_elements (framework_id, name, description, position) VALUES (${fid}, ${e.name}, ${e.description}, ${i})`);
+  });
+  return fid;
+}
+
+export const linkCodeToElement = (db: Db, codeId: number, elementId: number): void => {
+  db.run(sql`INSERT OR IGNORE INTO code_element_links (code_id, element_id) VALUES (${codeId}, ${elementId})`);
+};

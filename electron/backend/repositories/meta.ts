@@ -1,0 +1,28 @@
+import type { Db } from '../db/database.ts';
+import { sql } from '../db/sql.ts';
+import type { Coder, ProjectCounts } from '../../../shared/domain/types.ts';
+
+export const getMeta = (db: Db, key: string): string | undefined =>
+  db.get<{ value: string }>(sql`SELECT value FROM project_meta WHERE key = ${key}`)?.value;
+
+export const setMeta = (db: Db, key: string, value: string): void => {
+  db.run(sql`INSERT INTO project_meta (key, value) VALUES (${key}, ${value})
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
+};
+
+export const listCoders = (db: Db): Coder[] => db.all<Coder>(sql`SELECT id, name FROM coders ORDER BY name`);
+
+export function ensureCoder(db: Db, name: string, now: string): Coder {
+  const found = db.get<Coder>(sql`SELECT id, name FROM coders WHERE name = ${name}`);
+  if (found) return found;
+  const { lastInsertRowid } = db.run(sql`INSERT INTO coders (name, created_at) VALUES (${name}, ${now})`);
+  return { id: lastInsertRowid, name };
+}
+
+export const counts = (db: Db): ProjectCounts =>
+  db.get<ProjectCounts>(sql`SELECT
+      (SELECT count(*) FROM participants) AS participants,
+      (SELECT count(*) FROM sources) AS sources,
+      (SELECT count(*) FROM codes) AS codes,
+      (SELECT count(*) FROM codings) AS codings,
+      (SELECT count(*) FROM memos) AS memos`)!;

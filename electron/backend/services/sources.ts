@@ -1,0 +1,18 @@
+import { sql } from '../db/sql.ts';
+import type { HandlerMap } from '../handler-types.ts';
+import { getSource, listQuestions, listSources } from '../repositories/sources.ts';
+import { found } from './require.ts';
+
+type M = 'sources.list' | 'sources.get' | 'sources.rename' | 'questions.list';
+
+export const sourceHandlers: HandlerMap<M> = {
+  'sources.list': (input, { db }) => listSources(db, input.kind),
+  'sources.get': (input, { db }) => found(getSource(db, input.id), `Source ${input.id}`),
+  'sources.rename': (input, ctx) => {
+    const before = found(getSource(ctx.db, input.id), `Source ${input.id}`);
+    ctx.db.run(sql`UPDATE sources SET name = ${input.name} WHERE id = ${input.id}`);
+    ctx.audit('rename', 'source', input.id, { before: before.name, after: input.name });
+    return listSources(ctx.db).find((s) => s.id === input.id)!;
+  },
+  'questions.list': (input, { db }) => listQuestions(db, input.sourceId),
+};

@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { parseLaunchArgs } from '../launch-args.ts';
+import { Host, defaultHome } from '../backend/host.ts';
+import { checkProject } from '../backend/check.ts';
+import type { MethodName, Output } from '../../shared/api/contract.ts';
+
+const USAGE = `Usage: marginalia <command> [options]
+
+Commands:
+  stats --project P [--json]   counts of participants, sources, codes, codings and memos
+  check --project P            SQLite integrity check plus Marginalia's own invariants
+  serve [--project P] [--port N]  browser mode (same as npm run serve)
+`;
+
+type Io = { out: (line: string) => void; err: (line: string) => void };
+
+/** Runs one CLI command; returns the process exit code. */
+export async function runCli(argv: readonly string[], io: Io = { out: (l) => console.log(l), err: (l) => console.error(l) }): Promise<number> {
+  let args;
+  try {
+    args = parseLaunchArgs(argv);
+  } catch (err) {
+    io.err(err instanceof Error ? err.message : String(err));
+    return 2;
+  }
+  const [command, ...rest] = args.rest;
+  const json = rest.includes('--json');
+  if (!command || command === 'help' || command === '--help') {
+    io.out(USAGE);
+    return command ? 0 : 2;
+  }
+  const needProject = (): string | null => {
+    if (!args.project) {
+      io.err(`${command} needs --project PATH`);
+      return null;
+    }
+    if (!existsSync(args.project)) {
+      io.err(`No project file at ${args.project}`);
+      return null;
+    }
+    return args.project;
+  };
+  const host = new Host({ home: args.home ?? defaultHome() });
+  const call = async <M extends MethodName>(method: M, input: unknown): Promise<Output<M>> => {
+    const r = await host.call(method, input);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value as Output<M>;
+  };
+  try {
+    switch (command) {
+      case 'stats': {
+        const path = needProject();
+        if (!path) return 2;
+        const info = await call('project.open', { path });
+        if (json) io.out(JSON.stringify({ project: info.name, path: info.path, ...info.counts }));
+        else for (const [k, v] of Object.entries(info.counts)) io.out(`${k.padEnd(14)}${v}`);
+        return 0;
+      }
+      case 'check': {
+        const path = needProject();
+        if (!path) return 2;
+        await call('project.open', { path });
+        const problems = checkProject(host.current!.db);
+        if (json) io.out(JSON.stringify({ ok: problems.length === 0, problems }));
+        else if (problems.length === 0) io.out(`${path}: OK`);
+        else for (const p of problems) io.err(`${path}: ${p}`);
+        return problems.length === 0 ? 0 : 1;
+      }
+      case 'serve': {
+        const { serve } = await import('../server/serve.ts');
+        await serve(argv.filter((a) => a !== 'serve'));
+        return await new Promise<number>(() => {});
+      }
+      default:
+        io.err(`Unknown command "${command}".\n${USAGE}`);
+        return 2;
+    }
+  } catch (err) {
+    io.err(err instanceof Error ? err.message : String(err));
+    return 1;
+  } finally {
+    if (command !== 'serve') host.close();
+  }
+}
+
+const isMain = process.argv[1] !== undefined && /cli\.(mjs|ts|js)$/.test(process.argv[1]);
+if (isMain) void runCli(process.argv.slice(2)).then((code) => process.exit(code));

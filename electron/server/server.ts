@@ -1,0 +1,165 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ProgressEvent } from '../../shared/api/contract.ts';
+import { RENDERER_CSP, TOKEN_COOKIE, TOKEN_HEADER } from '../../shared/api/security.ts';
+import type { Dispatcher } from '../backend/dispatcher.ts';
+import { contentType, readStatic, resolveStatic } from './static-files.ts';
+
+export type BrowserServerOptions = {
+  call: Dispatcher;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+  /** Largest API request body, in bytes (imports send whole files). */
+  maxBody?: number;
+};
+
+export type BrowserServer = {
+  url: string;
+  port: number;
+  token: string;
+  server: Server;
+  publish: (event: ProgressEvent) => void;
+  close: () => Promise<void>;
+};
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost']);
+
+const sameToken = (given: string | undefined, token: string): boolean => {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
+const cookie = (req: IncomingMessage, name: string): string | undefined =>
+  (req.headers.cookie ?? '')
+    .split(';')
+    .map((c) => c.trim().split('='))
+    .find(([k]) => k === name)?.[1];
+
+/** Host and Origin must name this loopback server: refuses DNS-rebinding and cross-site calls. */
+function loopbackOnly(req: IncomingMessage, port: number): boolean {
+  const host = req.headers.host ?? '';
+  const [hostname, hostPort] = host.startsWith('[') ? ['[::1]', host.split(']:')[1]] : host.split(':');
+  if (!LOOPBACK_HOSTS.has(hostname ?? '') || Number(hostPort) !== port) return false;
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    const u = new URL(origin);
+    return u.protocol === 'http:' && LOOPBACK_HOSTS.has(u.hostname) && Number(u.port) === port;
+  } catch {
+    return false;
+  }
+}
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': RENDERER_CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cache-Control': 'no-store',
+};
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}) {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, ...extra });
+  res.end(body);
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        reject(new Error(`request body is larger than ${limit} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Browser mode: the built renderer and the API on 127.0.0.1 only. The page is opened with
+ * ?token=…, which becomes an HttpOnly cookie for assets; API calls carry the token header.
+ */
+export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const maxBody = options.maxBody ?? 80 * 1024 * 1024;
+  const listeners = new Set<ServerResponse>();
+  let port = 0;
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) send(res, 500, `Internal error: ${err instanceof Error ? err.message : String(err)}`);
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!loopbackOnly(req, port)) return send(res, 403, 'Forbidden: Marginalia only answers requests addressed to this computer.');
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const viaQuery = url.searchParams.get('token') ?? undefined;
+    const authorized =
+      sameToken(req.headers[TOKEN_HEADER] as string | undefined, token) ||
+      sameToken(cookie(req, TOKEN_COOKIE), token) ||
+      sameToken(viaQuery, token);
+    if (!authorized) return send(res, 401, 'Unauthorized: open the address with the token that Marginalia printed when it started.');
+
+    if (url.pathname === '/api/call') {
+      if (req.method !== 'POST') return send(res, 405, 'Use POST', 'text/plain', { Allow: 'POST' });
+      if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) return send(res, 401, 'Unauthorized: API calls need the token header.');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'API calls must be JSON');
+      let payload: { method?: unknown; input?: unknown };
+      try {
+        payload = JSON.parse(await readBody(req, maxBody)) as typeof payload;
+      } catch (err) {
+        return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: `Bad request: ${err instanceof Error ? err.message : String(err)}` } }), 'application/json');
+      }
+      const result = await options.call(String(payload.method), payload.input);
+      return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+    }
+    if (url.pathname === '/api/events') {
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      listeners.add(res);
+      req.on('close', () => listeners.delete(res));
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
+    const path = url.pathname === '/' ? '/index.html' : url.pathname;
+    const file = resolveStatic(options.rendererDir, path);
+    if (!file) return send(res, 404, 'Not found');
+    const extra: Record<string, string> = {};
+    if (viaQuery) extra['Set-Cookie'] = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    return send(res, 200, readStatic(file), contentType(file), extra);
+  }
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}/?token=${token}`;
+  return {
+    url,
+    port,
+    token,
+    server,
+    publish: (event) => {
+      for (const l of listeners) l.write(`data: ${JSON.stringify(event)}\n\n`);
+    },
+    close: () =>
+      new Promise<void>((r) => {
+        for (const l of listeners) l.end();
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,100 @@
+import { useEffect, useState } from 'react';
+import { ApiCallError } from '../api/client.ts';
+import { useCodebookStore } from '../features/codebook/store.ts';
+import { CodebookView } from '../features/codebook/CodebookView.tsx';
+import { ParticipantsView } from '../features/participants/ParticipantsView.tsx';
+import { useParticipantsStore } from '../features/participants/store.ts';
+import { ProjectDialog } from '../features/project/ProjectDialog.tsx';
+import { useProjectStore, type View } from '../features/project/store.ts';
+import { useSourcesStore } from '../features/sources/store.ts';
+import { Workbench } from '../features/sources/Workbench.tsx';
+import { attempt } from '../ui/notify.ts';
+import { Notices } from '../ui/Notices.tsx';
+import { PendingView } from './PendingView.tsx';
+
+const VIEWS: { view: View; label: string; key: string }[] = [
+  { view: 'sources', label: 'Sources', key: '1' },
+  { view: 'codebook', label: 'Codebook', key: '2' },
+  { view: 'participants', label: 'Participants', key: '3' },
+  { view: 'analysis', label: 'Analysis', key: '4' },
+  { view: 'export', label: 'Export', key: '5' },
+];
+
+export function App() {
+  const { info, view, generation, setView, refresh } = useProjectStore();
+  const [dialog, setDialog] = useState<'open' | 'new' | null>(null);
+  const [noProject, setNoProject] = useState(false);
+
+  useEffect(() => {
+    refresh().catch((err: unknown) => {
+      if (err instanceof ApiCallError && err.error.code === 'no_project') setNoProject(true);
+      else void attempt(() => Promise.reject(err));
+    });
+  }, [refresh]);
+
+  // Every project switch reloads what the feature stores cache.
+  useEffect(() => {
+    if (!info) return;
+    setNoProject(false);
+    void attempt(() => Promise.all([useSourcesStore.getState().load(), useCodebookStore.getState().load(), useParticipantsStore.getState().load()]));
+  }, [generation, info?.path]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const v = VIEWS.find((x) => x.key === e.key);
+      if (v) { setView(v.view); e.preventDefault(); }
+      else if (e.key.toLowerCase() === 'o' && !e.shiftKey) { setDialog('open'); e.preventDefault(); }
+      else if (e.key.toLowerCase() === 'n' && e.altKey) { setDialog('new'); e.preventDefault(); }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [setView]);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <span className="brand">Marginalia</span>
+        <span className="project-name" title={info?.path}>{info ? info.name : noProject ? 'No project open' : 'Opening…'}</span>
+        {info?.isDemo && <span className="badge demo">demo</span>}
+        <span className="spacer" />
+        <button onClick={() => setDialog('new')} title="New project (Ctrl+Alt+N)">New project</button>
+        <button onClick={() => setDialog('open')} title="Open project (Ctrl+O)">Open…</button>
+        {info && <span className="coder" title="Coder recorded on every coding">Coder: {info.coder.name}</span>}
+      </header>
+      <nav className="navrail" aria-label="Views">
+        {VIEWS.map((v) => (
+          <button key={v.view} className={`nav-item${view === v.view ? ' active' : ''}`} aria-current={view === v.view ? 'page' : undefined} onClick={() => setView(v.view)} title={`${v.label} (Ctrl+${v.key})`}>
+            {v.label}
+          </button>
+        ))}
+      </nav>
+      <main className="main">
+        {!info ? (
+          <div className="empty-state">{noProject ? 'Open or create a project to begin.' : 'Opening project…'}</div>
+        ) : view === 'sources' ? (
+          <Workbench />
+        ) : view === 'codebook' ? (
+          <CodebookView />
+        ) : view === 'participants' ? (
+          <ParticipantsView />
+        ) : (
+          <PendingView view={view} />
+        )}
+      </main>
+      {info && (
+        <footer className="statusbar">
+          <span>{info.counts.sources} sources</span>
+          <span>{info.counts.participants} participants</span>
+          <span>{info.counts.codes} codes</span>
+          <span>{info.counts.codings} codings</span>
+          <span>{info.counts.memos} memos</span>
+          <span className="spacer" />
+          <span className="muted path">{info.path}</span>
+        </footer>
+      )}
+      {dialog && <ProjectDialog mode={dialog} onClose={() => setDialog(null)} />}
+      <Notices />
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { create } from 'zustand';
+import type { ProjectInfo, RecentProject } from '../../../../shared/domain/types.ts';
+import { call } from '../../api/client.ts';
+
+export type View = 'sources' | 'codebook' | 'participants' | 'analysis' | 'export';
+
+type ProjectState = {
+  info: ProjectInfo | null;
+  recent: RecentProject[];
+  view: View;
+  /** Bumped whenever another project is opened, so feature stores reload. */
+  generation: number;
+  setView: (view: View) => void;
+  refresh: () => Promise<void>;
+  loadRecent: () => Promise<void>;
+  open: (path: string) => Promise<void>;
+  create: (path: string, template: 'five-questions' | 'empty') => Promise<void>;
+  openDemo: () => Promise<void>;
+};
+
+export const useProjectStore = create<ProjectState>((set, get) => {
+  const switched = (info: ProjectInfo) => {
+    set({ info, generation: get().generation + 1, view: 'sources' });
+    void get().loadRecent();
+  };
+  return {
+    info: null,
+    recent: [],
+    view: 'sources',
+    generation: 0,
+    setView: (view) => set({ view }),
+    refresh: async () => set({ info: await call('project.info', {}) }),
+    loadRecent: async () => set({ recent: await call('project.recent', {}) }),
+    open: async (path) => switched(await call('project.open', { path })),
+    create: async (path, template) => switched(await call('project.create', { path, template })),
+    openDemo: async () => switched(await call('project.openDemo', {})),
+  };
+});

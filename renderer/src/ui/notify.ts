@@ -1,0 +1,28 @@
+import { create } from 'zustand';
+import { ApiCallError } from '../api/client.ts';
+
+export type Notice = { id: number; kind: 'error' | 'info'; text: string };
+
+type NoticeState = { notices: Notice[]; push: (kind: Notice['kind'], text: string) => void; dismiss: (id: number) => void };
+
+let nextId = 1;
+
+export const useNotices = create<NoticeState>((set, get) => ({
+  notices: [],
+  push: (kind, text) => {
+    const id = nextId++;
+    set({ notices: [...get().notices.slice(-3), { id, kind, text }] });
+    if (kind === 'info') setTimeout(() => get().dismiss(id), 4000);
+  },
+  dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+}));
+
+/** Runs a UI action, turning any failure into a visible error notice. */
+export async function attempt<T>(action: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await action();
+  } catch (err) {
+    useNotices.getState().push('error', err instanceof ApiCallError ? err.error.message : err instanceof Error ? err.message : String(err));
+    return undefined;
+  }
+}

@@ -1,0 +1,42 @@
+// Bundles the Node side (Electron main, preload, backend process, browser-mode server, CLI)
+// with esbuild. Packages stay external: they load from node_modules at run time.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+};
+
+// CommonJS bundles have no import.meta.url; give them one from __filename.
+const cjsImportMeta = {
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__importMetaUrl' },
+};
+
+await Promise.all([
+  build({ ...common, format: 'esm', entryPoints: { serve: 'electron/server/serve.ts' }, outdir: 'dist/server', outExtension: { '.js': '.mjs' } }),
+  build({ ...common, format: 'esm', entryPoints: { cli: 'electron/cli/cli.ts' }, outdir: 'dist/cli', outExtension: { '.js': '.mjs' } }),
+  build({
+    ...common,
+    ...cjsImportMeta,
+    format: 'cjs',
+    entryPoints: { main: 'electron/main/main.ts', 'backend-process': 'electron/main/backend-process.ts' },
+    outdir: 'dist/electron',
+    outExtension: { '.js': '.cjs' },
+    external: ['electron'],
+  }),
+  // The sandboxed preload may only require('electron'): everything else is bundled in.
+  build({
+    ...common,
+    packages: undefined,
+    format: 'cjs',
+    entryPoints: { preload: 'electron/preload/preload.ts' },
+    outdir: 'dist/electron',
+    outExtension: { '.js': '.cjs' },
+    external: ['electron'],
+  }),
+]);

@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import { codeMethods } from './methods/codes.ts';
+import { codingMethods } from './methods/codings.ts';
+import { memoMethods } from './methods/memos.ts';
+import { participantMethods } from './methods/participants.ts';
+import { projectMethods } from './methods/project.ts';
+import { sourceMethods } from './methods/sources.ts';
+
+/**
+ * The one API contract. Handlers, the preload and the browser-mode client are all derived
+ * from this object; add a method to a file in methods/ and list that file here once.
+ */
+export const contract = {
+  ...projectMethods,
+  ...participantMethods,
+  ...sourceMethods,
+  ...codeMethods,
+  ...codingMethods,
+  ...memoMethods,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type Output<M extends MethodName> = Contract[M]['_output'];
+export const methodNames = Object.keys(contract) as MethodName[];
+export const isMethodName = (name: string): name is MethodName => Object.hasOwn(contract, name);
+
+/** Progress of a long job, sent on the one event channel. */
+export type ProgressEvent = {
+  jobId: string;
+  label: string;
+  done: number;
+  total: number;
+  finished?: boolean;
+  error?: string;
+};

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { command, query } from '../define.ts';
+import { id, offset } from '../schemas.ts';
+import type { Coding } from '../../domain/types.ts';
+
+export const codingMethods = {
+  'codings.apply': command(
+    z
+      .object({ sourceId: id, codeId: id, start: offset, end: offset })
+      .strict()
+      .refine((v) => v.end > v.start, { message: 'end must be greater than start', path: ['end'] }),
+  ).returns<Coding>(),
+  'codings.remove': command(z.object({ id }).strict()).returns<{ removed: number }>(),
+  'codings.listForSource': query(z.object({ sourceId: id }).strict()).returns<Coding[]>(),
+};

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** Shared building blocks for method inputs. */
+export const id = z.number().int().positive();
+export const offset = z.number().int().nonnegative();
+export const nonBlank = (what: string, max = 200) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${what} must not be empty`)
+    .max(max, `${what} must be at most ${max} characters`);
+export const color = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'colour must look like #RRGGBB');
+export const filePath = z.string().min(1, 'path must not be empty').max(4096);
+export const sourceKind = z.enum(['interview', 'questionnaire', 'document']);
+export const codeOrigin = z.enum(['deductive', 'inductive']);
+export const memoTargetKind = z.enum(['project', 'source', 'code', 'participant', 'coding']);
+export const attributeType = z.enum(['text', 'number', 'date', 'category']);
+export const empty = z.object({}).strict();
