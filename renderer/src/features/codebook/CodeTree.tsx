@@ -163,24 +163,38 @@ function CodeRow({ node, selected, expanded, editing, showCounts, onToggle, onSe
       </span>
       <span className="swatch" style={{ background: code.color }} aria-hidden="true" />
       {editing ? (
-        <input
-          className="rename-input"
-          aria-label={`New name for ${code.name}`}
-          defaultValue={code.name}
-          autoFocus
-          onFocus={(e) => e.currentTarget.select()}
-          onKeyDown={(e) => {
-            e.stopPropagation();
-            if (e.key === 'Enter') onRenameDone(e.currentTarget.value);
-            if (e.key === 'Escape') onRenameDone(null);
-          }}
-          onBlur={(e) => onRenameDone(e.currentTarget.value)}
-        />
+        <RenameInput name={code.name} onDone={onRenameDone} />
       ) : (
         <span className="code-name">{code.name}</span>
       )}
       {code.origin === 'inductive' && <span className="badge inductive" title="Inductive: derived from the data">ind</span>}
       {showCounts && <span className="count" title={`${code.codingCount} codings of this code; ${node.totalCount} with its sub-codes`}>{node.totalCount}</span>}
     </li>
+  );
+}
+
+/** In-place rename: Enter or leaving the field commits once, Escape cancels. */
+function RenameInput({ name, onDone }: { name: string; onDone: (name: string | null) => void }) {
+  const finished = useRef(false);
+  const finish = (value: string | null) => {
+    if (finished.current) return;
+    finished.current = true;
+    onDone(value);
+  };
+  return (
+    <input
+      className="rename-input"
+      aria-label={`New name for ${name}`}
+      defaultValue={name}
+      autoFocus
+      onFocus={(e) => e.currentTarget.select()}
+      onClick={(e) => e.stopPropagation()}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter') finish(e.currentTarget.value);
+        if (e.key === 'Escape') finish(null);
+      }}
+      onBlur={(e) => finish(e.currentTarget.value)}
+    />
   );
 }

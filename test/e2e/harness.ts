@@ -1,0 +1,77 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { Host } from '../../electron/backend/host.ts';
+import { findRendererDir } from '../../electron/server/static-files.ts';
+import { startBrowserServer, type BrowserServer } from '../../electron/server/server.ts';
+import { CHROMIUM_FLAGS, chromiumPath } from './chromium.ts';
+
+export type App = {
+  page: Page;
+  host: Host;
+  server: BrowserServer;
+  /** A fresh folder for this test's files (projects, exports, imports). */
+  dir: string;
+  screenshot: (name: string) => Promise<string>;
+  close: () => Promise<void>;
+};
+
+let browser: Browser | undefined;
+
+export async function launchBrowser(): Promise<Browser> {
+  browser ??= await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
+  return browser;
+}
+
+export async function closeBrowser(): Promise<void> {
+  await browser?.close();
+  browser = undefined;
+}
+
+export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');
+
+/**
+ * Starts browser mode on a fresh data folder (with the demo project, or the given project
+ * file) and opens it in Chromium at 1280×800, as a researcher would see it.
+ */
+export async function startApp(options: { project?: string; fixedClock?: boolean } = {}): Promise<App> {
+  const dir = mkdtempSync(join(tmpdir(), 'marginalia-e2e-'));
+  const rendererDir = findRendererDir();
+  if (!rendererDir) throw new Error('dist/renderer is missing: the e2e global setup builds it');
+  let server: BrowserServer | undefined;
+  const host = new Host({
+    home: join(dir, 'home'),
+    coderName: 'e2e-coder',
+    ...(options.fixedClock ? { clock: () => new Date('2026-11-28T12:00:00Z') } : {}),
+    onProgress: (e) => server?.publish(e),
+  });
+  if (options.project) host.open(options.project, false);
+  else host.openDemo();
+  server = await startBrowserServer({ call: host.call, rendererDir });
+  const b = await launchBrowser();
+  const context = await b.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return {
+    page,
+    host,
+    server,
+    dir,
+    screenshot: async (name) => {
+      const path = join(SCREENSHOT_DIR, `${name}.png`);
+      await page.screenshot({ path });
+      return path;
+    },
+    close: async () => {
+      await context.close();
+      await server!.close();
+      host.close();
+      rmSync(dir, { recursive: true, force: true });
+      if (errors.length > 0) throw new Error(`The page threw: ${errors.join('; ')}`);
+    },
+  };
+}
