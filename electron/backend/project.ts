@@ -5,7 +5,7 @@ import { FIVE_QUESTIONS } from '../../shared/domain/scheme.ts';
 import type { ProjectInfo } from '../../shared/domain/types.ts';
 import { makeCtx, type Clock, type Ctx } from './context.ts';
 import { Db } from './db/database.ts';
-import { migrate } from './db/migrate.ts';
+import { assertSupportedVersion, migrate } from './db/migrate.ts';
 import { insertCode } from './repositories/codes.ts';
 import { counts, ensureCoder, getMeta, setMeta } from './repositories/meta.ts';
 
@@ -36,7 +36,10 @@ export class Project {
     }
     const db = new Db(path, { create: options.create !== undefined });
     try {
-      if (!options.create) assertIsMarginalia(db);
+      if (!options.create) {
+        assertIsMarginalia(db);
+        assertSupportedVersion(db);
+      }
       db.enableWal();
       migrate(db);
       const now = options.clock().toISOString();

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 /** Shared building blocks for method inputs. */
-export const id = z.number().int().positive();
-export const offset = z.number().int().nonnegative();
+export const id = z.number().int('must be a whole number').positive('must be a positive id');
+/** A text position: UTF-16 code units from the start of the source text. */
+export const offset = z.number().int('must be a whole number of characters').nonnegative('must not be negative');
 export const nonBlank = (what: string, max = 200) =>
   z
     .string()

@@ -35,8 +35,8 @@ export function loadMigrations(dir = findMigrationsDir()): Migration[] {
 
 export const schemaVersion = (db: Db): number => Number(db.raw.pragma('user_version', { simple: true }));
 
-/** Applies pending migrations, one transaction per file; refuses a newer database. */
-export function migrate(db: Db, migrations = loadMigrations(), upTo = migrations.length): number {
+/** Refuses a database written by a newer Marginalia, before anything touches the file. */
+export function assertSupportedVersion(db: Db, migrations = loadMigrations()): void {
   const current = schemaVersion(db);
   if (current > migrations.length) {
     throw new ApiFailure(
@@ -45,6 +45,12 @@ export function migrate(db: Db, migrations = loadMigrations(), upTo = migrations
       'path',
     );
   }
+}
+
+/** Applies pending migrations, one transaction per file; refuses a newer database. */
+export function migrate(db: Db, migrations = loadMigrations(), upTo = migrations.length): number {
+  assertSupportedVersion(db, migrations);
+  const current = schemaVersion(db);
   for (const m of migrations) {
     if (m.version <= current || m.version > upTo) continue;
     db.raw.transaction(() => {
