@@ -12,14 +12,16 @@ export async function serve(argv: readonly string[]): Promise<{ host: Host; serv
   const args = parseLaunchArgs(argv);
   const rendererDir = findRendererDir();
   if (!rendererDir) throw new Error('The renderer is not built: run `npm run build` first.');
-  let server: BrowserServer | undefined;
-  const host = new Host({ home: args.home ?? defaultHome(), onProgress: (e) => server?.publish(e) });
+  // The host reports progress before the server exists; publish once it does.
+  const live: { server?: BrowserServer } = {};
+  const host = new Host({ home: args.home ?? defaultHome(), onProgress: (e) => live.server?.publish(e) });
   if (args.project) host.open(args.project, existsSync(args.project) ? false : 'five-questions');
   else host.openDemo();
-  server = await startBrowserServer({ call: host.call, rendererDir, ...(args.port !== undefined ? { port: args.port } : {}) });
+  const server = await startBrowserServer({ call: host.call, rendererDir, ...(args.port !== undefined ? { port: args.port } : {}) });
+  live.server = server;
   console.log(`Marginalia is running at ${server.url}`);
   const stop = () => {
-    void server!.close().finally(() => {
+    void server.close().finally(() => {
       host.close();
       process.exit(0);
     });

@@ -39,16 +39,17 @@ export async function startApp(options: { project?: string; fixedClock?: boolean
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-e2e-'));
   const rendererDir = findRendererDir();
   if (!rendererDir) throw new Error('dist/renderer is missing: the e2e global setup builds it');
-  let server: BrowserServer | undefined;
+  const live: { server?: BrowserServer } = {};
   const host = new Host({
     home: join(dir, 'home'),
     coderName: 'e2e-coder',
     ...(options.fixedClock ? { clock: () => new Date('2026-11-28T12:00:00Z') } : {}),
-    onProgress: (e) => server?.publish(e),
+    onProgress: (e) => live.server?.publish(e),
   });
   if (options.project) host.open(options.project, false);
   else host.openDemo();
-  server = await startBrowserServer({ call: host.call, rendererDir });
+  const server = await startBrowserServer({ call: host.call, rendererDir });
+  live.server = server;
   const b = await launchBrowser();
   const context = await b.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   const page = await context.newPage();
@@ -68,7 +69,7 @@ export async function startApp(options: { project?: string; fixedClock?: boolean
     },
     close: async () => {
       await context.close();
-      await server!.close();
+      await server.close();
       host.close();
       rmSync(dir, { recursive: true, force: true });
       if (errors.length > 0) throw new Error(`The page threw: ${errors.join('; ')}`);
