@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { Host } from '../../electron/backend/host.ts';
-import { findRendererDir } from '../../electron/server/static-files.ts';
 import { startBrowserServer, type BrowserServer } from '../../electron/server/server.ts';
 import { CHROMIUM_FLAGS, chromiumPath } from './chromium.ts';
+import { E2E_RENDERER_DIR } from './paths.ts';
 
 export type App = {
   page: Page;
@@ -37,8 +37,8 @@ export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots')
  */
 export async function startApp(options: { project?: string; fixedClock?: boolean } = {}): Promise<App> {
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-e2e-'));
-  const rendererDir = findRendererDir();
-  if (!rendererDir) throw new Error('dist/renderer is missing: the e2e global setup builds it');
+  const rendererDir = E2E_RENDERER_DIR;
+  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`${rendererDir} is missing: the e2e global setup builds it`);
   const live: { server?: BrowserServer } = {};
   const host = new Host({
     home: join(dir, 'home'),

@@ -3,6 +3,8 @@ import { ImportError } from './errors.ts';
 
 /** A table of answers: the header names the columns; every row has one cell per column. */
 export type ParsedTable = { header: string[]; rows: string[][] };
+/** A table plus, for each row, its row number as a spreadsheet shows it (for messages). */
+export type NumberedTable = ParsedTable & { rowNumbers: number[] };
 
 const DELIMITERS = [',', ';', '\t'] as const;
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
@@ -87,6 +89,12 @@ const isBlank = (record: string[]) => record.length === 1 && record[0]!.trim() =
  * line or leading blank lines shift it), and a cell with line breaks stays one row.
  */
 export function parseCsv(raw: string, fileName: string): ParsedTable {
+  const { header, rows } = readCsvTable(raw, fileName);
+  return { header, rows };
+}
+
+/** parseCsv, keeping each row's number for messages about its content. */
+export function readCsvTable(raw: string, fileName: string): NumberedTable {
   let text = canonicalText(raw);
   let skipped = 0;
   const sep = /^sep=(.)\n/.exec(text);
@@ -101,6 +109,7 @@ export function parseCsv(raw: string, fileName: string): ParsedTable {
   const header = all[headerIndex]!.map((name) => name.trim());
   const headerRow = headerIndex + 1 + skipped;
   const rows: string[][] = [];
+  const rowNumbers: number[] = [];
   all.forEach((record, i) => {
     if (i <= headerIndex || isBlank(record)) return;
     if (record.length !== header.length) {
@@ -112,6 +121,7 @@ export function parseCsv(raw: string, fileName: string): ParsedTable {
       );
     }
     rows.push(record);
+    rowNumbers.push(i + 1 + skipped);
   });
-  return { header, rows };
+  return { header, rows, rowNumbers };
 }

@@ -30,8 +30,19 @@ function looksBinary(text: string): boolean {
   return controls / sample.length > MAX_CONTROL_SHARE;
 }
 
+/** Windows-1252 meanings of 0x80..0x9F; the five unassigned bytes keep their C1 code. */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
 function decodeWith(bytes: Uint8Array, encoding: Encoding, fatal: boolean): string {
-  return new TextDecoder(encoding, { fatal, ignoreBOM: true }).decode(bytes);
+  if (encoding !== 'windows-1252') return new TextDecoder(encoding, { fatal, ignoreBOM: true }).decode(bytes);
+  // Node 20's TextDecoder('windows-1252') decodes as ISO-8859-1 (0x93 becomes a C1 control,
+  // not a curly quote), so the 0x80..0x9F range is mapped here whatever the runtime does.
+  return new TextDecoder('latin1')
+    .decode(bytes)
+    .replace(/[\u0080-\u009f]/g, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80]!));
 }
 
 /**

@@ -32,6 +32,6 @@ export function decodeHtmlEntities(text: string): string {
     const hex = ref[1] === 'x' || ref[1] === 'X';
     const code = Number.parseInt(ref.slice(hex ? 2 : 1), hex ? 16 : 10);
     if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\uFFFD';
-    return String.fromCodePoint(C1[code] ?? code);
+    return code === 0xa0 ? ' ' : String.fromCodePoint(C1[code] ?? code);
   });
 }

@@ -1,9 +1,11 @@
+import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ImportError, reasonOf } from './errors.ts';
 
 export type ParsedPdf = { pages: string[] };
 
-/** What we read of a pdf.js text item (TextMarkedContent items have no `str`). */
-type Item = { str: string; transform: number[]; width: number; height: number; hasEOL: boolean };
+type ContentItem = Awaited<ReturnType<PDFPageProxy['getTextContent']>>['items'][number];
+/** A pdf.js text item (the other kind, marked content, has no `str`). */
+type Item = Extract<ContentItem, { str: string }>;
 type Line = { text: string; y: number; height: number };
 
 /** A vertical gap above this many line heights starts a new paragraph. */
@@ -35,7 +37,7 @@ function pageText(items: Item[]): string {
     height = 0;
   };
   for (const item of items) {
-    const [, , , scaleY = 0, x = 0, itemY = 0] = item.transform;
+    const [, , , scaleY = 0, x = 0, itemY = 0] = item.transform as number[];
     const itemHeight = item.height || Math.abs(scaleY) || 10;
     if (text && Math.abs(itemY - y) > itemHeight / 2) endLine();
     // Items on one line may leave the space between words implicit, as a gap.

@@ -60,7 +60,8 @@ function matchMarker(line: string): Marker | null {
  * to the next speaker line belong to the same turn.
  *
  * Against false positives ("Note: the following…" once in a document) a label counts as a
- * speaker only if it starts at least two lines. Text before the first speaker is a turn with
+ * speaker only if it starts at least two lines, or, once some label does, if it carries a
+ * timestamp. Text before the first speaker is a turn with
  * speaker null. With no speaker at all the result is one speakerless turn over the canonical
  * text, unchanged. Otherwise the stored text is rebuilt as described in assembleTurns:
  * "Speaker: body" per turn, blank line between turns, timestamps moved out of the text.
@@ -72,6 +73,8 @@ export function parseTranscript(raw: string, _fileName: string): ParsedTranscrip
   const counts = new Map<string, number>();
   for (const m of markers) if (m) counts.set(m.speaker, (counts.get(m.speaker) ?? 0) + 1);
   const speakers = new Set([...counts].filter(([, n]) => n >= 2).map(([name]) => name));
+  // Once the file is a transcript, a label with a timestamp is a speaker even if it speaks once.
+  if (speakers.size > 0) for (const m of markers) if (m && m.timestampMs !== null) speakers.add(m.speaker);
 
   if (speakers.size === 0) {
     return { text, turns: text.trim() ? [{ speaker: null, start: 0, end: text.length, timestampMs: null }] : [] };

@@ -6,6 +6,8 @@ import { TOKEN_HEADER } from '../../../shared/api/security.ts';
 export type DesktopBridge = {
   api: { [M in MethodName]: (input: Input<M>) => Promise<ApiResult<Output<M>>> };
   onProgress: (listener: (event: ProgressEvent) => void) => () => void;
+  /** The desktop menu opened another project: reload everything shown. */
+  onProjectChanged: (listener: () => void) => () => void;
 };
 
 declare global {

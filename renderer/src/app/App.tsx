@@ -39,6 +39,19 @@ export function App() {
     void attempt(() => Promise.all([useSourcesStore.getState().load(), useCodebookStore.getState().load(), useParticipantsStore.getState().load()]));
   }, [generation, info?.path]);
 
+  // The desktop File menu switches projects without the renderer asking.
+  useEffect(
+    () =>
+      window.marginalia?.onProjectChanged(() => {
+        void attempt(async () => {
+          await useProjectStore.getState().refresh();
+          useProjectStore.setState((s) => ({ generation: s.generation + 1, view: 'sources' }));
+          await useProjectStore.getState().loadRecent();
+        });
+      }),
+    [],
+  );
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey)) return;

@@ -1,0 +1,3 @@
+export const SOURCE_DIRS: readonly string[];
+export const BUILD_OUTPUTS: readonly string[];
+export function buildReason(root: string): 'missing' | 'stale' | null;

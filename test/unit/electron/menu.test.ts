@@ -1,0 +1,66 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { menuTemplate, withProjectExtension, type MenuActions } from '../../../electron/main/menu.ts';
+
+const actions = (): MenuActions => ({ newProject: vi.fn(), openProject: vi.fn(), openRecent: vi.fn(), openDemo: vi.fn() });
+const submenu = (item: MenuItemConstructorOptions | undefined): MenuItemConstructorOptions[] => (item?.submenu ?? []) as MenuItemConstructorOptions[];
+const byLabel = (items: MenuItemConstructorOptions[], label: string) => items.find((i) => i.label === label);
+const roles = (items: MenuItemConstructorOptions[]) => items.map((i) => i.role).filter(Boolean);
+const click = (item: MenuItemConstructorOptions | undefined) => (item!.click as () => void)();
+
+const recent = [
+  { path: '/data/a.marginalia', name: 'a', openedAt: '2025-01-01T00:00:00Z', exists: true },
+  { path: '/data/gone.marginalia', name: 'gone', openedAt: '2024-01-01T00:00:00Z', exists: false },
+];
+
+describe('application menu', () => {
+  it('has the project commands, and Quit, in the File menu', () => {
+    const a = actions();
+    const file = submenu(byLabel(menuTemplate({ recent, dev: false, platform: 'linux' }, a), '&File'));
+    click(byLabel(file, 'New Project…'));
+    click(byLabel(file, 'Open Project…'));
+    click(byLabel(file, 'Open Demo Project'));
+    expect(a.newProject).toHaveBeenCalledOnce();
+    expect(a.openProject).toHaveBeenCalledOnce();
+    expect(a.openDemo).toHaveBeenCalledOnce();
+    expect(roles(file)).toContain('quit');
+  });
+
+  it('lists recent projects, disabling the missing ones', () => {
+    const a = actions();
+    const file = submenu(byLabel(menuTemplate({ recent, dev: false, platform: 'linux' }, a), '&File'));
+    const items = submenu(byLabel(file, 'Open Recent'));
+    expect(items.map((i) => i.enabled)).toEqual([true, false]);
+    click(items[0]);
+    expect(a.openRecent).toHaveBeenCalledWith('/data/a.marginalia');
+    const none = submenu(byLabel(submenu(byLabel(menuTemplate({ recent: [], dev: false, platform: 'linux' }, a), '&File')), 'Open Recent'));
+    expect(none).toEqual([{ label: 'No recent projects', enabled: false }]);
+  });
+
+  it('offers reload and developer tools only in development', () => {
+    const view = (dev: boolean) => roles(submenu(byLabel(menuTemplate({ recent: [], dev, platform: 'linux' }, actions()), '&View')));
+    expect(view(true)).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
+    expect(view(false)).not.toContain('reload');
+    expect(view(false)).not.toContain('toggleDevTools');
+  });
+
+  it('has the standard edit roles', () => {
+    const edit = roles(submenu(byLabel(menuTemplate({ recent: [], dev: false, platform: 'win32' }, actions()), '&Edit')));
+    expect(edit).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
+  });
+
+  it('puts Quit in the app menu on macOS', () => {
+    const template = menuTemplate({ recent: [], dev: false, platform: 'darwin' }, actions());
+    expect(template[0]!.role).toBe('appMenu');
+    expect(roles(submenu(byLabel(template, '&File')))).not.toContain('quit');
+  });
+});
+
+describe('withProjectExtension', () => {
+  it('adds .marginalia unless the name already ends with it', () => {
+    expect(withProjectExtension('/data/study')).toBe('/data/study.marginalia');
+    expect(withProjectExtension('/data/study.marginalia')).toBe('/data/study.marginalia');
+    expect(withProjectExtension('/data/Study.MARGINALIA')).toBe('/data/Study.MARGINALIA');
+    expect(withProjectExtension('/data/notes.txt')).toBe('/data/notes.txt.marginalia');
+  });
+});
