@@ -1,3 +1,4 @@
+import type { ProgressEvent } from '../../shared/api/contract.ts';
 import type { Db } from './db/database.ts';
 import { sql } from './db/sql.ts';
 
@@ -9,6 +10,8 @@ export type Ctx = {
   coderId: number;
   now: () => string;
   audit: (action: string, entity: string, entityId: number | null, detail?: unknown) => void;
+  /** Progress of a long job, to the one event channel (set by the Host; absent in bare contexts). */
+  progress?: (event: ProgressEvent) => void;
 };
 
 export function makeCtx(db: Db, coderId: number, clock: Clock): Ctx {

@@ -1,6 +1,7 @@
 import { contract, isMethodName, methodNames, type MethodName } from '../../shared/api/contract.ts';
 import { ApiFailure, type ApiError, type ApiResult } from '../../shared/api/errors.ts';
 import type { Ctx } from './context.ts';
+import { prepareRecording, recordOperation } from './undo/recorder.ts';
 
 type AnyHandler = (input: unknown, ctx: Ctx) => unknown;
 type AnyHostHandler = (input: unknown) => unknown;
@@ -55,11 +56,15 @@ export function createDispatcher(parts: DispatcherParts): Dispatcher {
       if (!project) return { ok: false, error: { code: 'no_project', message: 'No project is open' } };
       const handler = parts.projectHandlers[method] as AnyHandler;
       if (def.kind === 'command') {
-        const value = project.transaction(() => {
-          const v = handler(parsed.data, project.ctx);
-          if (v instanceof Promise) throw new Error(`command ${method} returned a promise; make it a job`);
-          return v;
-        });
+        // Every command is one undoable operation; see electron/backend/README.md (Undo).
+        prepareRecording(project.ctx.db);
+        const value = project.transaction(() =>
+          recordOperation(project.ctx, method, parsed.data, () => {
+            const v = handler(parsed.data, project.ctx);
+            if (v instanceof Promise) throw new Error(`command ${method} returned a promise; make it a job`);
+            return v;
+          }),
+        );
         return { ok: true, value };
       }
       return { ok: true, value: await handler(parsed.data, project.ctx) };

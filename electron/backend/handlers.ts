@@ -4,6 +4,17 @@ import { codingHandlers } from './services/codings.ts';
 import { memoHandlers } from './services/memos.ts';
 import { participantHandlers } from './services/participants.ts';
 import { sourceHandlers } from './services/sources.ts';
+import { undoHandlers } from './services/undo.ts';
+import { frameworkHandlers } from './services/frameworks.ts';
+import { mergeSplitHandlers } from './services/merge-split.ts';
+import { inductiveHandlers } from './services/inductive.ts';
+import { codingEditHandlers } from './services/coding-edits.ts';
+import { memoTargetHandlers } from './services/memo-targets.ts';
+import { analysisServiceHandlers } from './services/analysis.ts';
+import { searchHandlers } from './services/search.ts';
+import { importHandlers } from './services/import.ts';
 
 /** Every handler that works on the open project. Add a service's map here once. */
-export const projectHandlers = combineHandlers([participantHandlers, sourceHandlers, codeHandlers, codingHandlers, memoHandlers]);
+export const projectHandlers = combineHandlers([participantHandlers, sourceHandlers, codeHandlers, codingHandlers, memoHandlers,
+  undoHandlers, frameworkHandlers, mergeSplitHandlers, inductiveHandlers, codingEditHandlers, memoTargetHandlers,
+  analysisServiceHandlers, searchHandlers, importHandlers]);

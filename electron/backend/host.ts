@@ -69,7 +69,7 @@ export class Host {
         'coders.list': () => listCoders(this.requireProject().db),
         'coders.setCurrent': (i: { name: string }) => this.setCoder(i.name),
       },
-      current: () => (this.project ? { ctx: this.project.ctx, transaction: (fn) => this.project!.db.transaction(fn) } : null),
+      current: () => (this.project ? { ctx: { ...this.project.ctx, progress: this.onProgress }, transaction: (fn) => this.project!.db.transaction(fn) } : null),
     });
   }
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { parseLaunchArgs } from '../launch-args.ts';
 import { Host, defaultHome } from '../backend/host.ts';
 import { checkProject } from '../backend/check.ts';
+import { REPORT_USAGE, runReport } from './report.ts';
 import type { MethodName, Output } from '../../shared/api/contract.ts';
 
 const USAGE = `Usage: marginalia <command> [options]
@@ -9,6 +10,7 @@ const USAGE = `Usage: marginalia <command> [options]
 Commands:
   stats --project P [--json]   counts of participants, sources, codes, codings and memos
   check --project P            SQLite integrity check plus Marginalia's own invariants
+${REPORT_USAGE}
   serve [--project P] [--port N]  browser mode (same as npm run serve)
 `;
 
@@ -65,6 +67,12 @@ export async function runCli(argv: readonly string[], io: Io = { out: (l) => con
         else if (problems.length === 0) io.out(`${path}: OK`);
         else for (const p of problems) io.err(`${path}: ${p}`);
         return problems.length === 0 ? 0 : 1;
+      }
+      case 'report': {
+        const path = needProject();
+        if (!path) return 2;
+        await call('project.open', { path });
+        return await runReport(rest, call, io);
       }
       case 'serve': {
         const { serve } = await import('../server/serve.ts');

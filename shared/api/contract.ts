@@ -5,6 +5,12 @@ import { memoMethods } from './methods/memos.ts';
 import { participantMethods } from './methods/participants.ts';
 import { projectMethods } from './methods/project.ts';
 import { sourceMethods } from './methods/sources.ts';
+import { undoMethods } from './methods/undo.ts';
+import { frameworkMethods } from './methods/frameworks.ts';
+import { workbenchMethods } from './methods/workbench.ts';
+import { importMethods } from './methods/import.ts';
+import { analysisMethods } from './methods/analysis.ts';
+import { searchMethods } from './methods/search.ts';
 
 /**
  * The one API contract. Handlers, the preload and the browser-mode client are all derived
@@ -17,6 +23,12 @@ export const contract = {
   ...codeMethods,
   ...codingMethods,
   ...memoMethods,
+  ...undoMethods,
+  ...frameworkMethods,
+  ...workbenchMethods,
+  ...importMethods,
+  ...analysisMethods,
+  ...searchMethods,
 } as const;
 
 export type Contract = typeof contract;

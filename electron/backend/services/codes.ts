@@ -4,6 +4,7 @@ import { sql, sqlJoin } from '../db/sql.ts';
 import type { HandlerMap } from '../handler-types.ts';
 import { getCode, insertCode, listCodes, listFrameworks, siblingNameTaken, subtreeIds } from '../repositories/codes.ts';
 import type { Ctx } from '../context.ts';
+import { labelOperation, q } from '../undo/labels.ts';
 import { found } from './require.ts';
 
 type M = 'codes.list' | 'codes.create' | 'codes.rename' | 'codes.recolor' | 'codes.describe' | 'codes.move' | 'codes.delete' | 'frameworks.list';
@@ -21,6 +22,7 @@ export const codeHandlers: HandlerMap<M> = {
     nameFree(ctx, input.parentId, input.name);
     const parent = input.parentId === null ? undefined : getCode(ctx.db, input.parentId);
     const color = input.color ?? parent?.color ?? paletteColor(ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM codes`)!.n);
+    labelOperation(ctx.db, `Create code ${q(input.name)}`);
     const id = insertCode(ctx.db, { ...input, color }, ctx.coderId, ctx.now());
     ctx.audit('create', 'code', id, { name: input.name, parentId: input.parentId, origin: input.origin });
     return getCode(ctx.db, id)!;
@@ -28,18 +30,21 @@ export const codeHandlers: HandlerMap<M> = {
   'codes.rename': (input, ctx) => {
     const code = found(getCode(ctx.db, input.id), `Code ${input.id}`);
     nameFree(ctx, code.parentId, input.name, code.id);
+    labelOperation(ctx.db, `Rename ${q(code.name)} to ${q(input.name)}`);
     ctx.db.run(sql`UPDATE codes SET name = ${input.name} WHERE id = ${input.id}`);
     ctx.audit('rename', 'code', input.id, { before: code.name, after: input.name });
     return getCode(ctx.db, input.id)!;
   },
   'codes.recolor': (input, ctx) => {
     const code = found(getCode(ctx.db, input.id), `Code ${input.id}`);
+    labelOperation(ctx.db, `Recolour ${q(code.name)}`);
     ctx.db.run(sql`UPDATE codes SET color = ${input.color.toLowerCase()} WHERE id = ${input.id}`);
     ctx.audit('recolor', 'code', input.id, { before: code.color, after: input.color });
     return getCode(ctx.db, input.id)!;
   },
   'codes.describe': (input, ctx) => {
     const code = found(getCode(ctx.db, input.id), `Code ${input.id}`);
+    labelOperation(ctx.db, `Edit definition of ${q(code.name)}`);
     ctx.db.run(sql`UPDATE codes SET definition = ${input.definition ?? code.definition},
       when_to_use = ${input.whenToUse ?? code.whenToUse}, when_not_to_use = ${input.whenNotToUse ?? code.whenNotToUse},
       example = ${input.example ?? code.example} WHERE id = ${input.id}`);
@@ -55,6 +60,7 @@ export const codeHandlers: HandlerMap<M> = {
       }
     }
     nameFree(ctx, input.parentId, code.name, code.id);
+    labelOperation(ctx.db, `Move ${q(code.name)}`);
     // Renumber the new siblings so the moved code lands at the requested position.
     const siblings = listCodes(ctx.db).filter((c) => c.parentId === input.parentId && c.id !== code.id);
     const at = Math.min(input.position ?? siblings.length, siblings.length);
@@ -69,6 +75,7 @@ export const codeHandlers: HandlerMap<M> = {
     const code = found(getCode(ctx.db, input.id), `Code ${input.id}`);
     const ids = subtreeIds(ctx.db, code.id);
     const idList = sqlJoin(ids.map((i) => sql`${i}`));
+    labelOperation(ctx.db, `Delete ${q(code.name)}`);
     const codingIds = ctx.db.all<{ id: number }>(sql`SELECT id FROM codings WHERE code_id IN (${idList})`).map((r) => r.id);
     if (codingIds.length > 0) {
       ctx.db.run(sql`DELETE FROM memos WHERE target_kind = 'coding' AND target_id IN (SELECT id FROM codings WHERE code_id IN (${idList}))`);

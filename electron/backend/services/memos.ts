@@ -5,6 +5,7 @@ import { sql, sqlRaw } from '../db/sql.ts';
 import type { Db } from '../db/database.ts';
 import type { HandlerMap } from '../handler-types.ts';
 import { getMemo, insertMemo, listMemos } from '../repositories/memos.ts';
+import { labelOperation, q } from '../undo/labels.ts';
 import { found } from './require.ts';
 
 type M = 'memos.list' | 'memos.get' | 'memos.create' | 'memos.update' | 'memos.delete';
@@ -16,7 +17,7 @@ const TARGET_TABLE: Record<Exclude<MemoTargetKind, 'project'>, string> = {
   coding: 'codings',
 };
 
-function assertTarget(db: Db, kind: MemoTargetKind, id: number | null): void {
+export function assertMemoTarget(db: Db, kind: MemoTargetKind, id: number | null): void {
   if (kind === 'project' || id === null) return;
   const exists = db.get(sql`SELECT 1 FROM ${sqlRaw(TARGET_TABLE[kind])} WHERE id = ${id}`);
   if (!exists) throw new ApiFailure('not_found', `The ${kind} ${id} that this memo would belong to does not exist`, 'targetId');
@@ -26,7 +27,8 @@ export const memoHandlers: HandlerMap<M> = {
   'memos.list': (input, { db }) => listMemos(db, input),
   'memos.get': (input, { db }) => found(getMemo(db, input.id), `Memo ${input.id}`),
   'memos.create': (input, ctx) => {
-    assertTarget(ctx.db, input.targetKind, input.targetId);
+    assertMemoTarget(ctx.db, input.targetKind, input.targetId);
+    labelOperation(ctx.db, input.title ? `Create memo ${q(input.title)}` : 'Create memo');
     const id = insertMemo(ctx.db, { ...input, text: htmlToPlainText(input.body) }, ctx.coderId, ctx.now());
     ctx.audit('create', 'memo', id, { targetKind: input.targetKind, targetId: input.targetId, title: input.title });
     return getMemo(ctx.db, id)!;
@@ -34,6 +36,7 @@ export const memoHandlers: HandlerMap<M> = {
   'memos.update': (input, ctx) => {
     const memo = found(getMemo(ctx.db, input.id), `Memo ${input.id}`);
     const body = input.body ?? memo.body;
+    labelOperation(ctx.db, memo.title ? `Edit memo ${q(memo.title)}` : 'Edit memo');
     ctx.db.run(sql`UPDATE memos SET title = ${input.title ?? memo.title}, body = ${body}, text = ${htmlToPlainText(body)},
       updated_at = ${ctx.now()} WHERE id = ${input.id}`);
     ctx.audit('update', 'memo', input.id, { title: input.title ?? memo.title });
@@ -41,6 +44,7 @@ export const memoHandlers: HandlerMap<M> = {
   },
   'memos.delete': (input, ctx) => {
     const memo = found(getMemo(ctx.db, input.id), `Memo ${input.id}`);
+    labelOperation(ctx.db, memo.title ? `Delete memo ${q(memo.title)}` : 'Delete memo');
     const removed = ctx.db.run(sql`DELETE FROM memos WHERE id = ${input.id}`).changes;
     ctx.audit('delete', 'memo', input.id, { title: memo.title, text: memo.text });
     return { removed };

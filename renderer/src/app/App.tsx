@@ -8,6 +8,8 @@ import { ProjectDialog } from '../features/project/ProjectDialog.tsx';
 import { useProjectStore, type View } from '../features/project/store.ts';
 import { useSourcesStore } from '../features/sources/store.ts';
 import { Workbench } from '../features/sources/Workbench.tsx';
+import { MemoDialogHost } from '../features/memos/MemoDialogHost.tsx';
+import { UndoButtons, useUndoShortcuts } from '../features/undo/UndoButtons.tsx';
 import { attempt } from '../ui/notify.ts';
 import { Notices } from '../ui/Notices.tsx';
 import { PendingView } from './PendingView.tsx';
@@ -24,6 +26,7 @@ export function App() {
   const { info, view, generation, setView, refresh } = useProjectStore();
   const [dialog, setDialog] = useState<'open' | 'new' | null>(null);
   const [noProject, setNoProject] = useState(false);
+  useUndoShortcuts(info?.path ?? null);
 
   useEffect(() => {
     refresh().catch((err: unknown) => {
@@ -71,6 +74,7 @@ export function App() {
         <span className="project-name" title={info?.path}>{info ? info.name : noProject ? 'No project open' : 'Opening…'}</span>
         {info?.isDemo && <span className="badge demo">demo</span>}
         <span className="spacer" />
+        {info && <UndoButtons />}
         <button onClick={() => setDialog('new')} title="New project (Ctrl+Alt+N)">New project</button>
         <button onClick={() => setDialog('open')} title="Open project (Ctrl+O)">Open…</button>
         {info && <span className="coder" title="Coder recorded on every coding">Coder: {info.coder.name}</span>}
@@ -107,6 +111,7 @@ export function App() {
         </footer>
       )}
       {dialog && <ProjectDialog mode={dialog} onClose={() => setDialog(null)} />}
+      {info && <MemoDialogHost />}
       <Notices />
     </div>
   );

@@ -9,10 +9,11 @@ export type CodeDetailsProps = {
   onRecolor: (color: string) => void;
   onDescribe: (fields: { definition: string; whenToUse: string; whenNotToUse: string; example: string }) => void;
   onDelete: () => void;
+  onMemo: () => void;
 };
 
 /** Name, colour and the codebook entry of one code (definition, when to use, when not, example). */
-export function CodeDetails({ code, frameworks, onRename, onRecolor, onDescribe, onDelete }: CodeDetailsProps) {
+export function CodeDetails({ code, frameworks, onRename, onRecolor, onDescribe, onDelete, onMemo }: CodeDetailsProps) {
   const [name, setName] = useState(code.name);
   const [fields, setFields] = useState({ definition: code.definition, whenToUse: code.whenToUse, whenNotToUse: code.whenNotToUse, example: code.example });
   useEffect(() => {
@@ -48,6 +49,8 @@ export function CodeDetails({ code, frameworks, onRename, onRecolor, onDescribe,
       {area('example', 'Example', 2)}
       <div className="form-actions">
         <button className="primary" disabled={!dirty} onClick={() => onDescribe(fields)}>Save description</button>
+        <button onClick={onMemo}>Memo…</button>
+        <span className="spacer" />
         <button className="danger" onClick={onDelete}>Delete code…</button>
       </div>
       <h3>Framework elements</h3>

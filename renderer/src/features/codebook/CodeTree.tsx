@@ -1,6 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { buildCodeTree, visibleRows, type CodeNode } from '../../../../shared/domain/code-tree.ts';
+import { buildCodeTree, visibleRows } from '../../../../shared/domain/code-tree.ts';
 import type { Code } from '../../../../shared/domain/types.ts';
+import { decodePassage, PASSAGE_MIME, type DraggedPassage } from '../../editor/passage-drag.ts';
+import { CODE_MIME, CodeRow } from './CodeRow.tsx';
+import './codebook.css';
 
 export type CodeTreeProps = {
   codes: Code[];
@@ -10,13 +13,23 @@ export type CodeTreeProps = {
   onSelect: (id: number) => void;
   /** Enter / double-click on a code (apply it in the coding view). */
   onActivate?: (id: number) => void;
+  /** While true (a passage is selected in the document) a single click applies the code too. */
+  applyMode?: boolean;
   onRename?: (id: number, name: string) => void;
   /** Drop a dragged code onto another (or the root when targetId is null). */
   onMove?: (id: number, targetId: number | null) => void;
+  /** A passage dragged from the document and dropped on a code. */
+  onDropPassage?: (codeId: number, passage: DraggedPassage) => void;
+  /** Ticked codes for bulk actions: Space or Ctrl+click ticks. */
+  checkedIds?: number[];
+  onToggleChecked?: (id: number) => void;
   showCounts?: boolean;
 };
 
-/** The codebook as a WAI-ARIA tree: arrows move, Left/Right fold, F2 renames, Enter activates. */
+/**
+ * The codebook as a WAI-ARIA tree: arrows move, Left/Right fold, F2 renames, Enter activates,
+ * Space ticks codes for a bulk action when the tree offers one.
+ */
 export function CodeTree(props: CodeTreeProps) {
   const { codes, selectedId, filter, onSelect } = props;
   const tree = useMemo(() => buildCodeTree(codes), [codes]);
@@ -24,6 +37,7 @@ export function CodeTree(props: CodeTreeProps) {
   const [editing, setEditing] = useState<number | null>(null);
   const rows = useMemo(() => visibleRows(tree, expanded, filter), [tree, expanded, filter]);
   const listRef = useRef<HTMLUListElement>(null);
+  const checked = useMemo(() => new Set(props.checkedIds ?? []), [props.checkedIds]);
 
   // Newly created codes (and their parents) start expanded.
   useEffect(() => {
@@ -71,25 +85,30 @@ export function CodeTree(props: CodeTreeProps) {
         else if (current?.code.parentId != null) onSelect(current.code.parentId);
         break;
       case 'Enter': if (current) props.onActivate?.(current.code.id); break;
+      case ' ': if (current && props.onToggleChecked) props.onToggleChecked(current.code.id); else return; break;
       case 'F2': if (current && props.onRename) setEditing(current.code.id); break;
       default: return;
     }
     e.preventDefault();
   };
 
+  const acceptsDrop = (types: readonly string[]) =>
+    (props.onMove && types.includes(CODE_MIME)) || (props.onDropPassage && types.includes(PASSAGE_MIME));
+
   return (
     <ul
       ref={listRef}
       role="tree"
       aria-label={props.label}
-      className="code-tree"
+      aria-multiselectable={props.onToggleChecked ? true : undefined}
+      className={`code-tree${props.applyMode ? ' apply-mode' : ''}`}
       tabIndex={0}
       aria-activedescendant={selectedId !== null ? `code-row-${selectedId}` : undefined}
       onKeyDown={onKeyDown}
       onFocus={() => { if (selectedId === null && rows[0]) onSelect(rows[0].code.id); }}
-      onDragOver={(e) => { if (props.onMove) e.preventDefault(); }}
+      onDragOver={(e) => { if (props.onMove && e.dataTransfer.types.includes(CODE_MIME)) e.preventDefault(); }}
       onDrop={(e) => {
-        const id = Number(e.dataTransfer.getData('application/x-marginalia-code'));
+        const id = Number(e.dataTransfer.getData(CODE_MIME));
         if (id && props.onMove && e.target === e.currentTarget) props.onMove(id, null);
       }}
     >
@@ -98,103 +117,32 @@ export function CodeTree(props: CodeTreeProps) {
           key={row.code.id}
           node={row}
           selected={row.code.id === selectedId}
+          checked={props.onToggleChecked ? checked.has(row.code.id) : undefined}
           expanded={expanded.has(row.code.id)}
           editing={editing === row.code.id}
           showCounts={props.showCounts ?? true}
           onToggle={() => toggle(row.code.id)}
-          onSelect={() => onSelect(row.code.id)}
-          onActivate={() => props.onActivate?.(row.code.id)}
+          onClick={(e) => {
+            if ((e.ctrlKey || e.metaKey) && props.onToggleChecked) { props.onToggleChecked(row.code.id); return; }
+            onSelect(row.code.id);
+            if (props.applyMode) props.onActivate?.(row.code.id);
+          }}
+          onActivate={() => { if (!props.applyMode) props.onActivate?.(row.code.id); }}
           onRenameDone={(name) => {
             setEditing(null);
             if (name !== null && name.trim() && name.trim() !== row.code.name) props.onRename?.(row.code.id, name.trim());
             listRef.current?.focus();
           }}
-          onDropCode={props.onMove ? (dragged) => props.onMove!(dragged, row.code.id) : undefined}
+          acceptsDrop={acceptsDrop}
+          onDropData={(data) => {
+            const dragged = Number(data.getData(CODE_MIME));
+            if (dragged && dragged !== row.code.id && props.onMove) return props.onMove(dragged, row.code.id);
+            const passage = decodePassage(data.getData(PASSAGE_MIME));
+            if (passage && props.onDropPassage) props.onDropPassage(row.code.id, passage);
+          }}
         />
       ))}
       {rows.length === 0 && <li className="empty-note" role="none">{filter ? 'No code matches the filter.' : 'No codes yet.'}</li>}
     </ul>
-  );
-}
-
-type RowProps = {
-  node: CodeNode;
-  selected: boolean;
-  expanded: boolean;
-  editing: boolean;
-  showCounts: boolean;
-  onToggle: () => void;
-  onSelect: () => void;
-  onActivate: () => void;
-  onRenameDone: (name: string | null) => void;
-  onDropCode: ((draggedId: number) => void) | undefined;
-};
-
-function CodeRow({ node, selected, expanded, editing, showCounts, onToggle, onSelect, onActivate, onRenameDone, onDropCode }: RowProps) {
-  const { code } = node;
-  const hasChildren = node.children.length > 0;
-  return (
-    <li
-      id={`code-row-${code.id}`}
-      role="treeitem"
-      aria-level={node.depth + 1}
-      aria-selected={selected}
-      aria-expanded={hasChildren ? expanded : undefined}
-      data-code-id={code.id}
-      className={`code-row${selected ? ' selected' : ''}`}
-      style={{ paddingLeft: 6 + node.depth * 16 }}
-      draggable={!editing}
-      onDragStart={(e) => e.dataTransfer.setData('application/x-marginalia-code', String(code.id))}
-      onDragOver={(e) => { if (onDropCode) e.preventDefault(); }}
-      onDrop={(e) => {
-        const dragged = Number(e.dataTransfer.getData('application/x-marginalia-code'));
-        if (dragged && dragged !== code.id && onDropCode) { e.stopPropagation(); onDropCode(dragged); }
-      }}
-      onClick={onSelect}
-      onDoubleClick={onActivate}
-      title={code.definition || code.name}
-    >
-      <span
-        className={`twisty${hasChildren ? '' : ' leaf'}`}
-        aria-hidden="true"
-        onClick={(e) => { e.stopPropagation(); if (hasChildren) onToggle(); }}
-      >
-        {hasChildren ? (expanded ? '▾' : '▸') : ''}
-      </span>
-      <span className="swatch" style={{ background: code.color }} aria-hidden="true" />
-      {editing ? (
-        <RenameInput name={code.name} onDone={onRenameDone} />
-      ) : (
-        <span className="code-name">{code.name}</span>
-      )}
-      {code.origin === 'inductive' && <span className="badge inductive" title="Inductive: derived from the data">ind</span>}
-      {showCounts && <span className="count" title={`${code.codingCount} codings of this code; ${node.totalCount} with its sub-codes`}>{node.totalCount}</span>}
-    </li>
-  );
-}
-
-/** In-place rename: Enter or leaving the field commits once, Escape cancels. */
-function RenameInput({ name, onDone }: { name: string; onDone: (name: string | null) => void }) {
-  const finished = useRef(false);
-  const finish = (value: string | null) => {
-    if (finished.current) return;
-    finished.current = true;
-    onDone(value);
-  };
-  return (
-    <input
-      className="rename-input"
-      aria-label={`New name for ${name}`}
-      defaultValue={name}
-      autoFocus
-      onFocus={(e) => e.currentTarget.select()}
-      onClick={(e) => e.stopPropagation()}
-      onKeyDown={(e) => {
-        e.stopPropagation();
-        if (e.key === 'Enter') finish(e.currentTarget.value);
-        if (e.key === 'Escape') finish(null);
-      }}
-      onBlur={(e) => finish(e.currentTarget.value)}
-    />
   );
 }

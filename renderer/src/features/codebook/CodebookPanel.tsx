@@ -1,14 +1,22 @@
 import { useState } from 'react';
-import { attempt, useNotices } from '../../ui/notify.ts';
+import type { DraggedPassage } from '../../editor/passage-drag.ts';
+import { attempt } from '../../ui/notify.ts';
 import { CodeTree } from './CodeTree.tsx';
 import { NewCodeForm } from './NewCodeForm.tsx';
 import { useCodebookStore } from './store.ts';
 
+export type CodebookPanelProps = {
+  onApply?: (codeId: number) => void;
+  /** A passage is selected in the document: clicking a code applies it. */
+  applyMode?: boolean;
+  onDropPassage?: (codeId: number, passage: DraggedPassage) => void;
+};
+
 /**
- * The codebook beside the document: filter, create, rename (F2), drag to move, and
- * Enter / double-click to apply the code to the current text selection.
+ * The codebook beside the document: filter, create, rename (F2), drag to move; with a passage
+ * selected, click a code (or Enter, or drop the passage on it) to code the passage.
  */
-export function CodebookPanel({ onApply }: { onApply?: (codeId: number) => void }) {
+export function CodebookPanel({ onApply, applyMode, onDropPassage }: CodebookPanelProps) {
   const { codes, selectedId, filter, select, setFilter, create, rename, move } = useCodebookStore();
   const [adding, setAdding] = useState(false);
   const selected = codes.find((c) => c.id === selectedId) ?? null;
@@ -16,7 +24,8 @@ export function CodebookPanel({ onApply }: { onApply?: (codeId: number) => void 
     <section className="pane codebook-pane" aria-label="Codebook">
       <header className="pane-header">
         <h2>Codebook</h2>
-        <button className="icon-button" title="New code (Ctrl+Shift+N)" aria-label="New code" onClick={() => setAdding(true)}>+</button>
+        <span className="muted">{codes.length}</span>
+        <button className="icon-button" title="New code" aria-label="New code" onClick={() => setAdding(true)}>+</button>
       </header>
       <div className="pane-tools">
         <input type="search" aria-label="Filter codes" placeholder="Filter codes…" value={filter} onChange={(e) => setFilter(e.target.value)} />
@@ -29,7 +38,6 @@ export function CodebookPanel({ onApply }: { onApply?: (codeId: number) => void 
             void attempt(async () => {
               await create(name, under ? selected!.id : null);
               setAdding(false);
-              useNotices.getState().push('info', `Code “${name}” created`);
             })
           }
         />
@@ -40,13 +48,17 @@ export function CodebookPanel({ onApply }: { onApply?: (codeId: number) => void 
           codes={codes}
           selectedId={selectedId}
           filter={filter}
+          applyMode={applyMode ?? false}
           onSelect={select}
-          onActivate={onApply}
+          {...(onApply ? { onActivate: onApply } : {})}
+          {...(onDropPassage ? { onDropPassage } : {})}
           onRename={(id, name) => void attempt(() => rename(id, name))}
           onMove={(id, target) => void attempt(() => move(id, target))}
         />
       </div>
-      <footer className="pane-footer hint">Select text, then Enter or double-click a code · F2 renames · drag to move</footer>
+      <footer className={`pane-footer hint${applyMode ? ' apply-hint' : ''}`}>
+        {applyMode ? 'Click a code to apply it to the selected passage' : 'Select text, then click a code · drag a passage onto a code · F2 renames'}
+      </footer>
     </section>
   );
 }

@@ -1,25 +1,52 @@
 import { useState } from 'react';
 import { attempt, useNotices } from '../../ui/notify.ts';
+import { CrosswalkView } from '../frameworks/CrosswalkView.tsx';
+import { useMemosStore } from '../memos/store.ts';
+import { afterChange } from '../undo/reload.ts';
 import { CodeDetails } from './CodeDetails.tsx';
+import { CodedExcerpts } from './CodedExcerpts.tsx';
 import { CodeTree } from './CodeTree.tsx';
+import { DeleteCodeDialog } from './DeleteCodeDialog.tsx';
+import { InductiveList } from './InductiveList.tsx';
+import { MergeDialog } from './MergeDialog.tsx';
 import { NewCodeForm } from './NewCodeForm.tsx';
 import { useCodebookStore } from './store.ts';
 
-/** The codebook as a document of its own: tree on the left, the selected code's entry on the right. */
+type Tab = 'codes' | 'inductive' | 'crosswalk';
+const TABS: { tab: Tab; label: string }[] = [
+  { tab: 'codes', label: 'Codes' },
+  { tab: 'inductive', label: 'Inductive categories' },
+  { tab: 'crosswalk', label: 'Crosswalk' },
+];
+
+/** The codebook as a document of its own: codes and their entries, inductive categories, the crosswalk. */
 export function CodebookView() {
+  const [tab, setTab] = useState<Tab>('codes');
+  return (
+    <div className="codebook-view">
+      <div className="view-tabs" role="tablist" aria-label="Codebook sections">
+        {TABS.map((t) => (
+          <button key={t.tab} role="tab" id={`cb-tab-${t.tab}`} aria-selected={tab === t.tab} aria-controls="cb-panel" className={`view-tab${tab === t.tab ? ' active' : ''}`} onClick={() => setTab(t.tab)}>
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div className="view-panel" role="tabpanel" id="cb-panel" aria-labelledby={`cb-tab-${tab}`}>
+        {tab === 'codes' ? <CodesTab /> : tab === 'inductive' ? <InductiveList /> : <CrosswalkView />}
+      </div>
+    </div>
+  );
+}
+
+function CodesTab() {
   const s = useCodebookStore();
   const [adding, setAdding] = useState(false);
+  const [dialog, setDialog] = useState<'merge' | 'delete' | null>(null);
   const selected = s.codes.find((c) => c.id === s.selectedId) ?? null;
-  const confirmDelete = () => {
-    if (!selected) return;
-    const below = s.codes.filter((c) => c.parentId === selected.id).length;
-    const msg = `Delete “${selected.name}”${below ? ` and its ${below} sub-code(s)` : ''}? Its ${selected.codingCount} coding(s) go with it.`;
-    if (!window.confirm(msg)) return;
-    void attempt(async () => {
-      const r = await s.remove(selected.id);
-      useNotices.getState().push('info', `Deleted ${r.deletedCodes} code(s) and ${r.deletedCodings} coding(s)`);
-    });
-  };
+  // Merge works on the ticked codes; with none ticked, on the selected one.
+  const picked = s.checkedIds.length > 0 ? s.checkedIds : selected ? [selected.id] : [];
+  const focusTree = () => document.querySelector<HTMLElement>('[role="tree"][aria-label="Codebook tree"]')?.focus();
+  const changed = () => void attempt(afterChange);
   return (
     <div className="split-view">
       <section className="pane" aria-label="Code tree">
@@ -30,11 +57,17 @@ export function CodebookView() {
         <div className="pane-tools">
           <input type="search" aria-label="Filter codes" placeholder="Filter codes…" value={s.filter} onChange={(e) => s.setFilter(e.target.value)} />
         </div>
+        <div className="tree-actions" role="toolbar" aria-label="Code actions">
+          <span className="muted">{s.checkedIds.length > 0 ? `${s.checkedIds.length} ticked` : 'Space or Ctrl+click ticks codes'}</span>
+          <span className="spacer" />
+          {s.checkedIds.length > 0 && <button onClick={s.clearChecked}>Clear</button>}
+          <button disabled={picked.length === 0} onClick={() => setDialog('merge')}>Merge into…</button>
+        </div>
         {adding && (
           <NewCodeForm
             parent={selected}
             onCancel={() => setAdding(false)}
-            onCreate={(name, under) => void attempt(async () => { await s.create(name, under ? selected!.id : null); setAdding(false); })}
+            onCreate={(name, under) => void attempt(async () => { await s.create(name, under ? selected!.id : null); setAdding(false); changed(); focusTree(); })}
           />
         )}
         <div className="pane-body">
@@ -43,26 +76,50 @@ export function CodebookView() {
             codes={s.codes}
             selectedId={s.selectedId}
             filter={s.filter}
+            checkedIds={s.checkedIds}
+            onToggleChecked={s.toggleChecked}
             onSelect={s.select}
-            onRename={(id, name) => void attempt(() => s.rename(id, name))}
-            onMove={(id, target) => void attempt(() => s.move(id, target))}
+            onRename={(id, name) => void attempt(async () => { await s.rename(id, name); changed(); })}
+            onMove={(id, target) => void attempt(async () => { await s.move(id, target); changed(); })}
           />
         </div>
       </section>
       <section className="pane details-pane" aria-label="Code details">
         {selected ? (
-          <CodeDetails
-            code={selected}
-            frameworks={s.frameworks}
-            onRename={(name) => void attempt(() => s.rename(selected.id, name))}
-            onRecolor={(color) => void attempt(() => s.recolor(selected.id, color))}
-            onDescribe={(fields) => void attempt(async () => { await s.describe(selected.id, fields); useNotices.getState().push('info', 'Description saved'); })}
-            onDelete={confirmDelete}
-          />
+          <div className="details-scroll">
+            <CodeDetails
+              code={selected}
+              frameworks={s.frameworks}
+              onRename={(name) => void attempt(async () => { await s.rename(selected.id, name); changed(); })}
+              onRecolor={(color) => void attempt(async () => { await s.recolor(selected.id, color); changed(); })}
+              onDescribe={(fields) => void attempt(async () => { await s.describe(selected.id, fields); changed(); useNotices.getState().push('info', 'Description saved'); })}
+              onDelete={() => setDialog('delete')}
+              onMemo={() => useMemosStore.getState().open({ kind: 'code', id: selected.id })}
+            />
+            <CodedExcerpts code={selected} onChanged={changed} />
+          </div>
         ) : (
           <p className="empty-state">Select a code to read and edit its definition.</p>
         )}
       </section>
+      {dialog === 'merge' && (
+        <MergeDialog
+          codes={s.codes}
+          picked={picked}
+          onClose={() => { setDialog(null); focusTree(); }}
+          onDone={(r) => {
+            changed();
+            useNotices.getState().push('info', `Merged ${r.mergedCodes} code${r.mergedCodes === 1 ? '' : 's'} into “${r.target.name}”: ${r.moved} codings moved${r.collapsed ? `, ${r.collapsed} duplicates folded` : ''}`);
+          }}
+        />
+      )}
+      {dialog === 'delete' && selected && (
+        <DeleteCodeDialog
+          code={selected}
+          onClose={() => { setDialog(null); focusTree(); }}
+          onDone={(impact) => { changed(); useNotices.getState().push('info', `Deleted ${impact.codes} code(s) and ${impact.codings} coding(s)`); }}
+        />
+      )}
     </div>
   );
 }

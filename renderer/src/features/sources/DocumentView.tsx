@@ -1,105 +1,83 @@
-import { useMemo } from 'react';
-import { segmentRange } from '../../../../shared/domain/segments.ts';
-import { withAlpha } from '../../../../shared/domain/palette.ts';
-import type { Code, Coding, Participant, SourceDetail, Unit } from '../../../../shared/domain/types.ts';
+import { useCallback, useMemo, type RefObject } from 'react';
+import type { Code, Participant } from '../../../../shared/domain/types.ts';
+import { call } from '../../api/client.ts';
+import { DocumentEditor, type DocumentHandle } from '../../editor/DocumentEditor.tsx';
+import { useMemosStore } from '../memos/store.ts';
+import { CodingToolbar } from './CodingToolbar.tsx';
+import { useSourcesStore } from './store.ts';
+import type { CodingActions, PickMode } from './use-coding-actions.ts';
 
 export type DocumentViewProps = {
-  source: SourceDetail;
-  codings: Coding[];
   codes: Code[];
   participants: Participant[];
-  onRemoveCoding: (id: number) => void;
+  docRef: RefObject<DocumentHandle | null>;
+  actions: CodingActions;
+  onKeyDown: (event: KeyboardEvent) => boolean;
+  onPick: (mode: PickMode) => void;
+  onInductive: () => void;
 };
 
-const fmtTime = (ms: number) => {
-  const s = Math.floor(ms / 1000);
-  return [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60].map((n) => String(n).padStart(2, '0')).join(':');
-};
+const KIND_WORD = { interview: 'Interview', questionnaire: 'Questionnaire', document: 'Document' } as const;
 
-/**
- * The source text, unit by unit, with codings as highlights. Each text piece carries its
- * offset (data-start) so a DOM selection maps back to UTF-16 offsets in the source.
- */
-export function DocumentView({ source, codings, codes, participants }: DocumentViewProps) {
-  const codeById = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
-  const labelOf = useMemo(() => new Map(participants.map((p) => [p.id, p.label])), [participants]);
-  const blocks = useMemo(() => blocksOf(source), [source]);
-  return (
-    <article className="doc-article" aria-label={`Text of ${source.name}`} data-source-id={source.id}>
-      {blocks.map((b) => {
-        const segs = segmentRange(b.start, b.end, codings);
-        return (
-          <div key={`${b.start}-${b.unit?.id ?? 'x'}`} className={`doc-block ${b.unit?.kind ?? 'paragraph'}${b.unit?.isInterviewer ? ' interviewer' : ''}`}>
-            {b.unit?.kind === 'turn' && (
-              <div className="turn-head">
-                <span className="speaker">{b.unit.speaker ?? 'Unknown speaker'}</span>
-                {b.unit.participantId !== null && labelOf.get(b.unit.participantId) !== b.unit.speaker && (
-                  <span className="participant-tag">{labelOf.get(b.unit.participantId)}</span>
-                )}
-                {b.unit.timestampMs !== null && <span className="timestamp">{fmtTime(b.unit.timestampMs)}</span>}
-              </div>
-            )}
-            {b.unit?.kind === 'answer' && b.unit.participantId !== null && (
-              <div className="turn-head"><span className="participant-tag">{labelOf.get(b.unit.participantId)}</span></div>
-            )}
-            <p className="doc-text">
-              {segs.map((seg) => {
-                const text = source.text.slice(seg.start, seg.end);
-                if (seg.codingIds.length === 0) return <span key={seg.start} data-start={seg.start}>{text}</span>;
-                const cs = seg.codingIds.map((id) => codings.find((c) => c.id === id)!).map((c) => codeById.get(c.codeId)).filter((c): c is Code => !!c);
-                const top = cs[cs.length - 1];
-                return (
-                  <mark
-                    key={seg.start}
-                    data-start={seg.start}
-                    data-coding-ids={seg.codingIds.join(' ')}
-                    className={`coded depth-${Math.min(cs.length, 3)}`}
-                    style={{ background: withAlpha(top?.color ?? '#999999', 0.22), borderBottom: `2px solid ${top?.color ?? '#999'}` }}
-                    title={cs.map((c) => c.name).join(', ')}
-                  >
-                    {text}
-                  </mark>
-                );
-              })}
-            </p>
-          </div>
-        );
-      })}
-    </article>
-  );
-}
+/** The document pane: header, coding toolbar, the text with its codings, and a status line. */
+export function DocumentView({ codes, participants, docRef, actions, onKeyDown, onPick, onInductive }: DocumentViewProps) {
+  const s = useSourcesStore();
+  const { detail, codings, selection, selectedCodingId, adjustingId } = s;
+  const codeMap = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
+  const labels = useMemo(() => new Map(participants.map((p) => [p.id, p.label])), [participants]);
+  const loadMemo = useCallback(async (codingId: number) => {
+    const memos = await call('memos.forTarget', { targetKind: 'coding', targetId: codingId });
+    return memos.map((m) => (m.title ? `${m.title}: ${m.text}` : m.text)).join(' · ') || null;
+  }, []);
+  const selected = codings.find((c) => c.id === selectedCodingId) ?? null;
 
-type Block = { start: number; end: number; unit: Unit | null };
-
-/** Units become blocks; any text between units (labels, blank lines) is left out of view. */
-function blocksOf(source: SourceDetail): Block[] {
-  const units = source.units.filter((u) => u.kind !== 'page').sort((a, b) => a.start - b.start);
-  if (units.length === 0) {
-    const out: Block[] = [];
-    let pos = 0;
-    for (const para of source.text.split(/\n{2,}/)) {
-      const start = source.text.indexOf(para, pos);
-      out.push({ start, end: start + para.length, unit: null });
-      pos = start + para.length;
-    }
-    return out;
+  if (!detail) {
+    return (
+      <section className="pane document-pane" aria-label="Document">
+        <header className="pane-header"><h2>No source open</h2></header>
+        <p className="empty-state">Choose a source on the left to read and code it.</p>
+      </section>
+    );
   }
-  return units.map((u) => ({ start: u.start, end: u.end, unit: u }));
-}
-
-/** UTF-16 offsets of the current DOM selection inside a DocumentView, or null. */
-export function selectionOffsets(root: HTMLElement): { start: number; end: number } | null {
-  const sel = window.getSelection();
-  if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
-  const range = sel.getRangeAt(0);
-  const at = (node: Node, offset: number): number | null => {
-    const el = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
-    const holder = el?.closest<HTMLElement>('[data-start]');
-    if (!holder || !root.contains(holder)) return null;
-    return Number(holder.dataset['start']) + (node.nodeType === Node.TEXT_NODE ? offset : 0);
-  };
-  const start = at(range.startContainer, range.startOffset);
-  const end = at(range.endContainer, range.endOffset);
-  if (start === null || end === null || end <= start) return null;
-  return { start, end };
+  return (
+    <section className="pane document-pane" aria-label="Document">
+      <header className="pane-header">
+        <h2 title={detail.name}>{detail.name}</h2>
+        <span className="muted doc-meta">{KIND_WORD[detail.kind]} · {detail.units.length} units · {codings.length} codings</span>
+        <button className="icon-button memo-button" title="Memo on this source" aria-label="Memo on this source" onClick={() => useMemosStore.getState().open({ kind: 'source', id: detail.id })}>✎</button>
+      </header>
+      <CodingToolbar
+        codes={codes}
+        hasSelection={selection !== null}
+        recentIds={s.recentCodeIds}
+        selected={selected}
+        adjusting={adjustingId !== null}
+        snap={s.snapToWords}
+        actions={actions}
+        onSnap={s.setSnapToWords}
+        onPick={onPick}
+        onInductive={onInductive}
+      />
+      <DocumentEditor
+        source={detail}
+        participantLabel={(id) => labels.get(id)}
+        codings={codings}
+        codes={codeMap}
+        selectedCodingId={selectedCodingId}
+        handleRef={docRef}
+        onSelectionChange={(range) => {
+          s.setSelection(range);
+          // Selecting new text leaves the selected coding, unless its boundaries are being moved.
+          const now = useSourcesStore.getState();
+          if (range && now.selectedCodingId !== null && now.adjustingId === null) now.selectCoding(null);
+        }}
+        onSelectCoding={actions.selectCoding}
+        onKeyDown={onKeyDown}
+        loadMemo={loadMemo}
+      />
+      <footer className="pane-footer hint doc-status" aria-live="polite">
+        {s.status || (selection ? `${selection.end - selection.start} characters selected — click a code, press 1–9, or Ctrl+K` : 'Select text to code it · Alt+↓ steps through codings')}
+      </footer>
+    </section>
+  );
 }

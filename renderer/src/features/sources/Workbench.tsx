@@ -1,73 +1,141 @@
-import { useEffect, useRef, useState } from 'react';
-import { attempt, useNotices } from '../../ui/notify.ts';
+import { useRef, useState } from 'react';
+import type { DocumentHandle } from '../../editor/DocumentEditor.tsx';
+import { attempt } from '../../ui/notify.ts';
 import { CodebookPanel } from '../codebook/CodebookPanel.tsx';
 import { useCodebookStore } from '../codebook/store.ts';
+import { MemosPanel } from '../memos/MemosPanel.tsx';
 import { useParticipantsStore } from '../participants/store.ts';
-import { DocumentView, selectionOffsets } from './DocumentView.tsx';
+import { DocumentView } from './DocumentView.tsx';
+import { InductiveDialog } from './InductiveDialog.tsx';
+import { QuickPick } from './QuickPick.tsx';
 import { SourcesPane } from './SourcesPane.tsx';
 import { useSourcesStore } from './store.ts';
+import { useCodingActions, type PickMode } from './use-coding-actions.ts';
+import './workbench.css';
 
-/** sources | document | codebook: the coding workbench. */
+const PICK_TITLE: Record<PickMode, string> = {
+  apply: 'Apply a code to the selection',
+  unit: 'Code the whole turn',
+  change: 'Change the code of this passage',
+};
+
+/** sources | document | codebook (or memos): the coding workbench. */
 export function Workbench() {
-  const { sources, openId, detail, codings, openSource, apply, removeCoding } = useSourcesStore();
+  const { sources, openId, openSource } = useSourcesStore();
   const codes = useCodebookStore((s) => s.codes);
-  const loadCodes = useCodebookStore((s) => s.load);
   const participants = useParticipantsStore((s) => s.participants);
-  const docRef = useRef<HTMLDivElement>(null);
-  // The last non-empty selection in the document survives a click into the codebook.
-  const lastSelection = useRef<{ start: number; end: number } | null>(null);
-  const [selectionLabel, setSelectionLabel] = useState('');
+  const docRef = useRef<DocumentHandle | null>(null);
+  const actions = useCodingActions(docRef);
+  const [pick, setPick] = useState<PickMode | null>(null);
+  const [inductive, setInductive] = useState(false);
+  const [side, setSide] = useState<'codebook' | 'memos'>('codebook');
+  const backToDoc = () => docRef.current?.focus();
 
-  useEffect(() => {
-    const onChange = () => {
-      if (!docRef.current) return;
-      const sel = selectionOffsets(docRef.current);
-      if (sel) {
-        lastSelection.current = sel;
-        setSelectionLabel(`${sel.end - sel.start} characters selected`);
-      }
-    };
-    document.addEventListener('selectionchange', onChange);
-    return () => document.removeEventListener('selectionchange', onChange);
-  }, []);
-
-  useEffect(() => {
-    lastSelection.current = null;
-    setSelectionLabel('');
-  }, [openId]);
-
-  const applyCode = (codeId: number) => {
-    const sel = lastSelection.current;
-    if (!sel || !detail) {
-      useNotices.getState().push('error', 'Select a passage in the document first, then choose a code.');
-      return;
-    }
-    void attempt(async () => {
-      await apply(codeId, sel.start, sel.end);
-      await loadCodes();
-      const name = codes.find((c) => c.id === codeId)?.name ?? 'code';
-      useNotices.getState().push('info', `Coded ${sel.end - sel.start} characters as “${name}”`);
-    });
+  const openPick = (mode: PickMode) => setPick(mode);
+  const openInductive = () => {
+    if (useSourcesStore.getState().selection) setInductive(true);
+    else void actions.inVivo(); // says what is missing
   };
+
+  const onDocKey = (e: KeyboardEvent): boolean => {
+    const st = useSourcesStore.getState();
+    const mod = e.ctrlKey || e.metaKey;
+    const key = e.key.toLowerCase();
+    if (st.adjustingId !== null && (e.key === 'Enter' || e.key === 'Escape')) {
+      if (e.key === 'Enter') void actions.commitAdjust();
+      else actions.cancelAdjust();
+      return true;
+    }
+    if ((mod && !e.altKey && key === 'k') || (!mod && !e.altKey && e.key === '/')) {
+      openPick(!st.selection && st.selectedCodingId !== null ? 'change' : 'apply');
+      return true;
+    }
+    if (mod && e.altKey && e.code === 'KeyI') { openInductive(); return true; }
+    if (mod && !e.altKey && !e.shiftKey && key === 'i') { void actions.inVivo(); return true; }
+    if (mod && !e.altKey && key === 'u') { openPick('unit'); return true; }
+    if (mod && !e.altKey && key === 'm') { actions.memoOnSelected(); return true; }
+    const digit = /^Digit([1-9])$/.exec(e.code);
+    if (digit && !mod && !e.altKey) {
+      if (e.shiftKey || st.selection) actions.applyRecent(Number(digit[1]) - 1, e.shiftKey);
+      return true;
+    }
+    if (e.altKey && !mod && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+      const id = docRef.current?.neighbourCoding(e.key === 'ArrowDown' ? 1 : -1, st.selectedCodingId) ?? null;
+      if (id !== null) actions.selectCoding(id);
+      return true;
+    }
+    if (e.key === 'Escape' && st.selectedCodingId !== null) { actions.selectCoding(null); return true; }
+    if (e.key === 'Enter' && !mod) {
+      const ids = docRef.current?.codingsAtCaret() ?? [];
+      if (ids[0] !== undefined) actions.selectCoding(ids[0]);
+      return true;
+    }
+    if ((e.key === 'Delete' || e.key === 'Backspace') && st.selectedCodingId !== null) { void actions.removeSelected(); return true; }
+    if (e.key === 'F2' && st.selectedCodingId !== null) { actions.startAdjust(); return true; }
+    return false;
+  };
+
+  const detail = useSourcesStore((s) => s.detail);
+  const selection = useSourcesStore((s) => s.selection);
+  const recentIds = useSourcesStore((s) => s.recentCodeIds);
 
   return (
     <div className="workbench">
       <SourcesPane sources={sources} openId={openId} onOpen={(id) => void attempt(() => openSource(id))} />
-      <section className="pane document-pane" aria-label="Document">
-        <header className="pane-header">
-          <h2>{detail?.name ?? 'No source open'}</h2>
-          {detail && <span className="muted">{detail.kind} · {detail.units.length} units · {codings.length} codings</span>}
-        </header>
-        <div className="pane-body document-scroll" ref={docRef}>
-          {detail ? (
-            <DocumentView source={detail} codings={codings} codes={codes} participants={participants} onRemoveCoding={(id) => void attempt(() => removeCoding(id))} />
+      <DocumentView codes={codes} participants={participants} docRef={docRef} actions={actions} onKeyDown={onDocKey} onPick={openPick} onInductive={openInductive} />
+      <div className="side-column">
+        <div className="side-tabs" role="tablist" aria-label="Side panel">
+          {(['codebook', 'memos'] as const).map((t) => (
+            <button key={t} role="tab" id={`side-tab-${t}`} aria-selected={side === t} aria-controls={`side-panel-${t}`} className={`side-tab${side === t ? ' active' : ''}`} onClick={() => setSide(t)}>
+              {t === 'codebook' ? 'Codebook' : 'Memos'}
+            </button>
+          ))}
+        </div>
+        <div className="side-panel" role="tabpanel" id={`side-panel-${side}`} aria-labelledby={`side-tab-${side}`}>
+          {side === 'codebook' ? (
+            <CodebookPanel
+              applyMode={selection !== null}
+              onApply={(codeId) => void actions.apply(codeId)}
+              onDropPassage={(codeId, range) => {
+                if (range.sourceId === openId) void actions.apply(codeId, range);
+              }}
+            />
           ) : (
-            <p className="empty-state">Choose a source on the left to read and code it.</p>
+            <MemosPanel />
           )}
         </div>
-        <footer className="pane-footer hint">{selectionLabel || 'Select text to code it'}</footer>
-      </section>
-      <CodebookPanel onApply={applyCode} />
+      </div>
+      {pick && (
+        <QuickPick
+          title={PICK_TITLE[pick]}
+          codes={codes}
+          recentIds={recentIds}
+          onClose={() => setPick(null)}
+          returnFocus={backToDoc}
+          onPick={(codeId) => {
+            const mode = pick;
+            setPick(null);
+            void (mode === 'unit' ? actions.applyToUnit(codeId) : mode === 'change' ? actions.changeCode(codeId) : actions.apply(codeId));
+          }}
+          onCreate={(name) => {
+            const mode = pick;
+            setPick(null);
+            void actions.createAndApply(name, mode);
+          }}
+        />
+      )}
+      {inductive && selection && detail && (
+        <InductiveDialog
+          quote={detail.text.slice(selection.start, selection.end)}
+          onClose={() => setInductive(false)}
+          returnFocus={backToDoc}
+          onCreate={(name, memo) =>
+            void actions.createInductive(name, memo).then((ok) => {
+              if (ok) setInductive(false);
+            })
+          }
+        />
+      )}
     </div>
   );
 }

@@ -2,50 +2,163 @@ import { create } from 'zustand';
 import type { Coding, SourceDetail, SourceSummary } from '../../../../shared/domain/types.ts';
 import { call } from '../../api/client.ts';
 
+export type TextRange = { start: number; end: number };
+
 type SourcesState = {
   sources: SourceSummary[];
   openId: number | null;
   detail: SourceDetail | null;
   codings: Coding[];
+  /** The current text selection in the document (source offsets), kept while focus is elsewhere. */
+  selection: TextRange | null;
+  selectedCodingId: number | null;
+  /** A coding whose boundaries are being changed: the next selection becomes its range. */
+  adjustingId: number | null;
+  /** Codes applied most recently, newest first: number keys 1–9 apply them. */
+  recentCodeIds: number[];
+  snapToWords: boolean;
+  /** One line about the last coding action, announced politely to screen readers. */
+  status: string;
+  setStatus: (status: string) => void;
   load: () => Promise<void>;
   openSource: (id: number) => Promise<void>;
   reloadCodings: () => Promise<void>;
-  apply: (codeId: number, start: number, end: number) => Promise<Coding | null>;
+  setSelection: (range: TextRange | null) => void;
+  selectCoding: (id: number | null) => void;
+  setAdjusting: (id: number | null) => void;
+  setSnapToWords: (on: boolean) => void;
+  apply: (codeId: number, range: TextRange) => Promise<Coding>;
+  applyToUnit: (unitId: number, codeId: number) => Promise<Coding>;
   removeCoding: (id: number) => Promise<void>;
+  changeCode: (id: number, codeId: number) => Promise<Coding>;
+  adjust: (id: number, range: TextRange) => Promise<Coding>;
+  refreshCoding: (id: number) => Promise<void>;
+  createInductive: (name: string, memo: string, range: TextRange) => Promise<{ codeId: number; codingId: number }>;
 };
 
-export const useSourcesStore = create<SourcesState>((set, get) => ({
-  sources: [],
-  openId: null,
-  detail: null,
-  codings: [],
-  load: async () => {
-    const sources = await call('sources.list', {});
-    set({ sources });
+const RECENT_KEY = 'marginalia.recentCodes';
+const SNAP_KEY = 'marginalia.snapToWords';
+
+const readRecent = (): number[] => {
+  try {
+    const v = JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]') as unknown;
+    return Array.isArray(v) ? v.filter((n): n is number => Number.isInteger(n)).slice(0, 9) : [];
+  } catch {
+    return [];
+  }
+};
+
+/** Replaces or adds one coding; `dropId` is a coding that collapsed into it. */
+const upsert = (list: Coding[], coding: Coding, dropId?: number): Coding[] => {
+  const rest = list.filter((c) => c.id !== coding.id && c.id !== dropId);
+  rest.push(coding);
+  return rest;
+};
+
+/**
+ * The open source, its codings and the coding view's own state. Single changes patch the
+ * list with what the command returned, so a view with thousands of codings does not reload
+ * them all after every click; undo/redo and other views call reloadCodings.
+ */
+export const useSourcesStore = create<SourcesState>((set, get) => {
+  const noteRecent = (codeId: number) => {
+    const recentCodeIds = [codeId, ...get().recentCodeIds.filter((id) => id !== codeId)].slice(0, 9);
+    localStorage.setItem(RECENT_KEY, JSON.stringify(recentCodeIds));
+    set({ recentCodeIds });
+  };
+  // Coding counts in the sources list follow in the background; the view does not wait for them.
+  const refreshList = () => void call('sources.list', {}).then((sources) => set({ sources }), () => undefined);
+  const sourceId = () => {
     const { openId } = get();
-    if (openId !== null && !sources.some((s) => s.id === openId)) set({ openId: null, detail: null, codings: [] });
-  },
-  openSource: async (id) => {
-    set({ openId: id });
-    const [detail, codings] = await Promise.all([call('sources.get', { id }), call('codings.listForSource', { sourceId: id })]);
-    if (get().openId === id) set({ detail, codings });
-  },
-  reloadCodings: async () => {
-    const { openId } = get();
-    if (openId === null) return;
-    const codings = await call('codings.listForSource', { sourceId: openId });
-    set({ codings });
-    set({ sources: await call('sources.list', {}) });
-  },
-  apply: async (codeId, start, end) => {
-    const { openId } = get();
-    if (openId === null) return null;
-    const coding = await call('codings.apply', { sourceId: openId, codeId, start, end });
-    await get().reloadCodings();
-    return coding;
-  },
-  removeCoding: async (id) => {
-    await call('codings.remove', { id });
-    await get().reloadCodings();
-  },
-}));
+    if (openId === null) throw new Error('Open a source first.');
+    return openId;
+  };
+  return {
+    sources: [],
+    openId: null,
+    detail: null,
+    codings: [],
+    selection: null,
+    selectedCodingId: null,
+    adjustingId: null,
+    recentCodeIds: readRecent(),
+    snapToWords: localStorage.getItem(SNAP_KEY) === '1',
+    status: '',
+    setStatus: (status) => set({ status }),
+    load: async () => {
+      const sources = await call('sources.list', {});
+      set({ sources });
+      const { openId, detail } = get();
+      if (openId === null) return;
+      const summary = sources.find((s) => s.id === openId);
+      if (!summary) set({ openId: null, detail: null, codings: [], selection: null, selectedCodingId: null, adjustingId: null });
+      // Another project may have a source with the same id: reopen when it is not the same source.
+      else if (detail && (detail.name !== summary.name || detail.length !== summary.length || detail.importedAt !== summary.importedAt)) {
+        set({ detail: null });
+        await get().openSource(openId);
+      }
+    },
+    openSource: async (id) => {
+      if (get().openId === id && get().detail) return;
+      set({ openId: id, selection: null, selectedCodingId: null, adjustingId: null, status: '' });
+      const [detail, codings] = await Promise.all([call('sources.get', { id }), call('codings.listForSource', { sourceId: id })]);
+      if (get().openId === id) set({ detail, codings });
+    },
+    reloadCodings: async () => {
+      const { openId } = get();
+      if (openId === null) return;
+      const codings = await call('codings.listForSource', { sourceId: openId });
+      if (get().openId !== openId) return;
+      const selectedCodingId = codings.some((c) => c.id === get().selectedCodingId) ? get().selectedCodingId : null;
+      set({ codings, selectedCodingId, adjustingId: selectedCodingId === null ? null : get().adjustingId });
+    },
+    setSelection: (selection) => set({ selection, status: get().adjustingId === null ? '' : get().status }),
+    selectCoding: (selectedCodingId) => set({ selectedCodingId, adjustingId: null }),
+    setAdjusting: (adjustingId) => set({ adjustingId }),
+    setSnapToWords: (on) => {
+      localStorage.setItem(SNAP_KEY, on ? '1' : '0');
+      set({ snapToWords: on });
+    },
+    apply: async (codeId, range) => {
+      const coding = await call('codings.apply', { sourceId: sourceId(), codeId, ...range });
+      set({ codings: upsert(get().codings, coding) });
+      noteRecent(codeId);
+      refreshList();
+      return coding;
+    },
+    applyToUnit: async (unitId, codeId) => {
+      const coding = await call('codings.applyToUnit', { unitId, codeId });
+      if (coding.sourceId === get().openId) set({ codings: upsert(get().codings, coding) });
+      noteRecent(codeId);
+      refreshList();
+      return coding;
+    },
+    removeCoding: async (id) => {
+      await call('codings.remove', { id });
+      set({ codings: get().codings.filter((c) => c.id !== id), selectedCodingId: get().selectedCodingId === id ? null : get().selectedCodingId, adjustingId: null });
+      refreshList();
+    },
+    changeCode: async (id, codeId) => {
+      const coding = await call('codings.changeCode', { id, codeId });
+      set({ codings: upsert(get().codings, coding, id), selectedCodingId: coding.id });
+      noteRecent(codeId);
+      return coding;
+    },
+    adjust: async (id, range) => {
+      const coding = await call('codings.adjust', { id, ...range });
+      set({ codings: upsert(get().codings, coding, id), selectedCodingId: coding.id, adjustingId: null });
+      return coding;
+    },
+    refreshCoding: async (id) => {
+      const coding = await call('codings.get', { id });
+      if (coding.sourceId === get().openId) set({ codings: upsert(get().codings, coding) });
+    },
+    createInductive: async (name, memo, range) => {
+      const r = await call('codes.createInductive', { sourceId: sourceId(), name, ...(memo.trim() ? { memo: memo.trim() } : {}), ...range });
+      set({ codings: upsert(get().codings, r.coding), selectedCodingId: r.coding.id });
+      noteRecent(r.code.id);
+      refreshList();
+      return { codeId: r.code.id, codingId: r.coding.id };
+    },
+  };
+});

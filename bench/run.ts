@@ -1,0 +1,96 @@
+/**
+ * `npm run bench [-- --only store] [--corpus large] [--runs 3] [--samples 500] [--text-scale 1] [--keep]`
+ * Prints one JSON object on stdout; progress goes to stderr. Never gates CI: the numbers
+ * depend on the machine, so the budgets are reported, not enforced.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { CORPORA, isCorpusName, scaleText } from './corpora.ts';
+import { machine, peakRssMB, type Figure } from './stats.ts';
+import { runStoreBench } from './store.ts';
+
+type Args = { only: string[]; corpus: string; runs: number; samples: number; textScale: number; keep: boolean };
+
+const SECTIONS = ['store'] as const;
+const USAGE = 'usage: npm run -s bench -- [--only store] [--corpus large] [--runs 3] [--samples 500] [--text-scale 1] [--keep]';
+
+/** A bad command line: reported as one line with the usage, not as a stack trace. */
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { only: [...SECTIONS], corpus: 'large', runs: 3, samples: 500, textScale: 1, keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    const positive = (what: string, v: number, integer: boolean): number => {
+      if (!(v > 0) || (integer && !Number.isInteger(v))) throw new UsageError(`${what} must be a positive ${integer ? 'integer' : 'number'}`);
+      return v;
+    };
+    if (flag === '--only') args.only = value().split(',');
+    else if (flag === '--corpus') args.corpus = value();
+    else if (flag === '--runs') args.runs = positive('--runs', Number(value()), true);
+    else if (flag === '--samples') args.samples = positive('--samples', Number(value()), true);
+    else if (flag === '--text-scale') args.textScale = positive('--text-scale', Number(value()), false);
+    else if (flag === '--keep') args.keep = true;
+    else throw new UsageError(`unknown argument ${flag}`);
+  }
+  const unknown = args.only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
+  if (unknown.length > 0) throw new UsageError(`unknown section ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
+  if (!isCorpusName(args.corpus)) throw new UsageError(`unknown corpus ${args.corpus}; known: ${Object.keys(CORPORA).join(', ')}`);
+  if (args.runs < 3) process.stderr.write(`note: --runs ${args.runs} is below the 3 runs the figures are meant to have\n`);
+  return args;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const log = (message: string): void => void process.stderr.write(`${message}\n`);
+  const outDir = join(process.cwd(), '.bench-out');
+  const workDir = join(outDir, `run-${process.pid}`);
+  mkdirSync(workDir, { recursive: true });
+  const sqlite = new Database(':memory:');
+  const sqliteVersion = (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+  sqlite.close();
+
+  const report: Record<string, unknown> = {
+    bench: 'marginalia',
+    startedAt: new Date().toISOString(),
+    machine: machine(sqliteVersion),
+    args,
+  };
+  const figures: Record<string, Figure> = {};
+  try {
+    if (args.only.includes('store')) {
+      const base = CORPORA[args.corpus as keyof typeof CORPORA];
+      const spec = scaleText(base, args.textScale);
+      const store = await runStoreBench({ spec, runs: args.runs, samples: args.samples, workDir, log });
+      if (args.textScale !== 1) store.corpus.notes.unshift(`text scaled to ${args.textScale}× of ${base.name}; codes, codings and participants as in ${base.name}`);
+      report['corpus'] = store.corpus;
+      for (const [name, f] of Object.entries(store.figures)) figures[`store.${name}`] = f;
+    }
+  } finally {
+    if (!args.keep) {
+      rmSync(workDir, { recursive: true, force: true });
+      // Another bench may be running beside this one: remove the folder only when nothing else is in it.
+      if (readdirSync(outDir).length === 0) rmSync(outDir, { recursive: true, force: true });
+    }
+  }
+  const judged = Object.entries(figures).filter(([, f]) => f.pass !== null);
+  report['figures'] = figures;
+  report['summary'] = {
+    passed: judged.filter(([, f]) => f.pass).map(([n]) => n),
+    failed: judged.filter(([, f]) => !f.pass).map(([n]) => n),
+    peakRssMB: peakRssMB(),
+  };
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof UsageError) process.stderr.write(`bench: ${err.message}\n${USAGE}\n`);
+  else process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
+});

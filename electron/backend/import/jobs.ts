@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import { ApiFailure } from '../../../shared/api/errors.ts';
+
+/**
+ * Running import jobs, so import.cancel can reach one. A job is cancellable while it reads
+ * and parses files; its write phase is one synchronous transaction, during which no request
+ * (cancel included) can arrive, so a cancel either stops it before anything is written or
+ * finds it finished.
+ */
+type Job = { cancelled: boolean; writing: boolean };
+
+const running = new Map<string, Job>();
+
+export type JobHandle = {
+  id: string;
+  /** Throws `cancelled` if the user asked to stop. */
+  check: () => void;
+  startWriting: () => void;
+  end: () => void;
+};
+
+export function startJob(id: string | undefined): JobHandle {
+  const jobId = id ?? `import-${randomBytes(6).toString('hex')}`;
+  if (running.has(jobId)) throw new ApiFailure('conflict', `An import with job id ${jobId} is already running`, 'jobId');
+  const job: Job = { cancelled: false, writing: false };
+  running.set(jobId, job);
+  return {
+    id: jobId,
+    check: () => {
+      if (job.cancelled) throw new ApiFailure('cancelled', 'Import cancelled: nothing was imported');
+    },
+    startWriting: () => {
+      job.writing = true;
+    },
+    end: () => {
+      running.delete(jobId);
+    },
+  };
+}
+
+export function cancelJob(id: string): boolean {
+  const job = running.get(id);
+  if (!job || job.writing) return false;
+  job.cancelled = true;
+  return true;
+}

@@ -1,0 +1,120 @@
+import { KINDS_BY_FORMAT, type ImportFormat } from '../../../shared/domain/import-types.ts';
+import type { SourceKind } from '../../../shared/domain/types.ts';
+import type { Block } from './blocks.ts';
+import type { NumberedTable } from './csv.ts';
+import { readCsvTable } from './csv.ts';
+import { decodeText } from './decode.ts';
+import { detectFormat } from './detect.ts';
+import { buildDocument, textDocument, type BuiltDocument } from './document.ts';
+import { parseDocx } from './docx.ts';
+import { ImportError } from './errors.ts';
+import { parseHtml } from './html.ts';
+import { parseMarkdown } from './markdown.ts';
+import { parseOdt } from './odt.ts';
+import { parsePdf } from './pdf.ts';
+import { parseSrt } from './srt.ts';
+import { parseTranscript, type ParsedTranscript } from './transcript.ts';
+import { parseVtt } from './vtt.ts';
+import { columnName, readXlsxTable } from './xlsx.ts';
+
+/** A unit of an interview: a speaker turn, or a paragraph/heading of text no speaker said. */
+export type InterviewUnit = { kind: 'turn' | 'paragraph' | 'heading'; start: number; end: number; speaker: string | null; timestampMs: number | null };
+
+export type ParsedSource =
+  | { kind: 'interview'; text: string; units: InterviewUnit[] }
+  | { kind: 'document'; text: string; units: BuiltDocument['units'] }
+  | { kind: 'questionnaire'; table: NumberedTable };
+
+/** Formats whose parsers are asynchronous; their results are kept between the import's two phases. */
+export const ASYNC_FORMATS: ReadonlySet<ImportFormat> = new Set(['pdf', 'xlsx']);
+
+function interviewFromTranscript(t: ParsedTranscript): ParsedSource {
+  const units: InterviewUnit[] = t.turns.map((turn) => ({ ...turn, kind: turn.speaker === null ? 'paragraph' : 'turn' }));
+  return { kind: 'interview', text: t.text, units };
+}
+
+const hasSpeakers = (t: ParsedTranscript) => t.turns.some((turn) => turn.speaker !== null);
+
+/** Speakerless text is a document-like interview: paragraphs (and headings) in place of turns. */
+function documentLike(doc: BuiltDocument): ParsedSource {
+  const units: InterviewUnit[] = doc.units
+    .filter((u) => u.kind !== 'page')
+    .map((u) => ({ kind: u.kind === 'heading' ? 'heading' : 'paragraph', start: u.start, end: u.end, speaker: null, timestampMs: null }));
+  return { kind: 'interview', text: doc.text, units };
+}
+
+/** Paragraph-based formats (Word, ODT, Markdown) as transcripts: one speaker line per paragraph. */
+function interviewFromBlocks(blocks: Block[], name: string): ParsedSource {
+  const t = parseTranscript(blocks.map((b) => b.text).join('\n\n'), name);
+  return hasSpeakers(t) ? interviewFromTranscript(t) : documentLike(buildDocument({ blocks }));
+}
+
+function interviewFromText(text: string, name: string): ParsedSource {
+  const t = parseTranscript(text, name);
+  return hasSpeakers(t) ? interviewFromTranscript(t) : documentLike(textDocument(t.text));
+}
+
+const blocksOf = (format: ImportFormat, bytes: Uint8Array, name: string): Block[] | null => {
+  if (format === 'docx') return parseDocx(bytes, name).blocks;
+  if (format === 'odt') return parseOdt(bytes, name).blocks;
+  if (format === 'md') return parseMarkdown(decodeText(bytes, name)).blocks;
+  if (format === 'html') return parseHtml(decodeText(bytes, name)).blocks;
+  return null;
+};
+
+/** Names columns without a header the way a spreadsheet does, so roles can refer to them. */
+function namedHeader(table: NumberedTable): NumberedTable {
+  return { ...table, header: table.header.map((h, i) => h || `Column ${columnName(i + 1)}`) };
+}
+
+function nonEmpty(parsed: ParsedSource, name: string): ParsedSource {
+  if (parsed.kind === 'questionnaire') {
+    if (parsed.table.rows.length === 0) throw new ImportError(name, 'has a header row but no rows of answers');
+  } else if (parsed.text.trim() === '' || parsed.units.length === 0) {
+    throw new ImportError(name, 'has no text to import');
+  }
+  return parsed;
+}
+
+function checkKind(format: ImportFormat, kind: SourceKind, name: string): void {
+  if (!KINDS_BY_FORMAT[format].includes(kind)) throw new ImportError(name, `cannot be imported as ${kind === 'interview' ? 'an interview' : `a ${kind}`} (it is a .${format} file)`);
+}
+
+/**
+ * Parses a file as a kind of source, synchronously. PDF and XLSX parse asynchronously:
+ * use parseSource for those.
+ */
+export function parseSourceSync(name: string, bytes: Uint8Array, kind: SourceKind): ParsedSource {
+  const format = detectFormat(name, bytes);
+  if (ASYNC_FORMATS.has(format)) throw new Error(`${format} parses asynchronously`);
+  if (kind === 'questionnaire') {
+    checkKind(format, kind, name);
+    return nonEmpty({ kind, table: namedHeader(readCsvTable(decodeText(bytes, name), name)) }, name);
+  }
+  if (kind === 'interview') {
+    checkKind(format, kind, name);
+    if (format === 'vtt') return nonEmpty(interviewFromTranscript(parseVtt(decodeText(bytes, name), name)), name);
+    if (format === 'srt') return nonEmpty(interviewFromTranscript(parseSrt(decodeText(bytes, name), name)), name);
+    const blocks = blocksOf(format, bytes, name);
+    return nonEmpty(blocks ? interviewFromBlocks(blocks, name) : interviewFromText(decodeText(bytes, name), name), name);
+  }
+  checkKind(format, kind, name);
+  const blocks = blocksOf(format, bytes, name);
+  const doc = blocks ? buildDocument({ blocks }) : textDocument(decodeText(bytes, name));
+  return nonEmpty({ kind: 'document', text: doc.text, units: doc.units }, name);
+}
+
+/** Parses a file as a kind of source; every problem with the file is an ImportError naming it. */
+export async function parseSource(name: string, bytes: Uint8Array, kind: SourceKind): Promise<ParsedSource> {
+  const format = detectFormat(name, bytes);
+  if (format === 'pdf') {
+    checkKind(format, kind, name);
+    const doc = buildDocument(await parsePdf(bytes, name));
+    return nonEmpty({ kind: 'document', text: doc.text, units: doc.units }, name);
+  }
+  if (format === 'xlsx') {
+    checkKind(format, kind, name);
+    return nonEmpty({ kind: 'questionnaire', table: namedHeader(await readXlsxTable(bytes, name)) }, name);
+  }
+  return parseSourceSync(name, bytes, kind);
+}

@@ -1,0 +1,148 @@
+import type {
+  ColumnPreview,
+  DocumentPreview,
+  ImportPreview,
+  InterviewPreview,
+  QuestionnairePreview,
+} from '../../../shared/domain/import-types.ts';
+import type { SourceKind } from '../../../shared/domain/types.ts';
+import type { Db } from '../db/database.ts';
+import { sql } from '../db/sql.ts';
+import { contentHash } from '../repositories/sources.ts';
+import type { NumberedTable } from './csv.ts';
+import { familyCandidates, familyQuestions, familyRespondents } from './family-store.ts';
+import type { ParsedSource } from './parse-source.ts';
+import { columnStats, suggestColumn, suggestIdColumn, suggestSpeaker } from './suggest.ts';
+
+const FIRST_TURNS = 12;
+const FIRST_UNITS = 24;
+const FIRST_ROWS = 8;
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+function duplicateOf(db: Db, text: string): string | null {
+  return db.get<{ name: string }>(sql`SELECT name FROM sources WHERE content_hash = ${contentHash(text)} LIMIT 1`)?.name ?? null;
+}
+
+function interviewPreview(db: Db, base: { stagedId: string; name: string }, parsed: Extract<ParsedSource, { kind: 'interview' }>): InterviewPreview {
+  const participants = db.all<{ id: number; label: string; name: string }>(sql`SELECT id, label, name FROM participants ORDER BY label`);
+  const tally = new Map<string, { turns: number; words: number }>();
+  for (const u of parsed.units) {
+    if (u.speaker === null) continue;
+    const t = tally.get(u.speaker) ?? { turns: 0, words: 0 };
+    t.turns++;
+    t.words += parsed.text.slice(u.start, u.end).split(/\s+/).filter(Boolean).length;
+    tally.set(u.speaker, t);
+  }
+  return {
+    ...base,
+    kind: 'interview',
+    characters: parsed.text.length,
+    duplicateOf: duplicateOf(db, parsed.text),
+    speakers: [...tally].map(([speaker, t]) => ({ speaker, ...t, suggestion: suggestSpeaker(speaker, participants) })),
+    turns: parsed.units.slice(0, FIRST_TURNS).map((u) => ({ speaker: u.speaker, timestampMs: u.timestampMs, text: cut(parsed.text.slice(u.start, u.end), 280) })),
+    turnCount: parsed.units.length,
+  };
+}
+
+function documentPreview(db: Db, base: { stagedId: string; name: string }, parsed: Extract<ParsedSource, { kind: 'document' }>): DocumentPreview {
+  const pages = parsed.units.filter((u) => u.kind === 'page');
+  // Pages contain paragraph units; the preview lists the paragraphs with their page number.
+  const shown = pages.length > 0 ? parsed.units.filter((u) => u.kind !== 'page') : parsed.units;
+  return {
+    ...base,
+    kind: 'document',
+    characters: parsed.text.length,
+    duplicateOf: duplicateOf(db, parsed.text),
+    units: shown.slice(0, FIRST_UNITS).map((u) => ({ kind: u.kind, page: u.page ?? null, text: cut(parsed.text.slice(u.start, u.end), 280) })),
+    unitCount: shown.length,
+    pageCount: pages.length > 0 ? (pages[pages.length - 1]!.page ?? pages.length) : null,
+  };
+}
+
+/** Empty or repeated ids in the chosen column, said as the import would say it. */
+function idProblem(table: NumberedTable, index: number, name: string): string | null {
+  const first = new Map<string, number>();
+  for (const [r, cells] of table.rows.entries()) {
+    const row = table.rowNumbers[r] ?? r + 2;
+    const id = (cells[index] ?? '').trim();
+    if (!id) return `${name}, row ${row}: the respondent id is empty`;
+    const earlier = first.get(id.toLowerCase());
+    if (earlier !== undefined) return `${name}, row ${row}: respondent id "${id}" already appears in row ${earlier}`;
+    first.set(id.toLowerCase(), row);
+  }
+  return null;
+}
+
+function questionnairePreview(
+  db: Db,
+  base: { stagedId: string; name: string },
+  table: NumberedTable,
+  ask: { idColumn?: string | undefined; familyId?: number | null | undefined },
+): QuestionnairePreview {
+  const families = familyCandidates(db, table.header);
+  const suggested = families.find((f) => f.matchingColumns >= Math.max(2, Math.ceil(table.header.length * 0.6)));
+  const familyId = ask.familyId === undefined ? (suggested?.familyId ?? null) : ask.familyId;
+  const family = families.find((f) => f.familyId === familyId) ?? null;
+  const questions = new Map(familyId === null ? [] : familyQuestions(db, familyId).map((q) => [q.header.toLowerCase(), q]));
+  const remembered = new Map((family?.mapping?.columns ?? []).map((c) => [c.column.toLowerCase(), c]));
+  const suggestedIdColumn =
+    (family?.mapping && table.header.find((h) => h.toLowerCase() === family.mapping!.idColumn.toLowerCase())) || suggestIdColumn(table.header, table.rows);
+  const columns: ColumnPreview[] = table.header.map((column, i) => {
+    const values = table.rows.map((r) => r[i] ?? '');
+    const stats = columnStats(values);
+    const q = questions.get(column.toLowerCase());
+    const again = remembered.get(column.toLowerCase());
+    return {
+      column,
+      suggestion: again ? { ...again, column } : q ? { column, role: 'answer', sectionCodeId: q.sectionCodeId } : suggestColumn(column, values),
+      filled: stats.filled,
+      distinct: stats.distinct,
+      samples: [...new Set(values.map((v) => v.trim()).filter(Boolean))].slice(0, 3).map((v) => cut(v, 60)),
+      existingQuestion: q ? { key: q.key, text: q.text, sectionCodeId: q.sectionCodeId } : null,
+    };
+  });
+  const idColumn = ask.idColumn ?? suggestedIdColumn ?? null;
+  const idIndex = idColumn === null ? -1 : table.header.findIndex((h) => h.toLowerCase() === idColumn.toLowerCase());
+  let known = 0;
+  if (idIndex >= 0) {
+    const mapped = familyId === null ? new Map<string, number>() : familyRespondents(db, familyId);
+    const labels = new Set(db.all<{ label: string }>(sql`SELECT label FROM participants`).map((p) => p.label.toLowerCase()));
+    known = table.rows.filter((r) => {
+      const id = (r[idIndex] ?? '').trim().toLowerCase();
+      return mapped.has(id) || labels.has(id);
+    }).length;
+  }
+  return {
+    ...base,
+    kind: 'questionnaire',
+    characters: 0,
+    duplicateOf: null,
+    header: table.header,
+    rows: table.rows.slice(0, FIRST_ROWS).map((r) => r.map((c) => cut(c, 120))),
+    rowCount: table.rows.length,
+    columns,
+    suggestedIdColumn,
+    families,
+    suggestedFamilyId: suggested?.familyId ?? null,
+    respondents: {
+      idColumn: idIndex >= 0 ? table.header[idIndex]! : null,
+      total: table.rows.length,
+      known,
+      problem: idIndex >= 0 ? idProblem(table, idIndex, base.name) : idColumn === null ? null : `${base.name} has no column "${idColumn}"`,
+    },
+  };
+}
+
+/** What importing a parsed file would bring in, before anything is written. */
+export function buildPreview(
+  db: Db,
+  stagedId: string,
+  name: string,
+  parsed: ParsedSource,
+  ask: { kind: SourceKind; idColumn?: string | undefined; familyId?: number | null | undefined },
+): ImportPreview {
+  const base = { stagedId, name };
+  if (parsed.kind === 'interview') return interviewPreview(db, base, parsed);
+  if (parsed.kind === 'document') return documentPreview(db, base, parsed);
+  return questionnairePreview(db, base, parsed.table, ask);
+}

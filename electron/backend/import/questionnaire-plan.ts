@@ -1,0 +1,123 @@
+import { ApiFailure } from '../../../shared/api/errors.ts';
+import type { QuestionnaireOptions } from '../../../shared/domain/import-types.ts';
+import { canonicalText } from '../../../shared/domain/offsets.ts';
+import type { AttributeType } from '../../../shared/domain/types.ts';
+import type { NumberedTable } from './csv.ts';
+import { ImportError } from './errors.ts';
+
+export type AnswerColumn = { header: string; index: number; key: string; text: string; sectionCodeId: number | null };
+export type AttributeColumn = { header: string; index: number; type: AttributeType };
+export type PlannedRespondent = {
+  row: number;
+  id: string;
+  /** One per answer column; null when the cell is empty. */
+  answers: (string | null)[];
+  /** One per attribute column, normalised for its type; null when the cell is empty. */
+  attributes: (string | null)[];
+};
+export type QuestionnairePlan = {
+  answerColumns: AnswerColumn[];
+  attributeColumns: AttributeColumn[];
+  respondents: PlannedRespondent[];
+  emptyAnswers: number;
+};
+
+/** Longest attribute value, as participants.setAttribute allows. */
+const MAX_ATTRIBUTE_CHARS = 2000;
+
+/** "Q3. Why did you enrol?", "3) Why…", "Q3: Why…" → key Q3 and the question's text. */
+const KEYED_HEADER = /^\s*(Q?\d{1,4}[a-z]?)\s*[.:)\]–-]\s*(\S.*)$/i;
+
+export function questionKeyAndText(header: string, position: number): { key: string; text: string } {
+  const m = KEYED_HEADER.exec(header);
+  if (!m) return { key: `Q${position}`, text: header.trim() };
+  const key = m[1]!.toUpperCase();
+  return { key: key.startsWith('Q') ? key : `Q${key}`, text: m[2]!.trim() };
+}
+
+/** An answer cell as codable text: line endings normalised, at most one blank line in a row. */
+export const answerText = (cell: string): string => canonicalText(cell).replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const validDay = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= DAYS_IN_MONTH[m - 1]! && !(m === 2 && d === 29 && (y % 4 !== 0 || (y % 100 === 0 && y % 400 !== 0)));
+
+/** A cell as the attribute's stored value, or why it cannot be one. */
+export function attributeValue(raw: string, type: AttributeType): { value: string } | { problem: string } {
+  const text = raw.trim();
+  if (type === 'number') {
+    const n = text.replace(/^(-?\d+),(\d+)$/, '$1.$2');
+    return n !== '' && Number.isFinite(Number(n)) ? { value: String(Number(n)) } : { problem: `"${text}" is not a number` };
+  }
+  if (type === 'date') {
+    const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+    const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+    const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : dotted ? [dotted[3], dotted[2], dotted[1]] : [];
+    if (y && m && d && validDay(Number(y), Number(m), Number(d))) return { value: `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}` };
+    return { problem: `"${text}" is not a date; write dates as YYYY-MM-DD (day.month.year is read too)` };
+  }
+  return text.length <= MAX_ATTRIBUTE_CHARS ? { value: text } : { problem: `the value is longer than ${MAX_ATTRIBUTE_CHARS} characters` };
+}
+
+/**
+ * Checks the column roles against the file's header and reads every row: respondent ids
+ * (present and unique), answers (empty ones skipped) and typed attribute values. Every
+ * problem names the file and, for data, the row. Pure: nothing is written.
+ */
+export function planQuestionnaire(table: NumberedTable, fileName: string, options: Omit<QuestionnaireOptions, 'family'>, field: string): QuestionnairePlan {
+  const fail = (message: string, at: string) => new ApiFailure('invalid_input', `${fileName}: ${message}`, `${field}.${at}`);
+  const columnIndex = (name: string, at: string): number => {
+    const matches = table.header.flatMap((h, i) => (h.toLowerCase() === name.trim().toLowerCase() ? [i] : []));
+    if (matches.length === 0) throw fail(`there is no column "${name}" (the columns are ${table.header.map((h) => `"${h}"`).join(', ')})`, at);
+    if (matches.length > 1) throw fail(`${matches.length} columns are headed "${name}"; rename them in the file so each header is unique`, at);
+    return matches[0]!;
+  };
+
+  const idIndex = columnIndex(options.idColumn, 'idColumn');
+  const seen = new Set<number>([idIndex]);
+  const answerColumns: AnswerColumn[] = [];
+  const attributeColumns: AttributeColumn[] = [];
+  options.columns.forEach((role, j) => {
+    if (role.role === 'ignore') return;
+    const index = columnIndex(role.column, `columns.${j}.column`);
+    if (index === idIndex) throw fail(`"${role.column}" is the respondent id column; it cannot also be ${role.role === 'answer' ? 'an answer' : 'an attribute'}`, `columns.${j}.role`);
+    if (seen.has(index)) throw fail(`column "${role.column}" is given a role twice`, `columns.${j}.column`);
+    seen.add(index);
+    const header = table.header[index]!;
+    if (role.role === 'answer') {
+      answerColumns.push({ header, index, ...questionKeyAndText(header, answerColumns.length + 1), sectionCodeId: role.sectionCodeId ?? null });
+    } else {
+      if (header.length > 80) throw fail(`the header "${header.slice(0, 40)}…" is too long for an attribute name (at most 80 characters)`, `columns.${j}.column`);
+      attributeColumns.push({ header, index, type: role.type ?? 'text' });
+    }
+  });
+  if (answerColumns.length === 0 && attributeColumns.length === 0) {
+    throw fail('choose at least one column of answers or attributes to import', 'columns');
+  }
+
+  const firstRow = new Map<string, number>();
+  let emptyAnswers = 0;
+  const respondents = table.rows.map((cells, r): PlannedRespondent => {
+    const row = table.rowNumbers[r] ?? r + 2;
+    const id = cells[idIndex]!.trim();
+    if (id === '') throw new ImportError(fileName, `the respondent id (column "${table.header[idIndex]}") is empty`, { row });
+    const earlier = firstRow.get(id.toLowerCase());
+    if (earlier !== undefined) {
+      throw new ImportError(fileName, `respondent id "${id}" already appears in row ${earlier}; each row must be a different respondent`, { row });
+    }
+    firstRow.set(id.toLowerCase(), row);
+    const answers = answerColumns.map((c) => {
+      const text = answerText(cells[c.index] ?? '');
+      if (text === '') emptyAnswers++;
+      return text === '' ? null : text;
+    });
+    const attributes = attributeColumns.map((c) => {
+      const raw = cells[c.index] ?? '';
+      if (raw.trim() === '') return null;
+      const v = attributeValue(raw, c.type);
+      if ('problem' in v) throw new ImportError(fileName, `column "${c.header}" is a ${c.type} attribute, but ${v.problem}`, { row });
+      return v.value;
+    });
+    return { row, id, answers, attributes };
+  });
+  return { answerColumns, attributeColumns, respondents, emptyAnswers };
+}

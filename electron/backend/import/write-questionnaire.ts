@@ -1,0 +1,179 @@
+import { ApiFailure } from '../../../shared/api/errors.ts';
+import type { ImportedFile, QuestionnaireOptions, QuestionnaireReport } from '../../../shared/domain/import-types.ts';
+import type { AttributeType } from '../../../shared/domain/types.ts';
+import type { Db } from '../db/database.ts';
+import { sql } from '../db/sql.ts';
+import { defineAttribute, findParticipantByLabel, setAttributeValue } from '../repositories/participants.ts';
+import { getSourceText, insertQuestion, insertSource, insertUnit } from '../repositories/sources.ts';
+import type { Batch } from './batch.ts';
+import type { NumberedTable } from './csv.ts';
+import { ImportError } from './errors.ts';
+import * as families from './family-store.ts';
+import { planQuestionnaire, type AnswerColumn, type QuestionnairePlan } from './questionnaire-plan.ts';
+import type { FileTarget } from './write-text-sources.ts';
+
+/** Participant labels are at most this long (participants.create). */
+const MAX_LABEL = 40;
+
+type Column = AnswerColumn & { existing: families.FamilyQuestion | null };
+type Pending = { kind: 'question' | 'answer'; start: number; end: number; column: number; participantId?: number; speaker?: string };
+
+function resolveFamily(batch: Batch, target: FileTarget, options: QuestionnaireOptions): { id: number; name: string } {
+  const { ctx } = batch;
+  const mapping = { idColumn: options.idColumn, columns: options.columns };
+  if (options.family.mode === 'update') {
+    const family = families.getFamily(ctx.db, options.family.familyId);
+    if (!family) throw new ApiFailure('not_found', `Questionnaire ${options.family.familyId} does not exist; import the file as a new questionnaire`, `${target.field}.questionnaire.family.familyId`);
+    families.setFamilyMapping(ctx.db, family.id, mapping);
+    return family;
+  }
+  const name = options.family.name ?? target.sourceName;
+  const id = families.insertFamily(ctx.db, name, mapping, ctx.now());
+  ctx.audit('create', 'questionnaire', id, { name, via: 'import' });
+  return { id, name };
+}
+
+function attributeIds(batch: Batch, target: FileTarget, plan: QuestionnairePlan): number[] {
+  const { ctx } = batch;
+  return plan.attributeColumns.map((c) => {
+    const existing = ctx.db.get<{ id: number; name: string; type: AttributeType }>(sql`SELECT id, name, type FROM attributes WHERE name = ${c.header}`);
+    if (existing && existing.type !== c.type) {
+      throw new ApiFailure('conflict', `${target.fileName}: column "${c.header}" is set as a ${c.type} attribute, but the project's attribute ${existing.name} is ${existing.type}; choose ${existing.type}`, `${target.field}.questionnaire.columns`);
+    }
+    if (existing) return existing.id;
+    const def = defineAttribute(ctx.db, c.header, c.type);
+    ctx.audit('create', 'attribute', def.id, { name: c.header, type: c.type, via: 'import' });
+    return def.id;
+  });
+}
+
+function checkSections(db: Db, target: FileTarget, columns: AnswerColumn[]): void {
+  for (const c of columns) {
+    if (c.sectionCodeId === null) continue;
+    const code = db.get<{ parentId: number | null }>(sql`SELECT parent_id AS parentId FROM codes WHERE id = ${c.sectionCodeId}`);
+    if (!code || code.parentId !== null) {
+      throw new ApiFailure('invalid_input', `${target.fileName}: question "${c.text}" can only be placed in a scheme section (a top-level code); code ${c.sectionCodeId} is not one`, `${target.field}.questionnaire.columns`);
+    }
+  }
+}
+
+/** Keys for the family's new questions, unique within the family ("Q3", then "Q3-2"). */
+function assignKeys(columns: Column[], familyKeys: string[]): void {
+  const used = new Set(familyKeys.map((k) => k.toLowerCase()));
+  for (const c of columns) {
+    if (c.existing) continue;
+    let key = c.key;
+    for (let n = 2; used.has(key.toLowerCase()); n++) key = `${c.key}-${n}`;
+    used.add(key.toLowerCase());
+    c.key = key;
+  }
+}
+
+/**
+ * Imports a questionnaire table: respondents become (or are matched to) participants,
+ * attribute columns set their attributes, and each non-empty answer becomes an answer unit
+ * under its question. For a later export of a family, only answers the family does not hold
+ * yet go into the new source; answers whose text changed are reported, not stored again.
+ */
+export function writeQuestionnaire(batch: Batch, target: FileTarget, table: NumberedTable, options: QuestionnaireOptions): ImportedFile {
+  const { ctx } = batch;
+  const { db } = ctx;
+  const plan = planQuestionnaire(table, target.fileName, options, `${target.field}.questionnaire`);
+  checkSections(db, target, plan.answerColumns);
+  const family = resolveFamily(batch, target, options);
+  const attrIds = attributeIds(batch, target, plan);
+  const known = families.familyQuestions(db, family.id);
+  const byHeader = new Map(known.map((q) => [q.header.toLowerCase(), q]));
+  const columns: Column[] = plan.answerColumns.map((c) => ({ ...c, existing: byHeader.get(c.header.toLowerCase()) ?? null }));
+  assignKeys(columns, known.map((q) => q.key));
+
+  const respondents = families.familyRespondents(db, family.id);
+  const newRespondents: string[] = [];
+  const participantIds = plan.respondents.map((r) => {
+    const earlier = respondents.get(r.id.toLowerCase());
+    if (earlier !== undefined) return earlier;
+    newRespondents.push(r.id);
+    if (!findParticipantByLabel(db, r.id) && r.id.length > MAX_LABEL) {
+      throw new ImportError(target.fileName, `respondent id "${r.id.slice(0, 20)}…" is longer than ${MAX_LABEL} characters, too long for a participant label`, { row: r.row });
+    }
+    const id = batch.participantFor(r.id);
+    families.rememberRespondent(db, family.id, r.id, id);
+    return id;
+  });
+
+  const prior = new Map(families.existingAnswers(db, known.map((q) => q.questionId)).map((a) => [`${a.participantId}:${a.questionId}`, a]));
+  const texts = new Map<number, string>();
+  const priorText = (sourceId: number) => texts.get(sourceId) ?? texts.set(sourceId, getSourceText(db, sourceId) ?? '').get(sourceId)!;
+
+  const report: QuestionnaireReport = {
+    familyId: family.id, familyName: family.name, respondents: plan.respondents.length, newRespondents, answersAdded: 0,
+    answersAlreadyImported: 0, answersChanged: [], emptyAnswersSkipped: plan.emptyAnswers, questionsAdded: 0, attributeValuesChanged: 0,
+  };
+  let text = '';
+  const pending: Pending[] = [];
+  const add = (label: string | null, body: string) => {
+    if (text) text += '\n\n';
+    if (label !== null) text += `${label}: `;
+    const start = text.length;
+    text += body;
+    return { start, end: text.length };
+  };
+  columns.forEach((c, ci) => {
+    const fresh: { ri: number; answer: string }[] = [];
+    plan.respondents.forEach((r, ri) => {
+      const answer = r.answers[ci];
+      if (answer === null || answer === undefined) return;
+      const before = c.existing ? prior.get(`${participantIds[ri]}:${c.existing.questionId}`) : undefined;
+      if (!before) return void fresh.push({ ri, answer });
+      if (priorText(before.sourceId).slice(before.start, before.end) === answer) report.answersAlreadyImported++;
+      else report.answersChanged.push({ respondent: r.id, question: c.existing!.key });
+    });
+    if (fresh.length === 0 && c.existing) return;
+    pending.push({ kind: 'question', column: ci, ...add(null, `${c.existing?.key ?? c.key}. ${c.existing?.text ?? c.text}`) });
+    for (const { ri, answer } of fresh) {
+      const r = plan.respondents[ri]!;
+      pending.push({ kind: 'answer', column: ci, participantId: participantIds[ri]!, speaker: r.id, ...add(r.id, answer) });
+      report.answersAdded++;
+    }
+  });
+
+  let sourceId: number | null = null;
+  if (pending.length > 0) {
+    sourceId = insertSource(db, { kind: 'questionnaire', name: target.sourceName, text, origin: target.fileName }, ctx.now());
+    families.addFamilySource(db, family.id, sourceId);
+    const questionIds = columns.map((c, ci) => {
+      if (c.existing) return c.existing.questionId;
+      const id = insertQuestion(db, { sourceId: sourceId!, key: c.key, text: c.text, sectionCodeId: c.sectionCodeId, position: known.length + ci });
+      families.addFamilyColumn(db, family.id, c.header, id);
+      report.questionsAdded++;
+      return id;
+    });
+    for (const u of pending) insertUnit(db, sourceId, { ...u, questionId: questionIds[u.column]! });
+    ctx.audit('import', 'source', sourceId, { file: target.fileName, kind: 'questionnaire', questionnaire: family.id, answers: report.answersAdded, questions: report.questionsAdded });
+  } else {
+    ctx.audit('import', 'questionnaire', family.id, { file: target.fileName, answers: 0, note: 'nothing new in this export' });
+  }
+  report.attributeValuesChanged = setAttributes(batch, plan, participantIds, attrIds);
+  return { name: target.fileName, kind: 'questionnaire', sourceId, sourceName: sourceId === null ? null : target.sourceName, units: pending.length, questionnaire: report };
+}
+
+/** Sets attribute values that differ from the stored ones; returns how many replaced a stored value. */
+function setAttributes(batch: Batch, plan: QuestionnairePlan, participantIds: number[], attrIds: number[]): number {
+  const { ctx } = batch;
+  let changed = 0;
+  plan.respondents.forEach((r, ri) => {
+    const participantId = participantIds[ri]!;
+    const values: Record<string, string> = {};
+    plan.attributeColumns.forEach((c, ai) => {
+      const value = r.attributes[ai];
+      if (value === null || value === undefined) return;
+      const before = ctx.db.get<{ value: string }>(sql`SELECT value FROM participant_attributes WHERE participant_id = ${participantId} AND attribute_id = ${attrIds[ai]!}`)?.value;
+      if (before === value) return;
+      if (before !== undefined) changed++;
+      setAttributeValue(ctx.db, participantId, attrIds[ai]!, value);
+      values[c.header] = value;
+    });
+    if (Object.keys(values).length > 0) ctx.audit('set-attribute', 'participant', participantId, { attributes: values, via: 'import' });
+  });
+  return changed;
+}

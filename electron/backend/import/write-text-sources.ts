@@ -1,0 +1,69 @@
+import { ApiFailure } from '../../../shared/api/errors.ts';
+import type { ImportedFile, InterviewOptions, SpeakerAction } from '../../../shared/domain/import-types.ts';
+import { sql } from '../db/sql.ts';
+import { insertSource, insertUnit } from '../repositories/sources.ts';
+import type { Batch } from './batch.ts';
+import type { ParsedSource } from './parse-source.ts';
+
+export type FileTarget = { fileName: string; sourceName: string; field: string };
+
+type SpeakerRole = { participantId: number | null; isInterviewer: boolean };
+
+/** Distinct speakers of an interview, in order of first appearance. */
+export const speakersOf = (parsed: Extract<ParsedSource, { kind: 'interview' }>): string[] => [
+  ...new Set(parsed.units.flatMap((u) => (u.speaker === null ? [] : [u.speaker]))),
+];
+
+function requireParticipant(batch: Batch, id: number, field: string): number {
+  if (!batch.ctx.db.get(sql`SELECT 1 FROM participants WHERE id = ${id}`)) throw new ApiFailure('not_found', `Participant ${id} does not exist`, field);
+  return id;
+}
+
+/** Resolves the speaker mapping; every speaker of the file must be mapped. */
+function speakerRoles(batch: Batch, target: FileTarget, speakers: string[], options: InterviewOptions | undefined): Map<string, SpeakerRole> {
+  const field = `${target.field}.interview.speakers`;
+  const given = new Map<string, { action: SpeakerAction; at: number }>();
+  (options?.speakers ?? []).forEach((action, at) => given.set(action.speaker, { action, at }));
+  const missing = speakers.filter((s) => !given.has(s));
+  if (missing.length > 0) {
+    throw new ApiFailure('invalid_input', `${target.fileName}: say who ${missing.map((s) => `"${s}"`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} (a participant, a new participant, the interviewer, or someone else)`, field);
+  }
+  const roles = new Map<string, SpeakerRole>();
+  for (const speaker of speakers) {
+    const { action, at } = given.get(speaker)!;
+    const role: SpeakerRole =
+      action.as === 'participant'
+        ? { participantId: requireParticipant(batch, action.participantId, `${field}.${at}.participantId`), isInterviewer: false }
+        : action.as === 'new'
+          ? { participantId: batch.createParticipant(action.label, action.name ?? '', `${field}.${at}.label`), isInterviewer: false }
+          : { participantId: null, isInterviewer: action.as === 'interviewer' };
+    roles.set(speaker, role);
+  }
+  return roles;
+}
+
+/** Writes an interview: one turn unit per speaker turn, credited by the speaker mapping. */
+export function writeInterview(batch: Batch, target: FileTarget, parsed: Extract<ParsedSource, { kind: 'interview' }>, options: InterviewOptions | undefined): ImportedFile {
+  const { ctx } = batch;
+  const roles = speakerRoles(batch, target, speakersOf(parsed), options);
+  const unattributed = options?.unattributedParticipantId
+    ? requireParticipant(batch, options.unattributedParticipantId, `${target.field}.interview.unattributedParticipantId`)
+    : null;
+  const sourceId = insertSource(ctx.db, { kind: 'interview', name: target.sourceName, text: parsed.text, origin: target.fileName }, ctx.now());
+  for (const u of parsed.units) {
+    const role = u.speaker === null ? { participantId: unattributed, isInterviewer: false } : roles.get(u.speaker)!;
+    insertUnit(ctx.db, sourceId, { kind: u.kind, start: u.start, end: u.end, speaker: u.speaker, timestampMs: u.timestampMs, ...role });
+  }
+  const mapping = Object.fromEntries([...roles].map(([s, r]) => [s, r.isInterviewer ? 'interviewer' : r.participantId]));
+  ctx.audit('import', 'source', sourceId, { file: target.fileName, kind: 'interview', units: parsed.units.length, speakers: mapping });
+  return { name: target.fileName, kind: 'interview', sourceId, sourceName: target.sourceName, units: parsed.units.length };
+}
+
+/** Writes a document: its headings, paragraphs and pages as units. */
+export function writeDocument(batch: Batch, target: FileTarget, parsed: Extract<ParsedSource, { kind: 'document' }>): ImportedFile {
+  const { ctx } = batch;
+  const sourceId = insertSource(ctx.db, { kind: 'document', name: target.sourceName, text: parsed.text, origin: target.fileName }, ctx.now());
+  for (const u of parsed.units) insertUnit(ctx.db, sourceId, { kind: u.kind, start: u.start, end: u.end, page: u.page ?? null });
+  ctx.audit('import', 'source', sourceId, { file: target.fileName, kind: 'document', units: parsed.units.length });
+  return { name: target.fileName, kind: 'document', sourceId, sourceName: target.sourceName, units: parsed.units.length };
+}

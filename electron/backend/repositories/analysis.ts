@@ -1,0 +1,115 @@
+import type { Db } from '../db/database.ts';
+import { sql, sqlJoin, type SqlFragment } from '../db/sql.ts';
+import type { AttributeLite, ParticipantLite } from '../../../shared/domain/analysis/columns.ts';
+import type { AnalysisData, CodingLite } from '../../../shared/domain/analysis/frequency.ts';
+import type { FrameworkInput } from '../../../shared/domain/analysis/framework-coverage.ts';
+import type { UnitLite } from '../../../shared/domain/analysis/ownership.ts';
+import type { CodeLite } from '../../../shared/domain/analysis/rows.ts';
+import type { AttributeType, SourceKind } from '../../../shared/domain/types.ts';
+
+/** `AND s.kind IN (...)` for a source alias s, or nothing when every kind counts. */
+export const kindFilter = (kinds: readonly SourceKind[] | undefined): SqlFragment =>
+  kinds && kinds.length > 0 ? sql`AND s.kind IN (${sqlJoin(kinds.map((k) => sql`${k}`))})` : sql``;
+
+export const idList = (ids: readonly number[]): SqlFragment => sqlJoin(ids.map((i) => sql`${i}`));
+
+export const loadCodes = (db: Db): CodeLite[] =>
+  db.all<CodeLite>(sql`SELECT id, parent_id AS parentId, name, color, position FROM codes`);
+
+export function loadParticipants(db: Db): { participants: ParticipantLite[]; attributes: AttributeLite[] } {
+  const participants = db.all<{ id: number; label: string }>(sql`SELECT id, label FROM participants`);
+  const values = db.all<{ participantId: number; attributeId: number; value: string }>(
+    sql`SELECT participant_id AS participantId, attribute_id AS attributeId, value FROM participant_attributes`,
+  );
+  const byParticipant = new Map<number, Record<number, string>>(participants.map((p) => [p.id, {}]));
+  for (const v of values) {
+    const rec = byParticipant.get(v.participantId);
+    if (rec) rec[v.attributeId] = v.value;
+  }
+  return {
+    participants: participants.map((p) => ({ ...p, attributes: byParticipant.get(p.id) ?? {} })),
+    attributes: db.all<{ id: number; name: string; type: AttributeType }>(sql`SELECT id, name, type FROM attributes ORDER BY position, id`),
+  };
+}
+
+export const loadUnits = (db: Db, kinds?: readonly SourceKind[]): UnitLite[] =>
+  db.all<UnitLite>(sql`SELECT u.id, u.source_id AS sourceId, u.start, u.end, u.participant_id AS participantId
+    FROM units u JOIN sources s ON s.id = u.source_id WHERE 1 = 1 ${kindFilter(kinds)}`);
+
+export const loadCodings = (db: Db, kinds?: readonly SourceKind[]): CodingLite[] =>
+  db.all<CodingLite>(sql`SELECT c.id, c.code_id AS codeId, c.source_id AS sourceId, c.start, c.end
+    FROM codings c JOIN sources s ON s.id = c.source_id WHERE 1 = 1 ${kindFilter(kinds)}`);
+
+/** Sources without units; their length in UTF-16 units needs the text (SQLite counts code points). */
+export const loadUnitlessSources = (db: Db, kinds?: readonly SourceKind[]): { id: number; length: number }[] =>
+  db
+    .all<{ id: number; text: string }>(sql`SELECT s.id, s.text FROM sources s
+      WHERE NOT EXISTS (SELECT 1 FROM units u WHERE u.source_id = s.id) ${kindFilter(kinds)}`)
+    .map((s) => ({ id: s.id, length: s.text.length }));
+
+/** Everything a frequency or co-occurrence matrix is computed from, in one read transaction. */
+export function loadAnalysisData(db: Db, kinds?: readonly SourceKind[]): AnalysisData {
+  return db.raw.transaction(() => ({
+    codes: loadCodes(db),
+    ...loadParticipants(db),
+    units: loadUnits(db, kinds),
+    codings: loadCodings(db, kinds),
+    unitlessSources: loadUnitlessSources(db, kinds),
+  }))();
+}
+
+export function loadFrameworkInput(db: Db): FrameworkInput {
+  const frameworks = db.all<{ id: number; name: string }>(sql`SELECT id, name FROM frameworks ORDER BY id`);
+  const elements = db.all<{ id: number; frameworkId: number; name: string }>(
+    sql`SELECT id, framework_id AS frameworkId, name FROM framework_elements ORDER BY framework_id, position, id`,
+  );
+  const counts = db.all<{ codeId: number; n: number }>(sql`SELECT code_id AS codeId, count(*) AS n FROM codings GROUP BY code_id`);
+  return {
+    codes: loadCodes(db),
+    codingCounts: new Map(counts.map((c) => [c.codeId, c.n])),
+    frameworks: frameworks.map((f) => ({ ...f, elements: elements.filter((e) => e.frameworkId === f.id) })),
+    codeLinks: db.all<{ codeId: number; elementId: number }>(sql`SELECT code_id AS codeId, element_id AS elementId FROM code_element_links`),
+    questionIds: db.all<{ id: number }>(sql`SELECT id FROM questions`).map((q) => q.id),
+    questionLinks: db.all<{ questionId: number; elementId: number }>(
+      sql`SELECT question_id AS questionId, element_id AS elementId FROM question_element_links`,
+    ),
+  };
+}
+
+export type PassageSource = { id: number; name: string; text: string };
+
+export const sourcesByIds = (db: Db, ids: readonly number[]): PassageSource[] =>
+  ids.length === 0 ? [] : db.all<PassageSource>(sql`SELECT id, name, text FROM sources WHERE id IN (${idList(ids)})`);
+
+export const codeNames = (db: Db): Map<number, { name: string; color: string }> =>
+  new Map(db.all<{ id: number; name: string; color: string }>(sql`SELECT id, name, color FROM codes`).map((c) => [c.id, c]));
+
+export const participantLabels = (db: Db): Map<number, string> =>
+  new Map(db.all<{ id: number; label: string }>(sql`SELECT id, label FROM participants`).map((p) => [p.id, p.label]));
+
+export type WordUnit = UnitLite & { kind: string; isInterviewer: number };
+
+/** Texts and units of the chosen sources (all when none are named), for word counts. */
+export function loadTexts(db: Db, sourceIds?: readonly number[]): { sources: { id: number; text: string }[]; units: WordUnit[] } {
+  const where = sourceIds && sourceIds.length > 0 ? sql`WHERE s.id IN (${idList(sourceIds)})` : sql``;
+  return {
+    sources: db.all<{ id: number; text: string }>(sql`SELECT s.id, s.text FROM sources s ${where} ORDER BY s.position, s.id`),
+    units: db.all<WordUnit>(sql`SELECT u.id, u.source_id AS sourceId, u.start, u.end, u.participant_id AS participantId, u.kind,
+        u.is_interviewer AS isInterviewer FROM units u JOIN sources s ON s.id = u.source_id ${where}`),
+  };
+}
+
+export const existingIds = (db: Db, table: 'sources' | 'participants' | 'codes', ids: readonly number[]): Set<number> =>
+  new Set(
+    ids.length === 0
+      ? []
+      : db
+          .all<{ id: number }>(
+            table === 'sources'
+              ? sql`SELECT id FROM sources WHERE id IN (${idList(ids)})`
+              : table === 'participants'
+                ? sql`SELECT id FROM participants WHERE id IN (${idList(ids)})`
+                : sql`SELECT id FROM codes WHERE id IN (${idList(ids)})`,
+          )
+          .map((r) => r.id),
+  );

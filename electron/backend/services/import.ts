@@ -1,0 +1,39 @@
+import { ApiFailure } from '../../../shared/api/errors.ts';
+import type { HandlerMap } from '../handler-types.ts';
+import { ImportError, reasonOf } from '../import/errors.ts';
+import { cancelJob } from '../import/jobs.ts';
+import { parseSource } from '../import/parse-source.ts';
+import { buildPreview } from '../import/preview.ts';
+import { runImport } from '../import/run.ts';
+import { discard, getStaged, readStaged, rememberParse, stage } from '../import/staging.ts';
+import { suggestKind } from '../import/suggest.ts';
+
+type M = 'import.stage' | 'import.preview' | 'import.run' | 'import.cancel' | 'import.discard';
+
+/** The import methods; the work lives in electron/backend/import/ (see its README). */
+export const importHandlers: HandlerMap<M> = {
+  'import.stage': async (input) => {
+    const staged = [];
+    for (const file of input.files) {
+      staged.push(stage(file, suggestKind));
+      // Let other requests through between big files.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return staged;
+  },
+  'import.preview': async (input, ctx) => {
+    const staged = getStaged(input.stagedId);
+    const parsed = await rememberParse(input.stagedId, input.kind, async () => {
+      try {
+        return await parseSource(staged.name, readStaged(staged), input.kind);
+      } catch (error) {
+        if (error instanceof ApiFailure) throw error;
+        throw new ApiFailure('bad_file', error instanceof ImportError ? error.message : `${staged.name} could not be read: ${reasonOf(error)}`, 'stagedId');
+      }
+    });
+    return buildPreview(ctx.db, input.stagedId, staged.name, parsed, input);
+  },
+  'import.run': (input, ctx) => runImport(ctx, input),
+  'import.cancel': (input) => ({ cancelled: cancelJob(input.jobId) }),
+  'import.discard': (input) => ({ discarded: discard(input.stagedIds) }),
+};

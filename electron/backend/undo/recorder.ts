@@ -1,0 +1,82 @@
+import type { Ctx } from '../context.ts';
+import { sql } from '../db/sql.ts';
+import { ensureCapture } from './capture.ts';
+import { defaultLabel } from './labels.ts';
+
+/** Commands that are not themselves undoable steps: they walk the history. */
+const NOT_RECORDED = new Set(['undo.undo', 'undo.redo']);
+
+/** Operations kept per coder; older ones are dropped (with their captured changes). */
+export const HISTORY_LIMIT = 200;
+
+/** Consecutive edits of one memo within this window undo as one step (autosave writes often). */
+const COALESCE_MS = 2 * 60 * 1000;
+
+/** The history keeps the input for the record, but not whole memo bodies (up to 1 MB each). */
+const MAX_STRING_CHARS = 300;
+const MAX_INPUT_CHARS = 8000;
+
+const inputJson = (input: unknown): string => {
+  const text = JSON.stringify(input ?? {}, (_k, v: unknown) =>
+    typeof v === 'string' && v.length > MAX_STRING_CHARS ? `${v.slice(0, MAX_STRING_CHARS)}…` : v,
+  );
+  return text.length <= MAX_INPUT_CHARS ? text : JSON.stringify({ truncated: true, chars: text.length });
+};
+
+/** Prepares the connection for capture; call before opening the command's transaction. */
+export const prepareRecording = ensureCapture;
+
+/**
+ * Runs one command as one undoable operation. Must run inside the command's transaction:
+ * if the command fails, the operation row and its captured changes roll back with it.
+ */
+export function recordOperation<T>(ctx: Ctx, method: string, input: unknown, run: () => T): T {
+  if (NOT_RECORDED.has(method)) return run();
+  const { db } = ctx;
+  const opId = db.run(sql`INSERT INTO operations (coder_id, method, label, input, at)
+    VALUES (${ctx.coderId}, ${method}, ${defaultLabel(method)}, ${inputJson(input)}, ${ctx.now()})`).lastInsertRowid;
+  db.run(sql`UPDATE temp.undo_capture SET op_id = ${opId}`);
+  try {
+    const value = run();
+    finish(ctx, opId, method, input);
+    return value;
+  } finally {
+    db.run(sql`UPDATE temp.undo_capture SET op_id = NULL`);
+  }
+}
+
+function finish(ctx: Ctx, opId: number, method: string, input: unknown): void {
+  const { db } = ctx;
+  const changed = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM operation_changes WHERE operation_id = ${opId}`)!.n;
+  if (changed === 0) {
+    // Nothing changed (e.g. applying a coding that already exists): no undo step, redo stack kept.
+    db.run(sql`DELETE FROM operations WHERE id = ${opId}`);
+    return;
+  }
+  db.run(sql`UPDATE operations SET discarded_at = ${ctx.now()}
+    WHERE coder_id = ${ctx.coderId} AND undone_at IS NOT NULL AND discarded_at IS NULL`);
+  coalesceMemoEdit(ctx, opId, method, input);
+  db.run(sql`DELETE FROM operations WHERE coder_id = ${ctx.coderId} AND id <= coalesce(
+      (SELECT id FROM operations WHERE coder_id = ${ctx.coderId} ORDER BY id DESC LIMIT 1 OFFSET ${HISTORY_LIMIT}), 0)`);
+}
+
+function coalesceMemoEdit(ctx: Ctx, opId: number, method: string, input: unknown): void {
+  if (method !== 'memos.update') return;
+  const memoId = (input as { id?: unknown }).id;
+  const prev = ctx.db.get<{ id: number; method: string; input: string; at: string }>(sql`SELECT id, method, input, at
+    FROM operations WHERE coder_id = ${ctx.coderId} AND id < ${opId} AND discarded_at IS NULL
+    ORDER BY id DESC LIMIT 1`);
+  if (!prev || prev.method !== method) return;
+  const undone = ctx.db.get(sql`SELECT 1 FROM operations WHERE id = ${prev.id} AND undone_at IS NOT NULL`);
+  if (undone) return;
+  let prevMemo: unknown;
+  try {
+    prevMemo = (JSON.parse(prev.input) as { id?: unknown }).id;
+  } catch {
+    return;
+  }
+  if (prevMemo !== memoId || Date.parse(ctx.now()) - Date.parse(prev.at) > COALESCE_MS) return;
+  ctx.db.run(sql`UPDATE operation_changes SET operation_id = ${prev.id} WHERE operation_id = ${opId}`);
+  ctx.db.run(sql`UPDATE operations SET at = ${ctx.now()} WHERE id = ${prev.id}`);
+  ctx.db.run(sql`DELETE FROM operations WHERE id = ${opId}`);
+}

@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import type { PlacedCoding } from './coding-model.ts';
+
+export type CodingTooltipProps = {
+  items: PlacedCoding[];
+  at: { x: number; y: number };
+  /** Plain text of the memos on a coding, loaded when the tooltip shows it. */
+  loadMemo: (codingId: number) => Promise<string | null>;
+};
+
+/** What a coded passage is: code, coder, date and the start of its memo. */
+export function CodingTooltip({ items, at, loadMemo }: CodingTooltipProps) {
+  const [memos, setMemos] = useState<Record<number, string | null>>({});
+  useEffect(() => {
+    let live = true;
+    for (const p of items) {
+      if (p.coding.memoCount === 0) continue;
+      void loadMemo(p.coding.id).then((text) => {
+        if (live) setMemos((m) => ({ ...m, [p.coding.id]: text }));
+      }, () => undefined);
+    }
+    return () => { live = false; };
+  }, [items, loadMemo]);
+
+  // Keep the card on screen: flip to the left of the pointer near the right edge.
+  const left = Math.min(at.x + 14, window.innerWidth - 330);
+  const top = Math.min(at.y + 16, window.innerHeight - 40 - items.length * 64);
+  return (
+    <div className="mg-tooltip" role="tooltip" style={{ left, top }}>
+      {items.map((p) => (
+        <div key={p.coding.id} className="mg-tooltip-item">
+          <div className="mg-tooltip-code">
+            <span className="swatch" style={{ background: p.color }} />
+            <strong>{p.code?.name ?? 'Unknown code'}</strong>
+          </div>
+          <div className="mg-tooltip-meta">
+            {p.coding.coderName} · {p.coding.createdAt.slice(0, 10)} · {p.coding.end - p.coding.start} chars
+          </div>
+          {p.coding.memoCount > 0 && (
+            <div className="mg-tooltip-memo">✎ {memos[p.coding.id] === undefined ? 'Loading memo…' : clip(memos[p.coding.id] ?? '')}</div>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+const clip = (text: string) => (text.length > 180 ? `${text.slice(0, 180)}…` : text || '(empty memo)');

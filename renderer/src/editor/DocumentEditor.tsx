@@ -1,0 +1,253 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { Editor } from '@tiptap/react';
+import { TextSelection } from '@tiptap/pm/state';
+import type { DocTextBlock } from '../../../shared/domain/doc-blocks.ts';
+import type { Code, Coding, SourceDetail } from '../../../shared/domain/types.ts';
+import { buildDocument, type BuiltDocument } from './build-doc.ts';
+import { drawsOf, placeCodings, type PlacedCoding } from './coding-model.ts';
+import { CodingDecorations, setCodingsMeta } from './codings-plugin.ts';
+import { CodingTooltip } from './CodingTooltip.tsx';
+import { encodePassage, PASSAGE_MIME } from './passage-drag.ts';
+import { ReadOnlyText } from './read-only.ts';
+import { documentNodes } from './schema.ts';
+import { StripeLayer } from './StripeLayer.tsx';
+import './editor.css';
+
+export type Range = { start: number; end: number };
+
+/** What the workbench can ask of the open document. Offsets are UTF-16 units in the source. */
+export type DocumentHandle = {
+  focus: () => void;
+  selection: () => Range | null;
+  selectRange: (range: Range) => void;
+  placeCaret: (offset: number) => void;
+  /** The unit (turn, answer, paragraph) at the caret or the start of the selection. */
+  blockAtCaret: () => DocTextBlock | null;
+  /** The coding after (1) or before (-1) the caret, in reading order. */
+  neighbourCoding: (direction: 1 | -1, fromCodingId: number | null) => number | null;
+  /** Codings covering the caret, innermost (shortest) first. */
+  codingsAtCaret: () => number[];
+  scrollToCoding: (id: number) => void;
+};
+
+export type DocumentEditorProps = {
+  source: SourceDetail;
+  participantLabel: (id: number) => string | undefined;
+  codings: Coding[];
+  codes: ReadonlyMap<number, Code>;
+  selectedCodingId: number | null;
+  handleRef: RefObject<DocumentHandle | null>;
+  onSelectionChange: (range: Range | null) => void;
+  onSelectCoding: (id: number | null) => void;
+  /** Keys pressed in the document; return true when handled. */
+  onKeyDown: (event: KeyboardEvent) => boolean;
+  loadMemo: (codingId: number) => Promise<string | null>;
+};
+
+type Hover = { ids: number[]; at: { x: number; y: number } };
+
+/**
+ * The source as a read-only tiptap document with codings as decorations and coding stripes
+ * in the margin. The editor is made once per source; codings reach it as plugin meta.
+ */
+export function DocumentEditor(props: DocumentEditorProps) {
+  const { source, codings, codes, selectedCodingId } = props;
+  const host = useRef<HTMLDivElement>(null);
+  const [scrollEl, setScrollEl] = useState<HTMLDivElement | null>(null);
+  const [editor, setEditor] = useState<{ editor: Editor; built: BuiltDocument } | null>(null);
+  const [hover, setHover] = useState<Hover | null>(null);
+  const hoverTimer = useRef(0);
+  // Callbacks change every render; the editor reads them through this ref.
+  const cb = useRef(props);
+  cb.current = props;
+
+  useLayoutEffect(() => {
+    if (!host.current) return;
+    const built = buildDocument(source, (id) => cb.current.participantLabel(id));
+    const toRange = (ed: Editor): Range | null => {
+      const sel = ed.state.selection;
+      if (sel.empty) return null;
+      const start = built.map.toOffset(sel.from, 'start');
+      const end = built.map.toOffset(sel.to, 'end');
+      return end > start ? { start, end } : null;
+    };
+    const ed = new Editor({
+      element: host.current,
+      extensions: [...documentNodes(), ReadOnlyText, CodingDecorations],
+      content: built.content,
+      injectCSS: false,
+      enableInputRules: false,
+      enablePasteRules: false,
+      enableCoreExtensions: { keymap: false, paste: false, drop: false, delete: false },
+      editorProps: {
+        attributes: {
+          class: 'mg-doc',
+          role: 'textbox',
+          'aria-readonly': 'true',
+          'aria-multiline': 'true',
+          'aria-label': `Text of ${source.name}`,
+          spellcheck: 'false',
+          translate: 'no',
+        },
+        handleKeyDown: (_view, event) => cb.current.onKeyDown(event),
+        handleDOMEvents: {
+          dragstart: (view, event) => {
+            const range = toRange(ed);
+            if (!range || !event.dataTransfer) return false;
+            event.dataTransfer.clearData();
+            event.dataTransfer.setData(PASSAGE_MIME, encodePassage({ sourceId: source.id, ...range }));
+            event.dataTransfer.setData('text/plain', source.text.slice(range.start, range.end));
+            event.dataTransfer.effectAllowed = 'copy';
+            return true;
+          },
+        },
+      },
+      onSelectionUpdate: ({ editor: e }) => cb.current.onSelectionChange(toRange(e as Editor)),
+    });
+    setEditor({ editor: ed, built });
+    return () => {
+      setEditor(null);
+      ed.destroy();
+    };
+    // A new editor only for another source or changed text; participants come through the ref.
+  }, [source.id, source.contentHash]);
+
+  const model = useMemo(() => (editor ? placeCodings(codings, codes, editor.built.map) : null), [editor, codings, codes]);
+
+  useLayoutEffect(() => {
+    if (!editor || !model || editor.editor.isDestroyed) return;
+    const { view } = editor.editor;
+    view.dispatch(setCodingsMeta(view.state.tr, drawsOf(model, selectedCodingId)));
+  }, [editor, model, selectedCodingId]);
+
+  useImperativeHandle(props.handleRef, editor, model, scrollEl);
+
+  const hoverItems = useMemo(
+    () => (hover && model ? hover.ids.map((id) => model.byId.get(id)).filter((p): p is PlacedCoding => !!p) : []),
+    [hover, model],
+  );
+
+  const showHover = (ids: number[], at: Hover['at'] | null) => {
+    window.clearTimeout(hoverTimer.current);
+    setHover(ids.length > 0 && at ? { ids, at } : null);
+  };
+
+  return (
+    <div className="mg-scroll" ref={setScrollEl}>
+      <div className="mg-sheet">
+        <article
+          className="mg-article doc-article"
+          aria-label={`Text of ${source.name}`}
+          data-source-id={source.id}
+          onMouseMove={(e) => {
+            const ids = codingIdsAt(e.target);
+            window.clearTimeout(hoverTimer.current);
+            if (ids.length === 0) { if (hover) setHover(null); return; }
+            if (hover && sameIds(hover.ids, ids)) return;
+            const at = { x: e.clientX, y: e.clientY };
+            // Text hover waits a moment: reading over coded text should not flicker cards.
+            hoverTimer.current = window.setTimeout(() => setHover({ ids, at }), 350);
+          }}
+          onMouseLeave={() => showHover([], null)}
+          onMouseDown={(e) => {
+            if (!e.altKey) return;
+            const ids = codingIdsAt(e.target);
+            if (ids.length > 0) { e.preventDefault(); props.onSelectCoding(ids[0]!); }
+          }}
+        >
+          <div ref={host} />
+        </article>
+        {editor && model && (
+          <StripeLayer
+            view={editor.editor.view}
+            model={model}
+            selectedId={selectedCodingId}
+            scrollEl={scrollEl}
+            onSelect={(id) => props.onSelectCoding(id)}
+            onHover={showHover}
+          />
+        )}
+      </div>
+      {hoverItems.length > 0 && hover && <CodingTooltip items={hoverItems} at={hover.at} loadMemo={props.loadMemo} />}
+    </div>
+  );
+}
+
+/** Coding ids of the highlights under an element, innermost first. */
+function codingIdsAt(target: EventTarget | null): number[] {
+  const ids: number[] = [];
+  let el = target instanceof Element ? target.closest<HTMLElement>('[data-coding-id]') : null;
+  while (el && !el.classList.contains('mg-doc')) {
+    const id = Number(el.dataset['codingId']);
+    if (id) ids.push(id);
+    el = el.parentElement?.closest<HTMLElement>('[data-coding-id]') ?? null;
+  }
+  return ids;
+}
+
+const sameIds = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+function useImperativeHandle(
+  ref: RefObject<DocumentHandle | null>,
+  state: { editor: Editor; built: BuiltDocument } | null,
+  model: ReturnType<typeof placeCodings> | null,
+  scrollEl: HTMLElement | null,
+) {
+  useEffect(() => {
+    if (!state || !model) {
+      ref.current = null;
+      return;
+    }
+    const { editor, built } = state;
+    const map = built.map;
+    const caretPos = () => editor.state.selection.from;
+    const handle: DocumentHandle = {
+      focus: () => editor.view.focus(),
+      selection: () => {
+        const sel = editor.state.selection;
+        if (sel.empty) return null;
+        const start = map.toOffset(sel.from, 'start');
+        const end = map.toOffset(sel.to, 'end');
+        return end > start ? { start, end } : null;
+      },
+      selectRange: ({ start, end }) => {
+        const range = map.toRange(start, end);
+        if (!range) return;
+        const { view } = editor;
+        view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, range.from, range.to)).scrollIntoView());
+        view.focus();
+      },
+      placeCaret: (offset) => {
+        const { view } = editor;
+        const pos = map.toPos(offset, 'start');
+        view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, pos)));
+      },
+      blockAtCaret: () => {
+        const index = map.blockIndexAt(map.toOffset(caretPos(), 'start'));
+        const block = index === null ? undefined : built.blocks[index];
+        return block && block.type === 'text' ? block : null;
+      },
+      neighbourCoding: (direction, fromId) => {
+        const list = model.placed;
+        if (list.length === 0) return null;
+        const current = fromId === null ? -1 : list.findIndex((p) => p.coding.id === fromId);
+        if (current >= 0) return list[(current + direction + list.length) % list.length]!.coding.id;
+        const pos = caretPos();
+        const next = direction > 0 ? list.find((p) => p.from >= pos) : [...list].reverse().find((p) => p.from < pos);
+        return (next ?? (direction > 0 ? list[0] : list[list.length - 1]))!.coding.id;
+      },
+      codingsAtCaret: () => {
+        const pos = caretPos();
+        return model.placed.filter((p) => p.from <= pos && p.to >= pos).sort((a, b) => a.to - a.from - (b.to - b.from)).map((p) => p.coding.id);
+      },
+      scrollToCoding: (id) => {
+        const p = model.byId.get(id);
+        if (!p || !scrollEl) return;
+        const top = editor.view.coordsAtPos(p.from).top;
+        const box = scrollEl.getBoundingClientRect();
+        if (top < box.top + 40 || top > box.bottom - 60) scrollEl.scrollTop += top - box.top - box.height / 3;
+      },
+    };
+    ref.current = handle;
+  }, [ref, state, model, scrollEl]);
+}

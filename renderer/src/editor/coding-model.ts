@@ -1,0 +1,45 @@
+import { assignLanes } from '../../../shared/domain/coding-layout.ts';
+import type { DocPositionMap } from '../../../shared/domain/doc-blocks.ts';
+import type { Code, Coding } from '../../../shared/domain/types.ts';
+import type { CodingDraw } from './codings-plugin.ts';
+
+/** A coding placed in the document: its positions, lane and look. */
+export type PlacedCoding = { coding: Coding; from: number; to: number; lane: number; code: Code | undefined; color: string };
+
+export type CodingModel = {
+  /** Ordered by `from`: the stripe layer looks up what is on screen by binary search. */
+  placed: PlacedCoding[];
+  byId: Map<number, PlacedCoding>;
+  laneCount: number;
+  /** Longest placed coding in positions; bounds the look-back of a range query. */
+  maxLength: number;
+};
+
+const FALLBACK_COLOR = '#8a867e';
+
+/** Places codings in the document; codings that cover only hidden text (labels) are left out. */
+export function placeCodings(codings: readonly Coding[], codes: ReadonlyMap<number, Code>, map: DocPositionMap): CodingModel {
+  const { lanes, laneCount } = assignLanes(codings);
+  const placed: PlacedCoding[] = [];
+  let maxLength = 0;
+  for (const coding of codings) {
+    const range = map.toRange(coding.start, coding.end);
+    if (!range) continue;
+    const code = codes.get(coding.codeId);
+    placed.push({ coding, from: range.from, to: range.to, lane: lanes.get(coding.id) ?? 0, code, color: code?.color ?? FALLBACK_COLOR });
+    maxLength = Math.max(maxLength, range.to - range.from);
+  }
+  placed.sort((a, b) => a.from - b.from || b.to - a.to || a.coding.id - b.coding.id);
+  return { placed, byId: new Map(placed.map((p) => [p.coding.id, p])), laneCount, maxLength };
+}
+
+export const drawsOf = (model: CodingModel, selectedId: number | null): CodingDraw[] =>
+  model.placed.map((p) => ({
+    id: p.coding.id,
+    from: p.from,
+    to: p.to,
+    color: p.color,
+    lane: p.lane,
+    selected: p.coding.id === selectedId,
+    memo: p.coding.memoCount > 0,
+  }));

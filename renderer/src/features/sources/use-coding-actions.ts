@@ -1,0 +1,164 @@
+import { useMemo, type RefObject } from 'react';
+import { snapToWords } from '../../../../shared/domain/word-snap.ts';
+import { ApiCallError } from '../../api/client.ts';
+import type { DocumentHandle } from '../../editor/DocumentEditor.tsx';
+import { attempt, useNotices } from '../../ui/notify.ts';
+import { useCodebookStore } from '../codebook/store.ts';
+import { useMemosStore } from '../memos/store.ts';
+import { afterChange } from '../undo/reload.ts';
+import { useSourcesStore, type TextRange } from './store.ts';
+
+export type PickMode = 'apply' | 'unit' | 'change';
+
+const fail = (text: string) => useNotices.getState().push('error', text);
+
+/** A code name from an in-vivo passage: the words themselves, trimmed to a readable length. */
+export function inVivoName(quote: string): string {
+  const words = quote.replace(/\s+/g, ' ').trim().replace(/^["'“‘(\[]+|["'”’)\].,;:!?]+$/g, '');
+  if (words.length <= 60) return words;
+  const cut = words.slice(0, 60);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 30 ? cut.lastIndexOf(' ') : 60)}…`;
+}
+
+/**
+ * Every coding action of the workbench in one place, whatever triggered it (toolbar, keys,
+ * codebook click, drop, dialog). Each keeps focus in the document afterwards and tells the
+ * status line what it did.
+ */
+export function useCodingActions(doc: RefObject<DocumentHandle | null>) {
+  return useMemo(() => {
+    const s = () => useSourcesStore.getState();
+    const codeName = (id: number) => useCodebookStore.getState().codes.find((c) => c.id === id)?.name ?? 'code';
+    const settle = (status: string) => {
+      s().setStatus(status);
+      void attempt(() => Promise.all([useCodebookStore.getState().load(), afterChange()]));
+      doc.current?.focus();
+    };
+    const prepared = (range: TextRange | null): TextRange | null => {
+      const text = s().detail?.text;
+      if (!range || !text) return null;
+      return s().snapToWords ? snapToWords(text, range.start, range.end) : range;
+    };
+    const selection = () => prepared(s().selection);
+
+    const apply = (codeId: number, over?: TextRange) =>
+      attempt(async () => {
+        const range = over ? prepared(over) : selection();
+        if (!range) return fail('Select a passage in the document first, then choose a code.');
+        await s().apply(codeId, range);
+        settle(`Coded ${range.end - range.start} characters as “${codeName(codeId)}”`);
+      });
+
+    const applyToUnit = (codeId: number) =>
+      attempt(async () => {
+        const block = doc.current?.blockAtCaret();
+        if (!block?.unit) return fail('Put the caret in a speaker turn, answer or paragraph first.');
+        await s().applyToUnit(block.unit.id, codeId);
+        settle(`Coded the whole ${block.kind === 'turn' ? 'turn' : block.kind} as “${codeName(codeId)}”`);
+      });
+
+    const applyRecent = (index: number, wholeUnit: boolean) => {
+      const codes = useCodebookStore.getState().codes;
+      const codeId = s().recentCodeIds.filter((id) => codes.some((c) => c.id === id))[index];
+      if (codeId === undefined) return fail(`No recent code ${index + 1} yet: codes you apply are numbered 1–9 in the order you used them.`);
+      void (wholeUnit ? applyToUnit(codeId) : apply(codeId));
+    };
+
+    const createAndApply = (name: string, mode: PickMode) =>
+      attempt(async () => {
+        const code = await useCodebookStore.getState().create(name, null, 'inductive');
+        if (mode === 'unit') await applyToUnit(code.id);
+        else if (mode === 'change') await changeCode(code.id);
+        else await apply(code.id);
+      });
+
+    const inVivo = () =>
+      attempt(async () => {
+        const range = selection();
+        const text = s().detail?.text;
+        if (!range || !text) return fail('Select the words to use as the code name first.');
+        const name = inVivoName(text.slice(range.start, range.end));
+        const existing = useCodebookStore.getState().codes.find((c) => c.parentId === null && c.name.toLowerCase() === name.toLowerCase());
+        const codeId = existing?.id ?? (await useCodebookStore.getState().create(name, null, 'inductive')).id;
+        await s().apply(codeId, range);
+        settle(`In-vivo code “${name}” applied`);
+      });
+
+    const createInductive = (name: string, memo: string) =>
+      attempt(async () => {
+        const range = selection();
+        if (!range) return fail('Select the passage the new category comes from.');
+        await s().createInductive(name, memo, range);
+        void attempt(() => useMemosStore.getState().load());
+        settle(`New inductive category “${name}” created from this passage`);
+        return true;
+      });
+
+    const removeSelected = () =>
+      attempt(async () => {
+        const id = s().selectedCodingId;
+        const coding = s().codings.find((c) => c.id === id);
+        if (!coding) return;
+        await s().removeCoding(coding.id);
+        settle(`Removed the coding “${codeName(coding.codeId)}”`);
+      });
+
+    const changeCode = (codeId: number) =>
+      attempt(async () => {
+        const id = s().selectedCodingId;
+        if (id === null) return fail('Select a coding first: click its stripe in the margin or press Alt+↓.');
+        await s().changeCode(id, codeId);
+        settle(`Recoded as “${codeName(codeId)}”`);
+      });
+
+    const startAdjust = () => {
+      const coding = s().codings.find((c) => c.id === s().selectedCodingId);
+      if (!coding) return;
+      s().setAdjusting(coding.id);
+      doc.current?.selectRange(coding);
+      s().setStatus('Change the selection (Shift+arrows or the mouse), then press Enter to keep it or Esc to cancel.');
+    };
+
+    const commitAdjust = () =>
+      attempt(async () => {
+        const id = s().adjustingId;
+        const range = selection();
+        if (id === null) return;
+        if (!range) return fail('Select the new extent of the passage, then press Enter.');
+        try {
+          await s().adjust(id, range);
+        } catch (err) {
+          if (err instanceof ApiCallError) s().setAdjusting(null);
+          throw err;
+        }
+        doc.current?.placeCaret(range.start);
+        settle(`Boundaries changed: ${range.end - range.start} characters`);
+      });
+
+    const cancelAdjust = () => {
+      s().setAdjusting(null);
+      s().setStatus('');
+    };
+
+    const memoOnSelected = () => {
+      const id = s().selectedCodingId;
+      if (id !== null) useMemosStore.getState().open({ kind: 'coding', id });
+    };
+
+    const selectCoding = (id: number | null) => {
+      s().selectCoding(id);
+      if (id === null) return;
+      const coding = s().codings.find((c) => c.id === id);
+      if (coding) {
+        doc.current?.placeCaret(coding.start);
+        doc.current?.scrollToCoding(id);
+        s().setStatus(`Selected: “${codeName(coding.codeId)}” by ${coding.coderName} — Delete removes, Ctrl+K recodes, F2 adjusts, Ctrl+M memo`);
+      }
+      doc.current?.focus();
+    };
+
+    return { apply, applyToUnit, applyRecent, createAndApply, inVivo, createInductive, removeSelected, changeCode, startAdjust, commitAdjust, cancelAdjust, memoOnSelected, selectCoding };
+  }, [doc]);
+}
+
+export type CodingActions = ReturnType<typeof useCodingActions>;

@@ -1,0 +1,63 @@
+import { useEffect } from 'react';
+import { attempt, useNotices } from '../../ui/notify.ts';
+import { reloadEverything } from './reload.ts';
+import { useUndoStore } from './store.ts';
+import './undo.css';
+
+/** Runs undo or redo, reloads every view and says what happened. */
+export function runUndo(kind: 'undo' | 'redo'): Promise<void> {
+  return attempt(async () => {
+    const s = useUndoStore.getState();
+    const result = kind === 'undo' ? await s.undo() : await s.redo();
+    if (!result) return;
+    await reloadEverything();
+    useNotices.getState().push('info', `${kind === 'undo' ? 'Undone' : 'Redone'}: ${result.label}`);
+  }).then(() => undefined);
+}
+
+const isTextField = (el: Element | null): boolean =>
+  !!el && (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || (el instanceof HTMLElement && el.isContentEditable && !el.classList.contains('mg-doc')));
+
+/**
+ * Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y undo and redo project changes anywhere except inside a text
+ * field or the memo editor, where they keep their usual meaning (undo typing).
+ */
+export function useUndoShortcuts(projectPath: string | null): void {
+  useEffect(() => {
+    if (projectPath === null) return;
+    void attempt(() => useUndoStore.getState().refresh());
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || isTextField(document.activeElement)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) { e.preventDefault(); void runUndo('undo'); }
+      else if ((key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey)) { e.preventDefault(); void runUndo('redo'); }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [projectPath]);
+}
+
+/** Undo and redo buttons for the top bar; their titles say what they would do. */
+export function UndoButtons() {
+  const { canUndo, canRedo, undoLabel, redoLabel, busy } = useUndoStore();
+  return (
+    <span className="undo-buttons" role="group" aria-label="Undo and redo">
+      <button
+        disabled={!canUndo || busy}
+        onClick={() => void runUndo('undo')}
+        title={canUndo ? `Undo ${undoLabel ?? ''} (Ctrl+Z)` : 'Nothing to undo'}
+        aria-label={canUndo ? `Undo: ${undoLabel ?? ''}` : 'Undo'}
+      >
+        ↶ Undo{canUndo && undoLabel ? <span className="undo-what">{undoLabel}</span> : null}
+      </button>
+      <button
+        disabled={!canRedo || busy}
+        onClick={() => void runUndo('redo')}
+        title={canRedo ? `Redo ${redoLabel ?? ''} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+        aria-label={canRedo ? `Redo: ${redoLabel ?? ''}` : 'Redo'}
+      >
+        ↷ Redo
+      </button>
+    </span>
+  );
+}

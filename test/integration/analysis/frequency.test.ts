@@ -1,0 +1,134 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ColumnSpec, FrequencyMatrix, MatrixColumn, RowSpec } from '../../../shared/domain/analysis/types.ts';
+import type { SourceKind } from '../../../shared/domain/types.ts';
+import { testHost, type TestHost } from '../../helpers/project.ts';
+import { expectedCell, readRaw, type Column, type Raw } from './reference.ts';
+import { buildStudy, TEXTS, type Study } from './study.ts';
+
+describe('category frequency across participants', () => {
+  let t: TestHost;
+  let study: Study;
+  beforeEach(async () => {
+    t = testHost();
+    study = await buildStudy(t);
+  });
+  afterEach(() => t.cleanup());
+
+  const cell = (m: FrequencyMatrix, row: string, col: string, measure: 'codings' | 'sources' | 'coverage' = 'codings') =>
+    m.values[measure][m.rows.findIndex((r) => r.label === row)]![m.columns.findIndex((c) => c.label === col)]!;
+
+  it('counts codings per category and participant, crediting the unit where a coding starts', async () => {
+    const m = await t.ok('analysis.frequency', { rows: { kind: 'codes' }, columns: { kind: 'participant' } });
+    expect(m.columns.map((c) => c.label)).toEqual(['P1', 'P2', 'P3', 'P4', 'Unattributed']);
+    expect(m.rows.map((r) => `${'  '.repeat(r.depth)}${r.label}`)).toEqual([
+      'Why', '  Value', '  Strategy', 'What', '  Definition', '    Size', '  Empty', 'How', 'IP',
+    ]);
+    const counts = Object.fromEntries(m.rows.map((r, i) => [r.label, m.values.codings[i]]));
+    // Worked out by hand from the fixture (see study.ts):
+    expect(counts).toEqual({
+      Why: [3, 2, 1, 0, 3], // Value 2+2+1 (Notes has no units), Strategy 1 + P3's answer + label start + Policy
+      Value: [2, 2, 0, 0, 1],
+      Strategy: [1, 0, 1, 0, 2], // "P2: Our…" starts in the speaker label: only the page unit holds it
+      What: [4, 0, 1, 0, 0],
+      Definition: [4, 0, 1, 0, 0], // rolled up: Definition 3 + Size 1 for P1
+      Size: [1, 0, 1, 0, 0],
+      Empty: [0, 0, 0, 0, 0],
+      How: [0, 0, 0, 0, 0],
+      IP: [1, 0, 0, 0, 1],
+    });
+    expect(cell(m, 'Value', 'P2', 'sources')).toBe(2);
+    expect(cell(m, 'Value', 'P1', 'sources')).toBe(1);
+    expect(m.rowTotals.codings[0]).toBe(9);
+    expect(m.rowTotals.sources[0]).toBe(5);
+    // Distinct codings over all rows: each coding once, though it sits in its code's row and its section's.
+    expect(m.columnTotals.codings).toEqual([8, 2, 2, 0, 4]);
+    expect(m.codingCount).toBe(16);
+  });
+
+  it('measures coverage as the union of coded ranges in the participant\'s units over their length', async () => {
+    const m = await t.ok('analysis.frequency', { rows: { kind: 'codes' }, columns: { kind: 'participant' } });
+    const p1Text = TEXTS.t1.length + TEXTS.t2.length + 'A short course with an exam.'.length + 'Employers ask for it.'.length;
+    expect(m.columnTextLength[0]).toBe(p1Text);
+    expect(cell(m, 'IP', 'P1', 'coverage')).toBeCloseTo('Ownership of the course stays with us.'.length / p1Text, 12);
+    // Two overlapping Value codings count their union once: "Employers value … university".
+    const union = TEXTS.t1.indexOf('university') + 'university'.length - TEXTS.t1.indexOf('Employers value');
+    expect(cell(m, 'Value', 'P1', 'coverage')).toBeCloseTo(union / p1Text, 12);
+    // P4 has no text: zero, not NaN.
+    expect(cell(m, 'Value', 'P4', 'coverage')).toBe(0);
+  });
+
+  const rowSpecs = (s: Study): RowSpec[] => [{ kind: 'codes' }, { kind: 'sections' }, { kind: 'children', parentId: s.ids.codes['What']! }];
+  const columnSpecs = (s: Study): ColumnSpec[] => [{ kind: 'participant' }, { kind: 'attribute', attributeId: s.ids.role }];
+  const kindSets: (SourceKind[] | undefined)[] = [undefined, ['interview'], ['questionnaire', 'document']];
+
+  function columnTest(raw: Raw, c: MatrixColumn): Column {
+    const f = c.filter;
+    if (f.kind === 'participant') return (pid) => pid === f.participantId;
+    if (f.kind === 'unattributed') return (pid) => pid === null;
+    const valueOf = (pid: number) => raw.attrs.find((a) => a.participant_id === pid && a.attribute_id === f.attributeId)?.value ?? null;
+    return (pid) => pid !== null && valueOf(pid) === f.value;
+  }
+
+  it('agrees with a naive position-by-position count for every layout, grouping and source filter', async () => {
+    const raw = readRaw(t.host.current!.db);
+    const descendants = (id: number): number[] => {
+      const rows = t.host.current!.db.raw.prepare('SELECT id FROM codes WHERE parent_id = ?').all(id) as { id: number }[];
+      return [id, ...rows.flatMap((r) => descendants(r.id))];
+    };
+    let checked = 0;
+    for (const rows of rowSpecs(study)) {
+      for (const columns of columnSpecs(study)) {
+        for (const sourceKinds of kindSets) {
+          const m = await t.ok('analysis.frequency', sourceKinds ? { rows, columns, sourceKinds } : { rows, columns });
+          expect(m.rows.length).toBeGreaterThan(0);
+          m.rows.forEach((r, i) => {
+            const codeIds = r.key.startsWith('direct:') ? [r.codeId] : descendants(r.codeId);
+            m.columns.forEach((c, j) => {
+              const want = expectedCell(raw, codeIds, columnTest(raw, c), sourceKinds);
+              expect([m.values.codings[i]![j], m.values.sources[i]![j]], `${r.label} × ${c.label}`).toEqual([want.codings, want.sources]);
+              expect(m.values.coverage[i]![j]).toBeCloseTo(want.coverage, 12);
+              if (i === 0) expect(m.columnTextLength[j]).toBe(want.text);
+              checked++;
+            });
+            const all = expectedCell(raw, codeIds, () => true, sourceKinds);
+            expect([m.rowTotals.codings[i], m.rowTotals.sources[i]]).toEqual([all.codings, all.sources]);
+            expect(m.rowTotals.coverage[i]).toBeCloseTo(all.coverage, 12);
+          });
+          const everyCode = [...new Set(m.rows.flatMap((r) => (r.key.startsWith('direct:') ? [r.codeId] : descendants(r.codeId))))];
+          m.columns.forEach((c, j) => {
+            const want = expectedCell(raw, everyCode, columnTest(raw, c), sourceKinds);
+            expect([m.columnTotals.codings[j], m.columnTotals.sources[j]]).toEqual([want.codings, want.sources]);
+            expect(m.columnTotals.coverage[j]).toBeCloseTo(want.coverage, 12);
+          });
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(200);
+  });
+
+  it('groups columns by an attribute, with participants lacking it in "(no value)"', async () => {
+    const m = await t.ok('analysis.frequency', { rows: { kind: 'sections' }, columns: { kind: 'attribute', attributeId: study.ids.role } });
+    expect(m.columns.map((c) => [c.label, c.participantIds.length])).toEqual([['Expert', 2], ['Leader', 1], ['(no value)', 1], ['Unattributed', 0]]);
+    expect(m.rows.map((r) => r.label)).toEqual(['Why', 'What', 'How', 'IP']);
+    expect(m.values.codings[0]).toEqual([5, 1, 0, 3]);
+  });
+
+  it('rolls up by a parent code and shows the parent\'s own codings only when it has some', async () => {
+    const what = study.ids.codes['What']!;
+    const m = await t.ok('analysis.frequency', { rows: { kind: 'children', parentId: what }, columns: { kind: 'participant' } });
+    expect(m.rows.map((r) => r.label)).toEqual(['Definition', 'Empty']);
+    await t.ok('codings.apply', { sourceId: study.ids.sources['Policy']!, codeId: what, start: 0, end: 12 });
+    const again = await t.ok('analysis.frequency', { rows: { kind: 'children', parentId: what }, columns: { kind: 'participant' } });
+    expect(again.rows.map((r) => r.label)).toEqual(['What (coded directly)', 'Definition', 'Empty']);
+    expect(again.rowTotals.codings[0]).toBe(1);
+  });
+
+  it('refuses an unknown parent code or attribute and names the field', async () => {
+    const bad = await t.host.call('analysis.frequency', { rows: { kind: 'children', parentId: 999 }, columns: { kind: 'participant' } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'not_found', field: 'rows.parentId' } });
+    const attr = await t.host.call('analysis.frequency', { rows: { kind: 'codes' }, columns: { kind: 'attribute', attributeId: 999 } });
+    expect(attr).toMatchObject({ ok: false, error: { code: 'not_found', field: 'columns.attributeId' } });
+    const shape = await t.host.call('analysis.frequency', { rows: { kind: 'everything' }, columns: { kind: 'participant' } });
+    expect(shape).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { chartData } from '../../../shared/domain/analysis/chart-data.ts';
+import { toCsv, fileNameFor } from '../../../shared/domain/analysis/csv.ts';
+import { heat } from '../../../shared/domain/analysis/heat.ts';
+import { kwic } from '../../../shared/domain/analysis/kwic.ts';
+import { ownerSegments, segmentAt } from '../../../shared/domain/analysis/ownership.ts';
+import { unionRanges } from '../../../shared/domain/analysis/ranges.ts';
+import { frequencyTable } from '../../../shared/domain/analysis/tables.ts';
+import type { FrequencyMatrix } from '../../../shared/domain/analysis/types.ts';
+import { wordFrequency } from '../../../shared/domain/analysis/word-frequency.ts';
+
+describe('ownership of text positions', () => {
+  it('gives a position to the containing unit that starts last, and nothing to gaps', () => {
+    const segs = ownerSegments([
+      { id: 1, sourceId: 1, start: 0, end: 100, participantId: null }, // a page
+      { id: 2, sourceId: 1, start: 10, end: 20, participantId: 7 },
+      { id: 3, sourceId: 1, start: 30, end: 40, participantId: 8 },
+      { id: 4, sourceId: 1, start: 120, end: 130, participantId: 9 },
+    ]);
+    expect(segs.map((s) => [s.start, s.end, s.unitId])).toEqual([[0, 10, 1], [10, 20, 2], [20, 30, 1], [30, 40, 3], [40, 100, 1], [120, 130, 4]]);
+    expect(segmentAt(segs, 115)).toBeUndefined();
+    expect(segmentAt(segs, 35)?.participantId).toBe(8);
+  });
+
+  it('merges overlapping and touching ranges', () => {
+    expect(unionRanges([{ start: 5, end: 9 }, { start: 0, end: 3 }, { start: 3, end: 6 }, { start: 20, end: 20 }])).toEqual([{ start: 0, end: 9 }]);
+  });
+});
+
+describe('tables and charts', () => {
+  const m: FrequencyMatrix = {
+    rows: [
+      { key: 'code:1', codeId: 1, label: 'Why', path: ['Why'], color: '#000000', depth: 0, codeIds: [1, 2], leaf: false },
+      { key: 'code:2', codeId: 2, label: 'Value, added', path: ['Why', 'Value, added'], color: '#000000', depth: 1, codeIds: [2], leaf: true },
+    ],
+    columns: [
+      { key: 'p:1', label: 'PA', participantIds: [1], filter: { kind: 'participant', participantId: 1 } },
+      { key: 'none', label: 'Unattributed', participantIds: [], filter: { kind: 'unattributed' } },
+    ],
+    values: { codings: [[3, 1], [2, 0]], sources: [[1, 1], [1, 0]], coverage: [[0.1234, 0.5], [0.05, 0]] },
+    rowTotals: { codings: [4, 2], sources: [2, 1], coverage: [0.2, 0.04] },
+    columnTotals: { codings: [3, 1], sources: [1, 1], coverage: [0.1234, 0.5] },
+    columnTextLength: [100, 10],
+    codingCount: 4,
+  };
+
+  it('writes CSV that spreadsheets read safely', () => {
+    const csv = toCsv(frequencyTable(m, 'codings', 'F', false));
+    expect(csv).toBe('Code,PA,Total\r\nWhy,3,4\r\n"Why / Value, added",2,2\r\n');
+    expect(toCsv({ columns: ['a'], rows: [['=HYPERLINK("x")'], ['line\nbreak'], [null]] })).toBe('a\r\n"\'=HYPERLINK(""x"")"\r\n"line\nbreak"\r\n\r\n');
+    expect(toCsv(frequencyTable(m, 'coverage', 'F', true)).split('\r\n')[1]).toBe('Why,12.3,50,20');
+    expect(fileNameFor('Frequency — by rôle', 'csv')).toBe('frequency-by-role.csv');
+  });
+
+  it('charts leaf rows only, one series per shown column', () => {
+    const { data, series } = chartData(m, 'codings', false);
+    expect(series.map((s) => s.label)).toEqual(['PA']);
+    expect(data).toEqual([{ rowKey: 'code:2', row: 1, label: 'Value, added', s0: 2 }]);
+  });
+
+  it('shades cells from white to the accent, with readable text', () => {
+    expect(heat(0, 10)).toEqual({ background: '#ffffff', color: '#23221f' });
+    expect(heat(10, 10).color).toBe('#ffffff');
+    expect(heat(5, 0).background).toBe('#ffffff');
+  });
+});
+
+describe('keyword in context and word counts', () => {
+  it('cuts context at word breaks inside the unit', () => {
+    const text = 'alpha beta gamma delta epsilon KEY zeta eta theta iota kappa';
+    const start = text.indexOf('KEY');
+    const line = kwic(text, { start, end: start + 3 }, { start: 0, end: text.length }, 12);
+    expect(line.match).toBe('KEY');
+    expect(line.before.startsWith('…')).toBe(true);
+    expect(line.before.endsWith('epsilon ')).toBe(true);
+    expect(line.after).toMatch(/^ zeta eta/);
+  });
+
+  it('leaves out English and Spanish stop words and counts sources', () => {
+    const w = wordFrequency(
+      [{ sourceId: 1, text: 'The badge and the badge. El crédito de la universidad.' }, { sourceId: 2, text: "Badge isn't 2024 crédito" }],
+      { languages: ['en', 'es'], minLength: 1, limit: 10 },
+    );
+    expect(w.words).toEqual([
+      { word: 'badge', count: 3, sources: 2 },
+      { word: 'crédito', count: 2, sources: 2 },
+      { word: 'universidad', count: 1, sources: 1 },
+    ]);
+    expect(w.totalWords).toBe(6);
+  });
+});
