@@ -9,11 +9,13 @@ import { join } from 'node:path';
 import { CORPORA, isCorpusName, scaleText } from './corpora.ts';
 import { machine, peakRssMB, type Figure } from './stats.ts';
 import { runStoreBench } from './store.ts';
+import { runEditorBench } from './editor.ts';
+import { runImportBench } from './import.ts';
 
 type Args = { only: string[]; corpus: string; runs: number; samples: number; textScale: number; keep: boolean };
 
-const SECTIONS = ['store'] as const;
-const USAGE = 'usage: npm run -s bench -- [--only store] [--corpus large] [--runs 3] [--samples 500] [--text-scale 1] [--keep]';
+const SECTIONS = ['store', 'editor', 'import'] as const;
+const USAGE = 'usage: npm run -s bench -- [--only store,editor] [--corpus large] [--runs 3] [--samples 500] [--text-scale 1] [--keep]';
 
 /** A bad command line: reported as one line with the usage, not as a stack trace. */
 class UsageError extends Error {}
@@ -71,6 +73,18 @@ async function main(): Promise<void> {
       if (args.textScale !== 1) store.corpus.notes.unshift(`text scaled to ${args.textScale}× of ${base.name}; codes, codings and participants as in ${base.name}`);
       report['corpus'] = store.corpus;
       for (const [name, f] of Object.entries(store.figures)) figures[`store.${name}`] = f;
+    }
+    if (args.only.includes('editor')) {
+      // Its own corpus (one 200k-word interview, see editor.ts): --corpus and --samples do not apply.
+      const editor = await runEditorBench({ runs: args.runs, textScale: args.textScale, outDir, workDir, log });
+      report['editor'] = editor.details;
+      for (const [name, f] of Object.entries(editor.figures)) figures[`editor.${name}`] = f;
+    }
+    if (args.only.includes('import')) {
+      // Its own corpus (1,000 plain-text transcripts of 5,000 words, see import.ts); --text-scale shortens them.
+      const imported = await runImportBench({ files: 1000, words: Math.max(200, Math.round(5000 * args.textScale)), runs: args.runs, workDir, log });
+      report['import'] = imported.details;
+      for (const [name, f] of Object.entries(imported.figures)) figures[`import.${name}`] = f;
     }
   } finally {
     if (!args.keep) {

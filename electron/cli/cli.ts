@@ -3,6 +3,8 @@ import { parseLaunchArgs } from '../launch-args.ts';
 import { Host, defaultHome } from '../backend/host.ts';
 import { checkProject } from '../backend/check.ts';
 import { REPORT_USAGE, runReport } from './report.ts';
+import { IMPORT_USAGE } from './import-args.ts';
+import { runImportCommand } from './import-command.ts';
 import type { MethodName, Output } from '../../shared/api/contract.ts';
 
 const USAGE = `Usage: marginalia <command> [options]
@@ -11,6 +13,7 @@ Commands:
   stats --project P [--json]   counts of participants, sources, codes, codings and memos
   check --project P            SQLite integrity check plus Marginalia's own invariants
 ${REPORT_USAGE}
+${IMPORT_USAGE}
   serve [--project P] [--port N]  browser mode (same as npm run serve)
 `;
 
@@ -73,6 +76,12 @@ export async function runCli(argv: readonly string[], io: Io = { out: (l) => con
         if (!path) return 2;
         await call('project.open', { path });
         return await runReport(rest, call, io);
+      }
+      case 'import': {
+        const path = needProject();
+        if (!path) return 2;
+        await call('project.open', { path });
+        return await runImportCommand(rest, call, io);
       }
       case 'serve': {
         const { serve } = await import('../server/serve.ts');

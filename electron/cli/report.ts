@@ -62,8 +62,8 @@ export async function runReport(argv: readonly string[], call: Caller, io: Io): 
       }
       columns = { kind: 'attribute', attributeId: attribute.id };
     }
-    const m = await call('analysis.frequency', { rows, columns });
-    const table = frequencyTable(m, measure, `Frequency by ${by}`, true);
+    const m = await call('analysis.frequency', { rows, columns, measure });
+    const table = frequencyTable(m, `${measure === 'coverage' ? 'Coverage' : measure === 'sources' ? 'Sources' : 'Codings'} by ${by}`, true);
     if (!json) io.out(toCsv(table).trimEnd());
     else {
       io.out(JSON.stringify({

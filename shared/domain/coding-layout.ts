@@ -11,13 +11,17 @@ export type LaneLayout = { lanes: Map<number, number>; laneCount: number };
  * Greedy interval colouring: codings in order of start (longer first, then id) take the
  * lowest lane that is free at their start. Deterministic, so lanes do not jump between
  * renders; O(n log n + n·lanes).
+ *
+ * `gap` (in characters) keeps a lane busy a little past a coding's end: two codings that
+ * nearly touch would otherwise end and start on the same line, and their bars and labels
+ * would run into each other.
  */
-export function assignLanes(codings: readonly LaneInput[]): LaneLayout {
+export function assignLanes(codings: readonly LaneInput[], gap = 0): LaneLayout {
   const order = codings.slice().sort((a, b) => a.start - b.start || b.end - a.end || a.id - b.id);
   const laneEnds: number[] = [];
   const lanes = new Map<number, number>();
   for (const c of order) {
-    let lane = laneEnds.findIndex((end) => end <= c.start);
+    let lane = laneEnds.findIndex((end) => end + gap <= c.start);
     if (lane < 0) {
       lane = laneEnds.length;
       laneEnds.push(c.end);

@@ -95,7 +95,9 @@ export type InterviewPreview = PreviewBase & {
   speakers: SpeakerPreview[];
   /** The first turns, each cut to a few hundred characters. */
   turns: TurnPreview[];
+  /** Speaker turns; text no speaker said (a title, or a transcript without speakers) is counted in unitCount only. */
   turnCount: number;
+  unitCount: number;
 };
 
 export type DocumentPreview = PreviewBase & {
@@ -165,6 +167,9 @@ export type ImportedFile = {
   sourceId: number | null;
   sourceName: string | null;
   units: number;
+  /** Interviews: speaker turns, and the speakers they came from. */
+  turns?: number;
+  speakers?: number;
   questionnaire?: QuestionnaireReport;
 };
 

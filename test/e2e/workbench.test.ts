@@ -39,6 +39,8 @@ describe('the coding workbench', () => {
     await expect.poll(() => codingsInFile(app, SOURCE).filter((c) => c.quote === PHRASE_CLICK).map((c) => c.code)).toEqual(['Flexibility']);
     const mark = page.locator('mark.mg-coding', { hasText: 'laboratory work' });
     await expect.poll(() => mark.count()).toBeGreaterThan(0);
+    // Stripes are drawn for what is on screen.
+    await mark.first().scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator('.mg-stripe[aria-label^="Flexibility: “Some outcomes"]').count()).toBe(1);
     await expect.poll(() => page.locator('.doc-status').textContent()).toContain('as “Flexibility”');
 
@@ -75,6 +77,7 @@ describe('the coding workbench', () => {
   it('selects a coding from its stripe, recodes it and removes it from the keyboard', async () => {
     const { page } = app;
     await openInterview();
+    await page.locator('mark.mg-coding', { hasText: 'choose the pace' }).first().scrollIntoViewIfNeeded();
     const stripe = page.locator('.mg-stripe[aria-label^="Flexibility: “Learners can choose"]');
     await stripe.click();
     const bar = page.getByRole('group', { name: 'Selected coding' });

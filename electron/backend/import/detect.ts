@@ -39,12 +39,8 @@ export function assertImportSize(fileName: string, size: number): void {
   if (size === 0) throw new ImportError(fileName, 'is empty');
 }
 
-/**
- * The import format of a file, from its extension, checked against its content: a .docx
- * that is not a ZIP archive, a .pdf without a PDF header, or a text format holding binary
- * data is refused here, before any parser runs. Also refuses empty and oversized files.
- */
-export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat {
+/** The format a file name promises, or an ImportError saying what to do with such a file. */
+export function formatOfName(fileName: string): ImportFormat {
   const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
   const format = BY_EXTENSION[extension];
   if (!format) {
@@ -55,6 +51,16 @@ export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat 
       hint ? `cannot be imported as it is: ${hint}` : `has a file type Marginalia cannot import (supported: ${supported})`,
     );
   }
+  return format;
+}
+
+/**
+ * The import format of a file, from its extension, checked against its content: a .docx
+ * that is not a ZIP archive, a .pdf without a PDF header, or a text format holding binary
+ * data is refused here, before any parser runs. Also refuses empty and oversized files.
+ */
+export function detectFormat(fileName: string, bytes: Uint8Array, options: { sniffText?: boolean } = {}): ImportFormat {
+  const format = formatOfName(fileName);
   assertImportSize(fileName, bytes.length);
   if (ZIP_FORMATS.has(format)) {
     if (!isZip(bytes)) throw new ImportError(fileName, `is not a valid ${format.toUpperCase()} file (it is not a ZIP archive)`);
@@ -62,7 +68,8 @@ export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat 
     if (!isPdf(bytes)) throw new ImportError(fileName, 'is not a valid PDF file (it does not start with a PDF header)');
   } else {
     if (isZip(bytes) || isPdf(bytes.subarray(0, 8))) throw new ImportError(fileName, 'does not look like a text file');
-    assertLooksLikeText(bytes, fileName);
+    // Callers about to decode the whole text skip this: decodeText makes the same check.
+    if (options.sniffText !== false) assertLooksLikeText(bytes, fileName);
   }
   return format;
 }

@@ -85,7 +85,8 @@ function checkKind(format: ImportFormat, kind: SourceKind, name: string): void {
  * use parseSource for those.
  */
 export function parseSourceSync(name: string, bytes: Uint8Array, kind: SourceKind): ParsedSource {
-  const format = detectFormat(name, bytes);
+  // Text formats are decoded whole below, which refuses binary content by itself.
+  const format = detectFormat(name, bytes, { sniffText: false });
   if (ASYNC_FORMATS.has(format)) throw new Error(`${format} parses asynchronously`);
   if (kind === 'questionnaire') {
     checkKind(format, kind, name);
@@ -106,7 +107,7 @@ export function parseSourceSync(name: string, bytes: Uint8Array, kind: SourceKin
 
 /** Parses a file as a kind of source; every problem with the file is an ImportError naming it. */
 export async function parseSource(name: string, bytes: Uint8Array, kind: SourceKind): Promise<ParsedSource> {
-  const format = detectFormat(name, bytes);
+  const format = detectFormat(name, bytes, { sniffText: false });
   if (format === 'pdf') {
     checkKind(format, kind, name);
     const doc = buildDocument(await parsePdf(bytes, name));

@@ -15,11 +15,11 @@ const PARAGRAPH_GAP = 1.6;
  * pdf.js runs its "worker" in this thread when globalThis.pdfjsWorker holds the worker
  * module (pdfjs-dist 5.x): no Worker, no workerSrc URL, nothing fetched.
  */
+/** Named through a variable: the worker module ships no types, and we only hand it back to pdf.js. */
+const WORKER_MODULE: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+
 async function loadPdfjs() {
-  const [pdfjs, worker] = await Promise.all([
-    import('pdfjs-dist/legacy/build/pdf.mjs'),
-    import('pdfjs-dist/legacy/build/pdf.worker.mjs'),
-  ]);
+  const [pdfjs, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import(WORKER_MODULE) as Promise<unknown>]);
   (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
   return pdfjs;
 }

@@ -40,7 +40,8 @@ function interviewPreview(db: Db, base: { stagedId: string; name: string }, pars
     duplicateOf: duplicateOf(db, parsed.text),
     speakers: [...tally].map(([speaker, t]) => ({ speaker, ...t, suggestion: suggestSpeaker(speaker, participants) })),
     turns: parsed.units.slice(0, FIRST_TURNS).map((u) => ({ speaker: u.speaker, timestampMs: u.timestampMs, text: cut(parsed.text.slice(u.start, u.end), 280) })),
-    turnCount: parsed.units.length,
+    turnCount: parsed.units.filter((u) => u.kind === 'turn').length,
+    unitCount: parsed.units.length,
   };
 }
 

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { ApiFailure } from '../../../shared/api/errors.ts';
 import { KINDS_BY_FORMAT, type ImportFormat, type StagedFile } from '../../../shared/domain/import-types.ts';
 import type { SourceKind } from '../../../shared/domain/types.ts';
-import { assertImportSize, detectFormat } from './detect.ts';
+import { assertImportSize, detectFormat, formatOfName } from './detect.ts';
 import { ImportError, reasonOf } from './errors.ts';
 
 /**
@@ -36,6 +36,8 @@ export function stage(request: StageRequest, suggest: (name: string, format: Imp
   let bytes: Uint8Array;
   let held: Held;
   try {
+    // A file type that cannot be imported is said first, before its size or content matter.
+    formatOfName(name);
     if ('path' in request) {
       const size = fileSize(request.path, name);
       assertImportSize(name, size);

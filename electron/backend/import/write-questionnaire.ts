@@ -4,11 +4,12 @@ import type { AttributeType } from '../../../shared/domain/types.ts';
 import type { Db } from '../db/database.ts';
 import { sql } from '../db/sql.ts';
 import { defineAttribute, findParticipantByLabel, setAttributeValue } from '../repositories/participants.ts';
-import { getSourceText, insertQuestion, insertSource, insertUnit } from '../repositories/sources.ts';
+import { getSourceText, insertQuestion } from '../repositories/sources.ts';
 import type { Batch } from './batch.ts';
 import type { NumberedTable } from './csv.ts';
 import { ImportError } from './errors.ts';
 import * as families from './family-store.ts';
+import { insertUnits } from './insert-units.ts';
 import { planQuestionnaire, type AnswerColumn, type QuestionnairePlan } from './questionnaire-plan.ts';
 import type { FileTarget } from './write-text-sources.ts';
 
@@ -139,7 +140,7 @@ export function writeQuestionnaire(batch: Batch, target: FileTarget, table: Numb
 
   let sourceId: number | null = null;
   if (pending.length > 0) {
-    sourceId = insertSource(db, { kind: 'questionnaire', name: target.sourceName, text, origin: target.fileName }, ctx.now());
+    sourceId = batch.insertSource({ kind: 'questionnaire', name: target.sourceName, text, origin: target.fileName });
     families.addFamilySource(db, family.id, sourceId);
     const questionIds = columns.map((c, ci) => {
       if (c.existing) return c.existing.questionId;
@@ -148,7 +149,7 @@ export function writeQuestionnaire(batch: Batch, target: FileTarget, table: Numb
       report.questionsAdded++;
       return id;
     });
-    for (const u of pending) insertUnit(db, sourceId, { ...u, questionId: questionIds[u.column]! });
+    insertUnits(db, sourceId, pending.map(({ column, ...u }) => ({ ...u, questionId: questionIds[column]! })));
     ctx.audit('import', 'source', sourceId, { file: target.fileName, kind: 'questionnaire', questionnaire: family.id, answers: report.answersAdded, questions: report.questionsAdded });
   } else {
     ctx.audit('import', 'questionnaire', family.id, { file: target.fileName, answers: 0, note: 'nothing new in this export' });

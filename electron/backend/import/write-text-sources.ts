@@ -1,8 +1,8 @@
 import { ApiFailure } from '../../../shared/api/errors.ts';
 import type { ImportedFile, InterviewOptions, SpeakerAction } from '../../../shared/domain/import-types.ts';
 import { sql } from '../db/sql.ts';
-import { insertSource, insertUnit } from '../repositories/sources.ts';
 import type { Batch } from './batch.ts';
+import { insertUnits } from './insert-units.ts';
 import type { ParsedSource } from './parse-source.ts';
 
 export type FileTarget = { fileName: string; sourceName: string; field: string };
@@ -49,21 +49,26 @@ export function writeInterview(batch: Batch, target: FileTarget, parsed: Extract
   const unattributed = options?.unattributedParticipantId
     ? requireParticipant(batch, options.unattributedParticipantId, `${target.field}.interview.unattributedParticipantId`)
     : null;
-  const sourceId = insertSource(ctx.db, { kind: 'interview', name: target.sourceName, text: parsed.text, origin: target.fileName }, ctx.now());
-  for (const u of parsed.units) {
-    const role = u.speaker === null ? { participantId: unattributed, isInterviewer: false } : roles.get(u.speaker)!;
-    insertUnit(ctx.db, sourceId, { kind: u.kind, start: u.start, end: u.end, speaker: u.speaker, timestampMs: u.timestampMs, ...role });
-  }
+  const sourceId = batch.insertSource({ kind: 'interview', name: target.sourceName, text: parsed.text, origin: target.fileName });
+  insertUnits(
+    ctx.db,
+    sourceId,
+    parsed.units.map((u) => {
+      const role = u.speaker === null ? { participantId: unattributed, isInterviewer: false } : roles.get(u.speaker)!;
+      return { kind: u.kind, start: u.start, end: u.end, speaker: u.speaker, timestampMs: u.timestampMs, ...role };
+    }),
+  );
   const mapping = Object.fromEntries([...roles].map(([s, r]) => [s, r.isInterviewer ? 'interviewer' : r.participantId]));
   ctx.audit('import', 'source', sourceId, { file: target.fileName, kind: 'interview', units: parsed.units.length, speakers: mapping });
-  return { name: target.fileName, kind: 'interview', sourceId, sourceName: target.sourceName, units: parsed.units.length };
+  const turns = parsed.units.filter((u) => u.kind === 'turn').length;
+  return { name: target.fileName, kind: 'interview', sourceId, sourceName: target.sourceName, units: parsed.units.length, turns, speakers: roles.size };
 }
 
 /** Writes a document: its headings, paragraphs and pages as units. */
 export function writeDocument(batch: Batch, target: FileTarget, parsed: Extract<ParsedSource, { kind: 'document' }>): ImportedFile {
   const { ctx } = batch;
-  const sourceId = insertSource(ctx.db, { kind: 'document', name: target.sourceName, text: parsed.text, origin: target.fileName }, ctx.now());
-  for (const u of parsed.units) insertUnit(ctx.db, sourceId, { kind: u.kind, start: u.start, end: u.end, page: u.page ?? null });
+  const sourceId = batch.insertSource({ kind: 'document', name: target.sourceName, text: parsed.text, origin: target.fileName });
+  insertUnits(ctx.db, sourceId, parsed.units.map((u) => ({ kind: u.kind, start: u.start, end: u.end, page: u.page ?? null })));
   ctx.audit('import', 'source', sourceId, { file: target.fileName, kind: 'document', units: parsed.units.length });
   return { name: target.fileName, kind: 'document', sourceId, sourceName: target.sourceName, units: parsed.units.length };
 }

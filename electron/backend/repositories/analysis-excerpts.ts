@@ -15,20 +15,14 @@ export type ExcerptFilter = {
   to?: string | undefined;
 };
 
-/**
- * The unit a coding is credited to: the one containing its start, the latest-starting one
- * when units nest (ties: the later unit), as in repositories/codings.ts.
- */
-const creditedUnit = sql`(SELECT u.id FROM units u WHERE u.source_id = c.source_id AND u.start <= c.start AND c.start < u.end
-  ORDER BY u.start DESC, u.id DESC LIMIT 1)`;
-
 function credited(f: ExcerptFilter): SqlFragment {
   const coder = f.coderIds && f.coderIds.length > 0 ? sql`AND c.coder_id IN (${idList(f.coderIds)})` : sql``;
   // created_at is an ISO timestamp: the day is its first ten characters.
   const from = f.from ? sql`AND substr(c.created_at, 1, 10) >= ${f.from}` : sql``;
   const to = f.to ? sql`AND substr(c.created_at, 1, 10) <= ${f.to}` : sql``;
-  return sql`SELECT c.id, c.code_id, c.source_id, c.start, c.end, c.quote, c.coder_id, c.created_at, ${creditedUnit} AS unit_id
-    FROM codings c JOIN sources s ON s.id = c.source_id
+  // coding_credit (migration 0006) holds the unit each coding's start is credited to.
+  return sql`SELECT c.id, c.code_id, c.source_id, c.start, c.end, c.quote, c.coder_id, c.created_at, cc.unit_id
+    FROM codings c JOIN sources s ON s.id = c.source_id LEFT JOIN coding_credit cc ON cc.coding_id = c.id
     WHERE c.code_id IN (${idList(f.codeIds)}) ${kindFilter(f.sourceKinds)} ${coder} ${from} ${to}`;
 }
 

@@ -1,7 +1,8 @@
 import type { Db } from '../db/database.ts';
 import { sql, sqlJoin, type SqlFragment } from '../db/sql.ts';
 import type { AttributeLite, ParticipantLite } from '../../../shared/domain/analysis/columns.ts';
-import type { AnalysisData, CodingLite } from '../../../shared/domain/analysis/frequency.ts';
+import type { CreditedCoding } from '../../../shared/domain/analysis/cooccurrence.ts';
+import type { AnalysisData, CodingLite, CreditGroup, MatrixBase, SourceGroup } from '../../../shared/domain/analysis/frequency.ts';
 import type { FrameworkInput } from '../../../shared/domain/analysis/framework-coverage.ts';
 import type { UnitLite } from '../../../shared/domain/analysis/ownership.ts';
 import type { CodeLite } from '../../../shared/domain/analysis/rows.ts';
@@ -32,13 +33,15 @@ export function loadParticipants(db: Db): { participants: ParticipantLite[]; att
   };
 }
 
+const hasKinds = (kinds?: readonly SourceKind[]): kinds is readonly SourceKind[] => kinds !== undefined && kinds.length > 0;
+
 export const loadUnits = (db: Db, kinds?: readonly SourceKind[]): UnitLite[] =>
-  db.all<UnitLite>(sql`SELECT u.id, u.source_id AS sourceId, u.start, u.end, u.participant_id AS participantId
-    FROM units u JOIN sources s ON s.id = u.source_id WHERE 1 = 1 ${kindFilter(kinds)}`);
+  db.all<UnitLite>(sql`SELECT u.id, u.source_id AS sourceId, u.start, u.end, u.participant_id AS participantId FROM units u
+    ${hasKinds(kinds) ? sql`JOIN sources s ON s.id = u.source_id WHERE 1 = 1 ${kindFilter(kinds)}` : sql``}`);
 
 export const loadCodings = (db: Db, kinds?: readonly SourceKind[]): CodingLite[] =>
-  db.all<CodingLite>(sql`SELECT c.id, c.code_id AS codeId, c.source_id AS sourceId, c.start, c.end
-    FROM codings c JOIN sources s ON s.id = c.source_id WHERE 1 = 1 ${kindFilter(kinds)}`);
+  db.all<CodingLite>(sql`SELECT c.id, c.code_id AS codeId, c.source_id AS sourceId, c.start, c.end FROM codings c
+    ${hasKinds(kinds) ? sql`JOIN sources s ON s.id = c.source_id WHERE 1 = 1 ${kindFilter(kinds)}` : sql``}`);
 
 /** Sources without units; their length in UTF-16 units needs the text (SQLite counts code points). */
 export const loadUnitlessSources = (db: Db, kinds?: readonly SourceKind[]): { id: number; length: number }[] =>
@@ -47,16 +50,51 @@ export const loadUnitlessSources = (db: Db, kinds?: readonly SourceKind[]): { id
       WHERE NOT EXISTS (SELECT 1 FROM units u WHERE u.source_id = s.id) ${kindFilter(kinds)}`)
     .map((s) => ({ id: s.id, length: s.text.length }));
 
-/** Everything a frequency or co-occurrence matrix is computed from, in one read transaction. */
+/** Codes, participants and attributes: what a matrix is laid out from. */
+export const loadMatrixBase = (db: Db): MatrixBase => ({ codes: loadCodes(db), ...loadParticipants(db) });
+
+/** Everything coverage is computed from, in one read transaction. */
 export function loadAnalysisData(db: Db, kinds?: readonly SourceKind[]): AnalysisData {
   return db.raw.transaction(() => ({
-    codes: loadCodes(db),
-    ...loadParticipants(db),
+    ...loadMatrixBase(db),
     units: loadUnits(db, kinds),
     codings: loadCodings(db, kinds),
     unitlessSources: loadUnitlessSources(db, kinds),
   }))();
 }
+
+const creditJoin = (kinds: readonly SourceKind[] | undefined) =>
+  kinds && kinds.length > 0 ? sql`JOIN sources s ON s.id = k.source_id WHERE 1 = 1 ${kindFilter(kinds)}` : sql``;
+
+/**
+ * Codings counted by code and credited participant, from the coding_credit table
+ * (migration 0006): an index-only GROUP BY, no per-coding unit lookup.
+ */
+export const loadCreditGroups = (db: Db, kinds: readonly SourceKind[] | undefined): CreditGroup[] =>
+  db.all<CreditGroup>(sql`SELECT k.code_id AS codeId, k.participant_id AS participantId, count(*) AS n
+    FROM coding_credit k ${creditJoin(kinds)} GROUP BY k.code_id, k.participant_id`);
+
+/** Per source and credited participant, the codes coded there (one short row per pair, not per coding). */
+export const loadSourceGroups = (db: Db, kinds: readonly SourceKind[] | undefined): SourceGroup[] =>
+  db
+    .all<{ sourceId: number; participantId: number | null; codes: string }>(sql`SELECT k.source_id AS sourceId, k.participant_id AS participantId,
+        group_concat(DISTINCT k.code_id) AS codes
+      FROM coding_credit k ${creditJoin(kinds)} GROUP BY k.source_id, k.participant_id`)
+    .map((g) => ({ sourceId: g.sourceId, participantId: g.participantId, codeIds: g.codes.split(',').map(Number) }));
+
+/** Codings with the unit and participant they are credited to, for co-occurrence. */
+export const loadCreditedCodings = (db: Db, kinds?: readonly SourceKind[]): CreditedCoding[] =>
+  db.all<CreditedCoding>(sql`SELECT c.id, c.code_id AS codeId, c.source_id AS sourceId, c.start, c.end,
+      k.unit_id AS unitId, k.participant_id AS participantId
+    FROM codings c JOIN sources s ON s.id = c.source_id LEFT JOIN coding_credit k ON k.coding_id = c.id
+    WHERE 1 = 1 ${kindFilter(kinds)}`);
+
+export const unitRanges = (db: Db, ids: readonly number[]): Map<number, { start: number; end: number }> =>
+  new Map(
+    ids.length === 0
+      ? []
+      : db.all<{ id: number; start: number; end: number }>(sql`SELECT id, start, end FROM units WHERE id IN (${idList(ids)})`).map((u) => [u.id, u]),
+  );
 
 export function loadFrameworkInput(db: Db): FrameworkInput {
   const frameworks = db.all<{ id: number; name: string }>(sql`SELECT id, name FROM frameworks ORDER BY id`);

@@ -35,6 +35,7 @@ export const UNTRACKED_TABLES: Record<string, string> = {
   audit_log: 'append-only: undo adds entries, never removes them',
   operations: 'the undo history itself',
   operation_changes: 'the undo history itself',
+  coding_credit: 'derived from codings and units by the triggers of migration 0006',
 };
 
 export type TableShape = {

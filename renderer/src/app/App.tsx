@@ -10,9 +10,12 @@ import { useSourcesStore } from '../features/sources/store.ts';
 import { Workbench } from '../features/sources/Workbench.tsx';
 import { MemoDialogHost } from '../features/memos/MemoDialogHost.tsx';
 import { UndoButtons, useUndoShortcuts } from '../features/undo/UndoButtons.tsx';
+import { ImportLayer, openImport } from '../features/import/ImportLayer.tsx';
 import { attempt } from '../ui/notify.ts';
 import { Notices } from '../ui/Notices.tsx';
 import { PendingView } from './PendingView.tsx';
+import { AnalysisView } from '../features/analysis/AnalysisView.tsx';
+import { SearchView } from '../features/search/SearchView.tsx';
 
 const VIEWS: { view: View; label: string; key: string }[] = [
   { view: 'sources', label: 'Sources', key: '1' },
@@ -20,6 +23,7 @@ const VIEWS: { view: View; label: string; key: string }[] = [
   { view: 'participants', label: 'Participants', key: '3' },
   { view: 'analysis', label: 'Analysis', key: '4' },
   { view: 'export', label: 'Export', key: '5' },
+  { view: 'search', label: 'Search', key: '6' },
 ];
 
 export function App() {
@@ -75,6 +79,7 @@ export function App() {
         {info?.isDemo && <span className="badge demo">demo</span>}
         <span className="spacer" />
         {info && <UndoButtons />}
+        {info && <button onClick={openImport} title="Import transcripts, documents and questionnaires (Ctrl+I), or drop files on the window">Import…</button>}
         <button onClick={() => setDialog('new')} title="New project (Ctrl+Alt+N)">New project</button>
         <button onClick={() => setDialog('open')} title="Open project (Ctrl+O)">Open…</button>
         {info && <span className="coder" title="Coder recorded on every coding">Coder: {info.coder.name}</span>}
@@ -95,6 +100,10 @@ export function App() {
           <CodebookView />
         ) : view === 'participants' ? (
           <ParticipantsView />
+        ) : view === 'analysis' ? (
+          <AnalysisView />
+        ) : view === 'search' ? (
+          <SearchView />
         ) : (
           <PendingView view={view} />
         )}
@@ -112,6 +121,7 @@ export function App() {
       )}
       {dialog && <ProjectDialog mode={dialog} onClose={() => setDialog(null)} />}
       {info && <MemoDialogHost />}
+      <ImportLayer enabled={info !== null} />
       <Notices />
     </div>
   );

@@ -11,6 +11,7 @@ import { encodePassage, PASSAGE_MIME } from './passage-drag.ts';
 import { ReadOnlyText } from './read-only.ts';
 import { documentNodes } from './schema.ts';
 import { StripeLayer } from './StripeLayer.tsx';
+import { useDecorationWindow } from './use-decoration-window.ts';
 import './editor.css';
 
 export type Range = { start: number; end: number };
@@ -89,7 +90,12 @@ export function DocumentEditor(props: DocumentEditorProps) {
           spellcheck: 'false',
           translate: 'no',
         },
-        handleKeyDown: (_view, event) => cb.current.onKeyDown(event),
+        handleKeyDown: (_view, event) => {
+          const handled = cb.current.onKeyDown(event);
+          // A key the document handled (Ctrl+I: in vivo) must not also trigger an app-wide shortcut.
+          if (handled) event.stopPropagation();
+          return handled;
+        },
         handleDOMEvents: {
           dragstart: (view, event) => {
             const range = toRange(ed);
@@ -117,10 +123,16 @@ export function DocumentEditor(props: DocumentEditorProps) {
   useLayoutEffect(() => {
     if (!editor || !model || editor.editor.isDestroyed) return;
     const { view } = editor.editor;
-    view.dispatch(setCodingsMeta(view.state.tr, drawsOf(model, selectedCodingId)));
+    view.dispatch(setCodingsMeta(view.state.tr, drawsOf(model, selectedCodingId), model.maxLength));
   }, [editor, model, selectedCodingId]);
 
   useImperativeHandle(props.handleRef, editor, model, scrollEl);
+  useDecorationWindow(editor ? editor.editor.view : null, scrollEl);
+
+  // A coding selected from elsewhere (a stripe below the fold, the inductive list) comes into view.
+  useEffect(() => {
+    if (selectedCodingId !== null) props.handleRef.current?.scrollToCoding(selectedCodingId);
+  }, [selectedCodingId, editor, props.handleRef]);
 
   const hoverItems = useMemo(
     () => (hover && model ? hover.ids.map((id) => model.byId.get(id)).filter((p): p is PlacedCoding => !!p) : []),
@@ -243,9 +255,13 @@ function useImperativeHandle(
       scrollToCoding: (id) => {
         const p = model.byId.get(id);
         if (!p || !scrollEl) return;
-        const top = editor.view.coordsAtPos(p.from).top;
+        const { node } = editor.view.domAtPos(p.from);
+        const el = node instanceof Element ? node : node.parentElement;
+        if (!el) return;
+        // Off-screen blocks are not laid out (content-visibility): let the browser find the place.
         const box = scrollEl.getBoundingClientRect();
-        if (top < box.top + 40 || top > box.bottom - 60) scrollEl.scrollTop += top - box.top - box.height / 3;
+        const top = el.getBoundingClientRect().top;
+        if (top < box.top + 30 || top > box.bottom - 60) el.scrollIntoView({ block: 'center' });
       },
     };
     ref.current = handle;

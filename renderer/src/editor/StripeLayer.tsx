@@ -1,13 +1,16 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { EditorView } from '@tiptap/pm/view';
 import type { CodingModel, PlacedCoding } from './coding-model.ts';
+import { visibleRange } from './visible-range.ts';
 
 /** Width of one lane of the margin, in CSS pixels. */
 export const LANE_WIDTH = 15;
 /** Lanes beyond this many draw in the last one; a transcript rarely stacks deeper. */
 export const MAX_LANES = 8;
+/** Longest a vertical code-name label may grow, in CSS pixels. */
+const LABEL_MAX = 180;
 
-type Bar = { placed: PlacedCoding; lane: number; top: number; height: number; openTop: boolean; openBottom: boolean };
+type Bar = { placed: PlacedCoding; lane: number; top: number; height: number; openTop: boolean; openBottom: boolean; labelRoom: number };
 
 export type StripeLayerProps = {
   view: EditorView;
@@ -33,16 +36,6 @@ function inRange(model: CodingModel, from: number, to: number): PlacedCoding[] {
   return out;
 }
 
-/** Document position at a height on screen, trying a few points in case one falls in a gap. */
-function posAtHeight(view: EditorView, y: number): number | null {
-  const box = view.dom.getBoundingClientRect();
-  for (const dy of [0, 6, -6, 14, -14]) {
-    const hit = view.posAtCoords({ left: box.left + 40, top: Math.min(Math.max(y + dy, box.top + 1), box.bottom - 1) });
-    if (hit) return hit.pos;
-  }
-  return null;
-}
-
 /**
  * Coding stripes in the right margin, NVivo style: a coloured bar per coding in its lane,
  * labelled with the code name. Only codings on screen are measured and drawn, recomputed
@@ -57,11 +50,8 @@ export function StripeLayer({ view, model, selectedId, scrollEl, onSelect, onHov
     frame.current = 0;
     const gutter = ref.current;
     if (!gutter || !scrollEl || view.isDestroyed) return;
-    const vr = scrollEl.getBoundingClientRect();
     const gr = gutter.getBoundingClientRect();
-    const size = view.state.doc.content.size;
-    const fromPos = posAtHeight(view, vr.top) ?? 0;
-    const toPos = posAtHeight(view, vr.bottom) ?? size;
+    const { from: fromPos, to: toPos } = visibleRange(view, scrollEl);
     const next: Bar[] = [];
     for (const p of inRange(model, fromPos, toPos)) {
       const a = Math.max(p.from, fromPos);
@@ -69,8 +59,15 @@ export function StripeLayer({ view, model, selectedId, scrollEl, onSelect, onHov
       if (b < a) continue;
       const top = view.coordsAtPos(a, 1).top - gr.top;
       const bottom = view.coordsAtPos(b, -1).bottom - gr.top;
-      next.push({ placed: p, lane: Math.min(p.lane, MAX_LANES - 1), top, height: Math.max(bottom - top, 6), openTop: p.from < fromPos, openBottom: p.to > toPos });
+      next.push({ placed: p, lane: Math.min(p.lane, MAX_LANES - 1), top, height: Math.max(bottom - top, 6), openTop: p.from < fromPos, openBottom: p.to > toPos, labelRoom: 0 });
     }
+    // A label may run past a short bar, down to where the next bar of its lane begins.
+    const byLane = [...next].sort((a, b) => a.lane - b.lane || a.top - b.top);
+    byLane.forEach((bar, i) => {
+      const after = byLane[i + 1];
+      const limit = after && after.lane === bar.lane ? after.top - bar.top - 6 : LABEL_MAX;
+      bar.labelRoom = Math.max(bar.height, Math.min(limit, LABEL_MAX));
+    });
     setBars(next);
   }, [view, model, scrollEl]);
 
@@ -116,8 +113,8 @@ export function StripeLayer({ view, model, selectedId, scrollEl, onSelect, onHov
             onMouseEnter={(e) => onHover([coding.id], { x: e.clientX, y: e.clientY })}
           >
             <span className="mg-stripe-bar" />
-            {b.height > 28 && <span className="mg-stripe-label">{name}</span>}
             {coding.memoCount > 0 && <span className="mg-stripe-memo" title="Has a memo">✎</span>}
+            {b.labelRoom > 24 && <span className="mg-stripe-label" style={{ maxHeight: b.labelRoom - (coding.memoCount > 0 ? 16 : 2) }}>{name}</span>}
           </button>
         );
       })}

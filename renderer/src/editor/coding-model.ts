@@ -16,10 +16,12 @@ export type CodingModel = {
 };
 
 const FALLBACK_COLOR = '#8a867e';
+const LANE_GAP = 90;
 
 /** Places codings in the document; codings that cover only hidden text (labels) are left out. */
 export function placeCodings(codings: readonly Coding[], codes: ReadonlyMap<number, Code>, map: DocPositionMap): CodingModel {
-  const { lanes, laneCount } = assignLanes(codings);
+  // About one line of text: codings closer than that get separate lanes.
+  const { lanes, laneCount } = assignLanes(codings, LANE_GAP);
   const placed: PlacedCoding[] = [];
   let maxLength = 0;
   for (const coding of codings) {

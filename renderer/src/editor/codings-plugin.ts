@@ -4,18 +4,36 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { withAlpha } from '../../../shared/domain/palette.ts';
 
 /**
- * Codings drawn as inline decorations kept in plugin state. A new list of codings arrives as
- * transaction meta; only the codings whose look or place changed are removed and re-added,
- * so applying one code to a 200-page transcript touches one decoration, not ten thousand.
+ * Codings drawn as inline decorations kept in plugin state.
+ *
+ * Two things keep a 200-page transcript with 10,000 codings fluid:
+ * - only codings inside a window around what is on screen are decorated (the window moves
+ *   with the scroll, see use-decoration-window.ts), so ProseMirror draws tens of highlights,
+ *   not thousands;
+ * - a new list of codings is diffed against what is drawn: only codings whose look or place
+ *   changed are removed and re-added, so applying one code touches one decoration.
  */
 
 /** What the view needs to draw one coding; `from`/`to` are document positions. */
 export type CodingDraw = { id: number; from: number; to: number; color: string; lane: number; selected: boolean; memo: boolean };
 
+export type DocWindow = { from: number; to: number };
+
 type Entry = { key: string; decos: Decoration[] };
-type State = { set: DecorationSet; entries: Map<number, Entry> };
+type State = {
+  /** Every coding, ordered by `from`. */
+  draws: CodingDraw[];
+  maxLength: number;
+  window: DocWindow;
+  set: DecorationSet;
+  entries: Map<number, Entry>;
+};
+type Meta = { draws?: CodingDraw[]; maxLength?: number; window?: DocWindow };
 
 export const codingsKey = new PluginKey<State>('marginalia-codings');
+
+/** Before the first measurement: enough positions for the first screens of any document. */
+const INITIAL_WINDOW: DocWindow = { from: 0, to: 30_000 };
 
 /** Underlines sit at distinct depths for the first lanes; deeper lanes share the last depth. */
 const UNDERLINE_LANES = 4;
@@ -38,11 +56,28 @@ function decorationsOf(c: CodingDraw): Decoration[] {
   ];
 }
 
-function update(state: State, tr: Transaction, draws: CodingDraw[]): State {
+/** The draws overlapping the window, by binary search on `from` (bounded by the longest coding). */
+function inWindow(draws: readonly CodingDraw[], maxLength: number, w: DocWindow): CodingDraw[] {
+  let lo = 0;
+  let hi = draws.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (draws[mid]!.from < w.from - maxLength) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: CodingDraw[] = [];
+  for (let i = lo; i < draws.length && draws[i]!.from < w.to; i++) if (draws[i]!.to > w.from) out.push(draws[i]!);
+  return out;
+}
+
+function update(state: State, tr: Transaction, meta: Meta): State {
+  const draws = meta.draws ?? state.draws;
+  const maxLength = meta.maxLength ?? state.maxLength;
+  const window = meta.window ?? state.window;
   const next = new Map<number, Entry>();
   const removed: Decoration[] = [];
   const added: Decoration[] = [];
-  for (const c of draws) {
+  for (const c of inWindow(draws, maxLength, window)) {
     const key = keyOf(c);
     const old = state.entries.get(c.id);
     if (old && old.key === key) {
@@ -58,11 +93,17 @@ function update(state: State, tr: Transaction, draws: CodingDraw[]): State {
   let set = state.set;
   if (removed.length > 0) set = set.remove(removed);
   if (added.length > 0) set = set.add(tr.doc, added);
-  return { set, entries: next };
+  return { draws, maxLength, window, set, entries: next };
 }
 
-/** Sends the codings to draw; call with the full list, the plugin works out the difference. */
-export const setCodingsMeta = (tr: Transaction, draws: CodingDraw[]): Transaction => tr.setMeta(codingsKey, draws);
+/** Sends the codings to draw (ordered by `from`); the plugin works out the difference. */
+export const setCodingsMeta = (tr: Transaction, draws: CodingDraw[], maxLength: number): Transaction =>
+  tr.setMeta(codingsKey, { draws, maxLength } satisfies Meta);
+
+/** Moves the window of decorated text (document positions). */
+export const setWindowMeta = (tr: Transaction, window: DocWindow): Transaction => tr.setMeta(codingsKey, { window } satisfies Meta);
+
+export const windowOf = (state: EditorState): DocWindow => codingsKey.getState(state)?.window ?? INITIAL_WINDOW;
 
 const focusKey = new PluginKey<boolean>('marginalia-focus');
 
@@ -96,12 +137,12 @@ export const CodingDecorations = Extension.create({
       new Plugin<State>({
         key: codingsKey,
         state: {
-          init: () => ({ set: DecorationSet.empty, entries: new Map() }),
+          init: () => ({ draws: [], maxLength: 0, window: INITIAL_WINDOW, set: DecorationSet.empty, entries: new Map() }),
           apply(tr, value) {
-            const draws = tr.getMeta(codingsKey) as CodingDraw[] | undefined;
+            const meta = tr.getMeta(codingsKey) as Meta | undefined;
             // The document never changes (the view is read-only), so mapping is only for safety.
             const mapped = tr.docChanged ? { ...value, set: value.set.map(tr.mapping, tr.doc) } : value;
-            return draws ? update(mapped, tr, draws) : mapped;
+            return meta ? update(mapped, tr, meta) : mapped;
           },
         },
         props: { decorations: (state) => codingsKey.getState(state)?.set ?? DecorationSet.empty },

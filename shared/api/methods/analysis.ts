@@ -38,9 +38,9 @@ const exportTable = z
   .refine((t) => t.rows.every((r) => r.length === t.columns.length), { message: 'every row must have one cell per column', path: ['rows'] });
 
 export const analysisMethods = {
-  /** Categories × participants or attribute values, all three measures at once. */
+  /** Categories × participants or attribute values, counting codings, sources or coverage. */
   'analysis.frequency': query(
-    z.object({ rows: rowSpec, columns: columnSpec, sourceKinds }).strict(),
+    z.object({ rows: rowSpec, columns: columnSpec, measure: z.enum(['codings', 'sources', 'coverage']).default('codings'), sourceKinds }).strict(),
   ).returns<FrequencyMatrix>(),
   'analysis.cooccurrence': query(
     z.object({ rows: rowSpec, mode: cooccurrenceMode.default('overlap'), sourceKinds }).strict(),

@@ -60,7 +60,7 @@ export const importMethods = {
    * Holds files in the backend's memory (bytes) or by path, checks their type, size and
    * content, and suggests a source kind. Changes nothing in the project.
    */
-  'import.stage': job(z.object({ files: z.array(stagedFile).min(1, 'give at least one file').max(500) }).strict()).returns<StagedFile[]>(),
+  'import.stage': job(z.object({ files: z.array(stagedFile).min(1, 'give at least one file').max(5000) }).strict()).returns<StagedFile[]>(),
   /** Parses one staged file as a kind and shows what would be imported; writes nothing. */
   'import.preview': job(
     z

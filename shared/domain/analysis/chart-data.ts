@@ -1,6 +1,6 @@
 import { percent } from './format.ts';
 import { visibleColumns } from './tables.ts';
-import type { FrequencyMatrix, Measure } from './types.ts';
+import type { FrequencyMatrix } from './types.ts';
 
 // Participant colours, kept apart from the code palette so a bar is never read as a code.
 const SERIES = ['#3b6ea8', '#d08c2a', '#5b9a68', '#a45a8c', '#c2584f', '#4d9fa6', '#8c7a3c', '#6f6cb0', '#7c8a96', '#b7799b'];
@@ -13,7 +13,7 @@ export type ChartDatum = { rowKey: string; row: number; label: string } & Record
  * Recharts rows: one per leaf row of the matrix (rolled-up parents would double the bars),
  * one numeric field per visible column, keyed by series key. Coverage in percent.
  */
-export function chartData(m: FrequencyMatrix, measure: Measure, showUnattributed: boolean): { data: ChartDatum[]; series: ChartSeries[] } {
+export function chartData(m: FrequencyMatrix, showUnattributed: boolean): { data: ChartDatum[]; series: ChartSeries[] } {
   const cols = visibleColumns(m, showUnattributed);
   let n = 0;
   const series = cols.map((c) => {
@@ -27,8 +27,8 @@ export function chartData(m: FrequencyMatrix, measure: Measure, showUnattributed
     .map(({ r, i }) => {
       const d: ChartDatum = { rowKey: r.key, row: i, label: r.label };
       for (const s of series) {
-        const v = m.values[measure][i]![s.column]!;
-        d[s.key] = measure === 'coverage' ? percent(v) : v;
+        const v = m.values[i]![s.column]!;
+        d[s.key] = m.measure === 'coverage' ? percent(v) : v;
       }
       return d;
     });

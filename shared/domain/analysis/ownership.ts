@@ -11,6 +11,10 @@ export type OwnerSegment = { start: number; end: number; unitId: number; partici
 /** Cuts one source's units into disjoint owner segments (gaps between units belong to no one). */
 export function ownerSegments(units: readonly UnitLite[]): OwnerSegment[] {
   const sorted = units.filter((u) => u.end > u.start).sort((a, b) => a.start - b.start || a.id - b.id);
+  // The usual case, turns or paragraphs one after another: each unit is its own segment.
+  if (sorted.every((u, i) => i === 0 || u.start >= sorted[i - 1]!.end)) {
+    return sorted.map((u) => ({ start: u.start, end: u.end, unitId: u.id, participantId: u.participantId }));
+  }
   const cuts = [...new Set(sorted.flatMap((u) => [u.start, u.end]))].sort((a, b) => a - b);
   const out: OwnerSegment[] = [];
   let active: UnitLite[] = [];

@@ -18,7 +18,16 @@ export function unionRanges(ranges: readonly Range[]): Range[] {
  * item of `segments` it falls in: O(a + b) instead of comparing every pair.
  */
 export function forEachOverlap<S extends Range>(ranges: readonly Range[], segments: readonly S[], visit: (segment: S, length: number) => void): void {
-  let j = 0;
+  if (ranges.length === 0 || segments.length === 0) return;
+  // Binary search for the first segment that ends after the first range starts.
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (segments[mid]!.end <= ranges[0]!.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let j = lo;
   for (const r of ranges) {
     while (j < segments.length && segments[j]!.end <= r.start) j++;
     for (let k = j; k < segments.length && segments[k]!.start < r.end; k++) {

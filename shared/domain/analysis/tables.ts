@@ -17,18 +17,14 @@ const cellValue = (v: number, measure: Measure) => (measure === 'coverage' ? per
 export const visibleColumns = (m: FrequencyMatrix, showUnattributed: boolean): number[] =>
   m.columns.map((_, i) => i).filter((i) => showUnattributed || m.columns[i]!.filter.kind !== 'unattributed');
 
-/** The frequency matrix as shown: one line per row, the chosen measure, a total column. */
-export function frequencyTable(m: FrequencyMatrix, measure: Measure, title: string, showUnattributed: boolean): ExportTable {
+/** The frequency matrix as shown: one line per row, its measure, a total column. */
+export function frequencyTable(m: FrequencyMatrix, title: string, showUnattributed: boolean): ExportTable {
   const cols = visibleColumns(m, showUnattributed);
   return {
     title,
     columns: ['Code', ...cols.map((c) => m.columns[c]!.label), 'Total'],
-    rows: m.rows.map((r, i) => [
-      r.path.join(' / '),
-      ...cols.map((c) => cellValue(m.values[measure][i]![c]!, measure)),
-      cellValue(m.rowTotals[measure][i]!, measure),
-    ]),
-    notes: [`Measure: ${MEASURE_LABEL[measure]}`],
+    rows: m.rows.map((r, i) => [r.path.join(' / '), ...cols.map((c) => cellValue(m.values[i]![c]!, m.measure)), cellValue(m.rowTotals[i]!, m.measure)]),
+    notes: [`Measure: ${MEASURE_LABEL[m.measure]}`],
   };
 }
 

@@ -45,15 +45,16 @@ export type Measure = 'codings' | 'sources' | 'coverage';
 export type FrequencyMatrix = {
   rows: MatrixRow[];
   columns: MatrixColumn[];
-  /** values[measure][row][column]; coverage is a share 0..1. */
-  values: Record<Measure, number[][]>;
+  measure: Measure;
+  /** values[row][column]; coverage is a share 0..1. */
+  values: number[][];
   /** Per row, over all columns (distinct, never double counted). */
-  rowTotals: Record<Measure, number[]>;
+  rowTotals: number[];
   /** Per column, over all rows (distinct codings and sources; coverage of all rows' codes together). */
-  columnTotals: Record<Measure, number[]>;
-  /** Length in UTF-16 units of each column's text (the coverage denominator). */
-  columnTextLength: number[];
-  /** Codings the matrix saw in total (after the source-kind filter). */
+  columnTotals: number[];
+  /** Coverage only: length in UTF-16 units of each column's text (the denominator). */
+  columnTextLength: number[] | null;
+  /** Codings counted in at least one row (after the source-kind filter). */
   codingCount: number;
 };
 

@@ -120,7 +120,7 @@ describe('coding from search and by structure', () => {
     expect(await t.ok('search.codeQuestion', { questionId: questions['Q1']!, codeId: codes['Empty']! })).toEqual({ created: 3, alreadyCoded: 0 });
     const m = await t.ok('analysis.frequency', { rows: { kind: 'codes' }, columns: { kind: 'participant' } });
     const empty = m.rows.findIndex((r) => r.label === 'Empty');
-    expect(m.values.codings[empty]).toEqual([3, 1, 1, 0, 0]);
+    expect(m.values[empty]).toEqual([3, 1, 1, 0, 0]);
     await t.ok('undo.undo', {});
     expect(codingCount()).toBe(before + 2);
     await t.ok('undo.undo', {});

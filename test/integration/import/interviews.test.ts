@@ -48,7 +48,7 @@ describe('importing interview transcripts', () => {
     const report = await run(t, [{ stagedId: staged.stagedId, kind: 'interview', interview: { speakers } }]);
     expect(report.participantsCreated.map((p) => p.label)).toEqual(['PD']);
     const file = report.files[0]!;
-    expect(file).toMatchObject({ kind: 'interview', sourceName: 'Interview Dana', units: 4 });
+    expect(file).toMatchObject({ kind: 'interview', sourceName: 'Interview Dana', units: 4, turns: 4, speakers: 3 });
     const { source, units } = await unitsOf(t, file.sourceId!);
     expect(units).toEqual([
       { kind: 'turn', text: 'Why did the faculty start offering micro-credentials?', speaker: 'Interviewer', participant: null, interviewer: true, timestampMs: 5_000, page: null },

@@ -176,5 +176,12 @@ describe('importing questionnaires', () => {
     expect(undone.label).toBe('Import ‘survey-march.csv’');
     expect(await t.ok('participants.list', {})).toEqual(before);
     expect(await t.ok('sources.list', {})).toEqual([]);
+
+    // Redo brings the questionnaire back with its family, so a later export still matches it.
+    await t.ok('undo.redo', {});
+    const staged = await stageOne(t, 'later.xlsx', await makeXlsx(LATER_EXPORT));
+    const p = (await preview(t, staged)) as QuestionnairePreview;
+    expect(p.families.map((f) => [f.name, f.respondents])).toEqual([['Learner survey', 3]]);
+    expect(p.columns.find((c) => c.column.startsWith('Q1'))!.existingQuestion).toMatchObject({ key: 'Q1' });
   });
 });

@@ -37,23 +37,25 @@ describe('tables and charts', () => {
       { key: 'p:1', label: 'PA', participantIds: [1], filter: { kind: 'participant', participantId: 1 } },
       { key: 'none', label: 'Unattributed', participantIds: [], filter: { kind: 'unattributed' } },
     ],
-    values: { codings: [[3, 1], [2, 0]], sources: [[1, 1], [1, 0]], coverage: [[0.1234, 0.5], [0.05, 0]] },
-    rowTotals: { codings: [4, 2], sources: [2, 1], coverage: [0.2, 0.04] },
-    columnTotals: { codings: [3, 1], sources: [1, 1], coverage: [0.1234, 0.5] },
-    columnTextLength: [100, 10],
+    measure: 'codings',
+    values: [[3, 1], [2, 0]],
+    rowTotals: [4, 2],
+    columnTotals: [3, 1],
+    columnTextLength: null,
     codingCount: 4,
   };
 
   it('writes CSV that spreadsheets read safely', () => {
-    const csv = toCsv(frequencyTable(m, 'codings', 'F', false));
+    const csv = toCsv(frequencyTable(m, 'F', false));
     expect(csv).toBe('Code,PA,Total\r\nWhy,3,4\r\n"Why / Value, added",2,2\r\n');
     expect(toCsv({ columns: ['a'], rows: [['=HYPERLINK("x")'], ['line\nbreak'], [null]] })).toBe('a\r\n"\'=HYPERLINK(""x"")"\r\n"line\nbreak"\r\n\r\n');
-    expect(toCsv(frequencyTable(m, 'coverage', 'F', true)).split('\r\n')[1]).toBe('Why,12.3,50,20');
+    const coverage: FrequencyMatrix = { ...m, measure: 'coverage', values: [[0.1234, 0.5], [0.05, 0]], rowTotals: [0.2, 0.04], columnTextLength: [100, 10] };
+    expect(toCsv(frequencyTable(coverage, 'F', true)).split('\r\n')[1]).toBe('Why,12.3,50,20');
     expect(fileNameFor('Frequency — by rôle', 'csv')).toBe('frequency-by-role.csv');
   });
 
   it('charts leaf rows only, one series per shown column', () => {
-    const { data, series } = chartData(m, 'codings', false);
+    const { data, series } = chartData(m, false);
     expect(series.map((s) => s.label)).toEqual(['PA']);
     expect(data).toEqual([{ rowKey: 'code:2', row: 1, label: 'Value, added', s0: 2 }]);
   });

@@ -45,3 +45,13 @@ describe('coding stripe lanes', () => {
     expect(codingsInRange(sorted, 2000, 3000, 1000)).toEqual([]);
   });
 });
+
+describe('coding stripe lanes with a gap', () => {
+  it('keeps codings that nearly touch apart so their bars do not run into each other', () => {
+    const codings = [{ id: 1, start: 0, end: 100 }, { id: 2, start: 101, end: 200 }, { id: 3, start: 400, end: 450 }];
+    const tight = assignLanes(codings, 0);
+    expect([1, 2, 3].map((id) => tight.lanes.get(id))).toEqual([0, 0, 0]);
+    const spaced = assignLanes(codings, 80);
+    expect([1, 2, 3].map((id) => spaced.lanes.get(id))).toEqual([0, 1, 0]);
+  });
+});

@@ -4,6 +4,9 @@ import { useProjectStore } from '../project/store.ts';
 import { useSourcesStore } from '../sources/store.ts';
 import { useCodebookStore } from './store.ts';
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
 /** Categories derived from the data: when each appeared, its first evidence, and why. */
 export function InductiveList() {
   const inductive = useCodebookStore((s) => s.inductive);
@@ -30,24 +33,31 @@ export function InductiveList() {
         <p className="empty-state">No inductive categories yet.</p>
       ) : (
         <table className="data-table inductive-table">
+          <colgroup>
+            <col className="c-name" />
+            <col className="c-evidence" />
+            <col className="c-count" />
+            <col className="c-memo" />
+          </colgroup>
           <thead>
             <tr>
               <th>Category</th>
-              <th>Created</th>
               <th>First evidence</th>
               <th className="num">Codings</th>
-              <th>Why</th>
+              <th>Why this category</th>
             </tr>
           </thead>
           <tbody>
             {inductive.map((i) => (
               <tr key={i.code.id}>
-                <td className="ind-name"><span className="swatch" style={{ background: i.code.color }} /> {i.code.name}</td>
-                <td className="ind-date">{i.createdAt.slice(0, 10)}{i.createdBy ? <div className="muted">{i.createdBy}</div> : null}</td>
+                <td className="ind-name">
+                  <span className="swatch" style={{ background: i.code.color }} /> <strong>{i.code.name}</strong>
+                  <div className="muted">created {i.createdAt.slice(0, 10)}{i.createdBy ? ` by ${i.createdBy}` : ''}</div>
+                </td>
                 <td className="ind-evidence">
                   {i.firstEvidence ? (
                     <>
-                      <q>{i.firstEvidence.quote.length > 180 ? `${i.firstEvidence.quote.slice(0, 180)}…` : i.firstEvidence.quote}</q>
+                      <q>{clip(i.firstEvidence.quote, 180)}</q>
                       <div className="muted">
                         {i.firstEvidence.sourceName}{i.firstEvidence.participantLabel ? ` · ${i.firstEvidence.participantLabel}` : ''} ·{' '}
                         <button className="link" onClick={() => showEvidence(i.firstEvidence!.sourceId, i.firstEvidence!.codingId)}>show in document</button>
@@ -57,8 +67,12 @@ export function InductiveList() {
                     <span className="muted">Not coded yet</span>
                   )}
                 </td>
-                <td className="num">{i.codingCount}<div className="muted">{i.sourceCount} src · {i.participantCount} part.</div></td>
-                <td className="ind-memo">{i.memo ? i.memo.text.slice(0, 200) : <span className="muted">—</span>}</td>
+                <td className="num ind-count">
+                  {i.codingCount}
+                  <div className="muted">{plural(i.sourceCount, 'source')}</div>
+                  <div className="muted">{plural(i.participantCount, 'participant')}</div>
+                </td>
+                <td className="ind-memo">{i.memo ? clip(i.memo.text, 240) : <span className="muted">No memo yet</span>}</td>
               </tr>
             ))}
           </tbody>

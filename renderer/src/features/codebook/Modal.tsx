@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 
 export type ModalProps = {
   title: string;
@@ -21,17 +21,22 @@ export function Modal({ title, onClose, children, returnFocus, wide, description
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const descId = useId();
-  const restore = useRef<{ before: Element | null; returnFocus?: () => void }>({ before: null });
+  const restore = useRef<{ before: Element | null; open: boolean; returnFocus?: () => void }>({ before: null, open: false });
   restore.current.returnFocus = returnFocus;
 
-  useEffect(() => {
-    restore.current.before = document.activeElement;
+  // Layout effect: focus must be inside before the next key arrives (Ctrl+K, then Enter at once).
+  useLayoutEffect(() => {
+    const r = restore.current;
+    // StrictMode mounts, unmounts and remounts at once: keep what was focused before the first mount.
+    if (r.before === null) r.before = document.activeElement;
+    r.open = true;
     const first = ref.current?.querySelector<HTMLElement>('[autofocus], [data-autofocus]') ?? ref.current?.querySelector<HTMLElement>(FOCUSABLE);
     (first ?? ref.current)?.focus();
     return () => {
-      const r = restore.current;
-      // After the dialog is gone from the DOM, so the target is focusable again.
+      r.open = false;
+      // After the dialog is gone from the DOM, so the target is focusable again; not if it came straight back.
       queueMicrotask(() => {
+        if (r.open) return;
         if (r.returnFocus) r.returnFocus();
         else if (r.before instanceof HTMLElement && r.before.isConnected) r.before.focus();
       });

@@ -1,0 +1,61 @@
+/** What the in-page probe (editor-probe.ts) measures and how Node reaches it. Times in ms. */
+
+export type ApiCall = { method: string; start: number; end: number; codingId: number | null };
+
+/**
+ * The open source's layout as the view builds it (shared/domain/doc-blocks.ts): how many
+ * top-level blocks, and for each coding [id, first block, last block] it covers.
+ */
+export type DocLayout = { blockCount: number; codings: [number, number, number][] };
+
+export type OpenTiming = {
+  /** Click → first frame painted with the text on screen and every coding touching it highlighted, probe's own checks taken out. */
+  shownMs: number;
+  /** Click → the frame in which the DOM first held every coding. */
+  domMs: number;
+  /** Click → sources.get and codings.listForSource answered and parsed. */
+  dataMs: number | null;
+  /** Codings touching the blocks on screen, which had to be highlighted. */
+  onScreenCodings: number;
+  /** Codings with a highlight anywhere in the document when it was readable (a view may draw only near the screen). */
+  codingsDrawn: number;
+  marks: number;
+  stripes: number;
+  /** Time the probe spent counting highlights (subtracted from shownMs). */
+  checkMs: number;
+};
+
+export type ChangeTiming = { codingId: number; shownMs: number; domMs: number; apiStartMs: number | null; apiEndMs: number | null };
+
+export type ScrollTiming = {
+  steps: number;
+  stepPx: number;
+  scrollHeight: number;
+  frames: number;
+  longestFrameMs: number;
+  frameP95Ms: number;
+  framesOver50Ms: number;
+  /** Longest long-animation-frame entry (> 50 ms only); null when the browser does not report them. */
+  longestLoafMs: number | null;
+  /** How far down the scroll got (1 = the bottom); below 1 when it ran out of time. */
+  reached: number;
+};
+
+export type Probe = {
+  armOpen: (layout: DocLayout) => void;
+  openResult: () => Promise<OpenTiming>;
+  codeRowIds: () => number[];
+  selectedCodeId: () => number | null;
+  /** Selects document positions from–to in the editor and scrolls them into view. */
+  select: (from: number, to: number) => boolean;
+  armChange: (kind: 'apply' | 'remove', codingId: number | null) => void;
+  changeResult: () => Promise<ChangeTiming>;
+  /** Scrolls to the coding (at document position `from`) and clicks its margin stripe once drawn; false if it never is. */
+  clickStripe: (codingId: number, from: number) => Promise<boolean>;
+  /** Resolves once no API call is pending and a few frames have passed. */
+  idle: () => Promise<void>;
+  /** Scrolls to the bottom, or for at most `maxMs` when frames are so slow that the bottom is minutes away. */
+  scroll: (maxMs: number) => Promise<ScrollTiming>;
+};
+
+export type ProbeHost = { __mgBench: Probe };

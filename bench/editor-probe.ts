@@ -1,0 +1,285 @@
+import type { PageEditor, PageElement, PageEvent, PageWindow } from './editor-dom.ts';
+import type { ApiCall, ChangeTiming, OpenTiming, Probe, ProbeHost } from './editor-probe-types.ts';
+
+/**
+ * The in-page half of the document-view bench. `installProbe` is serialized into the page as
+ * an init script (it must not reference anything outside its own body) and leaves
+ * `globalThis.__mgBench` behind. All times are performance.now() deltas inside the page, from
+ * the user's event (its timeStamp) to the first frame that shows the result: the rAF after
+ * the DOM change, plus a message task, which runs once that frame's style, layout and paint
+ * are done.
+ */
+
+export function installProbe(): void {
+  // Constants live inside: the function's source is all the page gets.
+  const MARK = 'mark.mg-coding';
+  const TIMEOUT_MS = 60_000;
+  const w = globalThis as unknown as PageWindow & ProbeHost;
+  const now = () => w.performance.now();
+  const calls: ApiCall[] = [];
+  let pending = 0;
+
+  // Which API call is which: every method goes to POST /api/call, so resource timing cannot tell.
+  const realFetch = w.fetch.bind(w);
+  w.fetch = async (input, init) => {
+    let method: string | null = null;
+    if (input === '/api/call' && typeof init?.body === 'string') method = (JSON.parse(init.body) as { method?: string }).method ?? null;
+    if (method === null) return realFetch(input, init);
+    const record: ApiCall = { method, start: now(), end: Number.NaN, codingId: null };
+    calls.push(record);
+    pending++;
+    try {
+      const res = await realFetch(input, init);
+      const json = res.json.bind(res);
+      res.json = async () => {
+        try {
+          const value = await json();
+          if (method === 'codings.apply') record.codingId = (value as { value?: { id?: number } }).value?.id ?? null;
+          return value;
+        } finally {
+          record.end = now();
+          pending--;
+        }
+      };
+      return res;
+    } catch (err) {
+      pending--;
+      throw err;
+    }
+  };
+
+  const frame = () => new Promise<number>((resolve) => w.requestAnimationFrame(resolve));
+  const afterPaint = () =>
+    new Promise<number>((resolve) => {
+      w.requestAnimationFrame(() => {
+        const channel = new w.MessageChannel();
+        channel.port1.onmessage = () => resolve(now());
+        channel.port2.postMessage(0);
+      });
+    });
+  const docEl = (): PageElement => {
+    const el = w.document.querySelector('.mg-doc');
+    if (!el) throw new Error('no document is open');
+    return el;
+  };
+  const callSince = (from: number, method: string) => calls.slice(from).find((c) => c.method === method) ?? null;
+  const editorOf = (): PageEditor => {
+    const editor = (docEl() as unknown as { editor?: PageEditor }).editor;
+    if (!editor) throw new Error('the document element carries no tiptap editor');
+    return editor;
+  };
+  /** First and last top-level block of the document that the scroll area shows, by binary search on their boxes. */
+  const visibleBlocks = (doc: PageElement, scroller: PageElement): [number, number] => {
+    const blocks = doc.children;
+    const box = scroller.getBoundingClientRect();
+    const firstReaching = (y: number) => {
+      let lo = 0;
+      let hi = blocks.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (blocks[mid]!.getBoundingClientRect().bottom < y) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const first = firstReaching(box.top);
+    let last = Math.min(blocks.length - 1, firstReaching(box.bottom));
+    if (last > first && blocks[last]!.getBoundingClientRect().top > box.bottom) last--;
+    return [first, last];
+  };
+  const withTimeout = <T>(what: string, run: (resolve: (v: T) => void) => void) =>
+    new Promise<T>((resolve, reject) => {
+      const timer = w.setTimeout(() => reject(new Error(`${what}: nothing happened within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+      run((v) => {
+        w.clearTimeout(timer);
+        resolve(v);
+      });
+    });
+
+  let open: Promise<OpenTiming> | null = null;
+  let change: Promise<ChangeTiming> | null = null;
+
+  const probe: Probe = {
+    armOpen: (layout) => {
+      open = withTimeout<OpenTiming>('opening the source', (resolve) => {
+        const onClick = (e: PageEvent) => {
+          w.document.removeEventListener('click', onClick, true);
+          const t0 = e.timeStamp;
+          const firstCall = calls.length;
+          let checkMs = 0;
+          // Polled once a frame: while the page builds the view no frame runs, so this costs nothing then.
+          const poll = () => {
+            const t = now();
+            const doc = w.document.querySelector('.mg-doc');
+            const scroller = w.document.querySelector('.mg-scroll');
+            const stripes = w.document.querySelectorAll('.mg-stripe').length;
+            if (doc && scroller && doc.children.length === layout.blockCount && doc.querySelector('.mg-text')) {
+              // Readable = the text on screen with every coding that touches it highlighted, and the margin drawn.
+              const [first, last] = visibleBlocks(doc, scroller);
+              const drawn = new Set<string | null>();
+              for (let b = first; b <= last; b++) {
+                const marks = doc.children[b]!.querySelectorAll(MARK);
+                for (let i = 0; i < marks.length; i++) drawn.add(marks[i]!.getAttribute('data-coding-id'));
+              }
+              const expected = layout.codings.filter(([, a, z]) => a <= last && z >= first);
+              const complete = expected.every(([id]) => drawn.has(String(id))) && (expected.length === 0 || stripes > 0);
+              checkMs += now() - t;
+              if (complete) {
+                const data = [callSince(firstCall, 'sources.get'), callSince(firstCall, 'codings.listForSource')];
+                const dataMs = data.every((c) => c && !Number.isNaN(c.end)) ? Math.max(...data.map((c) => c!.end)) - t0 : null;
+                void afterPaint().then((painted) => {
+                  const marks = doc.querySelectorAll(MARK);
+                  const all = new Set<string | null>();
+                  for (let i = 0; i < marks.length; i++) all.add(marks[i]!.getAttribute('data-coding-id'));
+                  resolve({
+                    shownMs: painted - t0 - checkMs,
+                    domMs: t - t0,
+                    dataMs,
+                    onScreenCodings: expected.length,
+                    codingsDrawn: all.size,
+                    marks: marks.length,
+                    stripes,
+                    checkMs,
+                  });
+                });
+                return;
+              }
+            }
+            w.requestAnimationFrame(poll);
+          };
+          w.requestAnimationFrame(poll);
+        };
+        w.document.addEventListener('click', onClick, true);
+      });
+    },
+    openResult: () => open ?? Promise.reject(new Error('armOpen first')),
+
+    codeRowIds: () => Array.from(w.document.querySelector('[role="tree"][aria-label="Codes"]')?.querySelectorAll('[role="treeitem"]') ?? []).map((r) => Number(r.dataset['codeId'])),
+    selectedCodeId: () => {
+      const row = w.document.querySelector('[role="tree"][aria-label="Codes"] [role="treeitem"][aria-selected="true"]');
+      return row ? Number(row.dataset['codeId']) : null;
+    },
+    select: (from, to) => editorOf().chain().setTextSelection({ from, to }).scrollIntoView().run(),
+
+    armChange: (kind, codingId) => {
+      const doc = docEl();
+      const key = kind === 'apply' ? 'Enter' : 'Delete';
+      const method = kind === 'apply' ? 'codings.apply' : 'codings.remove';
+      change = withTimeout<ChangeTiming>(`${kind} a coding`, (resolve) => {
+        let t0: number | null = null;
+        let firstCall = 0;
+        let done = false;
+        const onKey = (e: PageEvent) => {
+          if (e.key !== key) return;
+          w.document.removeEventListener('keydown', onKey, true);
+          t0 = e.timeStamp;
+          firstCall = calls.length;
+        };
+        w.document.addEventListener('keydown', onKey, true);
+        // Checked on every DOM change after the key: the new coding's id comes with the API's
+        // answer, which the view cannot show before it has. ProseMirror may reuse a <mark> and
+        // only change its attributes, hence the attribute filter.
+        const observer = new w.MutationObserver(() => {
+          if (t0 === null || done) return;
+          const start = t0;
+          const tDom = now();
+          const api = callSince(firstCall, method);
+          const id = kind === 'apply' ? (api?.codingId ?? null) : codingId;
+          if (id === null) return;
+          const present = doc.querySelector(`mark[data-coding-id="${id}"]`) !== null;
+          if (present !== (kind === 'apply')) return;
+          done = true;
+          observer.disconnect();
+          void afterPaint().then((painted) =>
+            resolve({
+              codingId: id,
+              shownMs: painted - start,
+              domMs: tDom - start,
+              apiStartMs: api ? api.start - start : null,
+              apiEndMs: api && !Number.isNaN(api.end) ? api.end - start : null,
+            }),
+          );
+        });
+        observer.observe(doc, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-coding-id'] });
+      });
+    },
+    changeResult: () => change ?? Promise.reject(new Error('armChange first')),
+
+    clickStripe: async (codingId, from) => {
+      // Off-screen text may be neither laid out (content-visibility) nor highlighted (a view may
+      // draw only near the screen): put the caret there and let the editor scroll, again if the
+      // first scroll lands short. Clicked in the same task as it is found, before a
+      // scroll-driven redraw of the margin can replace it.
+      for (let attempt = 0; attempt < 120; attempt++) {
+        if (attempt % 10 === 0) editorOf().chain().setTextSelection(from).scrollIntoView().run();
+        await frame();
+        const stripe = w.document.querySelector(`.mg-stripe[data-coding-id="${codingId}"]`);
+        if (stripe) {
+          stripe.click();
+          return true;
+        }
+      }
+      return false;
+    },
+    idle: async () => {
+      for (let quiet = 0; quiet < 3; ) {
+        await frame();
+        quiet = pending === 0 ? quiet + 1 : 0;
+      }
+    },
+
+    scroll: async (maxMs) => {
+      const el = w.document.querySelector('.mg-scroll');
+      if (!el) throw new Error('no scroll container');
+      el.scrollTop = 0;
+      for (let i = 0; i < 10; i++) await frame();
+      let longestLoafMs: number | null = null;
+      const loafObserver = new w.PerformanceObserver((list) => {
+        for (const e of list.getEntries()) longestLoafMs = Math.max(longestLoafMs ?? 0, e.duration);
+      });
+      const loaf = w.PerformanceObserver.supportedEntryTypes.includes('long-animation-frame');
+      if (loaf) {
+        longestLoafMs = 0;
+        loafObserver.observe({ type: 'long-animation-frame', buffered: false });
+      }
+      // One screen per frame, as holding Page Down or a fast fling does: every frame lays out new text.
+      const stepPx = el.clientHeight;
+      const deltas: number[] = [];
+      let steps = 0;
+      let last: number | null = null;
+      const stopAt = now() + maxMs;
+      for (let atBottom = 0; atBottom < 3 && now() < stopAt; ) {
+        const t = await frame();
+        if (last !== null) deltas.push(t - last);
+        last = t;
+        if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) atBottom++;
+        else {
+          el.scrollTop += stepPx;
+          steps++;
+        }
+      }
+      // Long-animation-frame entries arrive after their frame ends.
+      await new Promise((resolve) => w.setTimeout(() => resolve(undefined), 200));
+      loafObserver.disconnect();
+      const sorted = [...deltas].sort((a, b) => a - b);
+      return {
+        steps,
+        stepPx,
+        scrollHeight: el.scrollHeight,
+        frames: deltas.length,
+        longestFrameMs: sorted[sorted.length - 1] ?? 0,
+        frameP95Ms: sorted[Math.max(0, Math.ceil(sorted.length * 0.95) - 1)] ?? 0,
+        framesOver50Ms: deltas.filter((d) => d > 50).length,
+        longestLoafMs,
+        reached: Math.min(1, (el.scrollTop + el.clientHeight) / el.scrollHeight),
+      };
+    },
+  };
+  w.__mgBench = probe;
+}
+
+/**
+ * The init script: installProbe's own source, plus a stand-in for esbuild's `__name` helper,
+ * which tsx (keepNames) wraps around named inner functions and which does not exist in the page.
+ */
+export const PROBE_SCRIPT = `globalThis.__name = globalThis.__name || ((f) => f);\n(${installProbe.toString()})();`;
