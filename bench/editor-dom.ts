@@ -44,7 +44,7 @@ type PageChain = {
 };
 export type PageEditor = {
   chain: () => PageChain;
-  view: { state: { doc: { content: { size: number } } } };
+  view: { focus: () => void; state: { doc: { content: { size: number } } } };
 };
 
 export type PageWindow = {

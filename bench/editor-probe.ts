@@ -159,7 +159,12 @@ export function installProbe(): void {
       const row = w.document.querySelector('[role="tree"][aria-label="Codes"] [role="treeitem"][aria-selected="true"]');
       return row ? Number(row.dataset['codeId']) : null;
     },
-    select: (from, to) => editorOf().chain().setTextSelection({ from, to }).scrollIntoView().run(),
+    select: (from, to) => {
+      const editor = editorOf();
+      // ProseMirror scrolls to the selection only when it holds the DOM selection, that is, when focused.
+      editor.view.focus();
+      return editor.chain().setTextSelection({ from, to }).scrollIntoView().run();
+    },
 
     armChange: (kind, codingId) => {
       const doc = docEl();
@@ -211,7 +216,11 @@ export function installProbe(): void {
       // first scroll lands short. Clicked in the same task as it is found, before a
       // scroll-driven redraw of the margin can replace it.
       for (let attempt = 0; attempt < 120; attempt++) {
-        if (attempt % 10 === 0) editorOf().chain().setTextSelection(from).scrollIntoView().run();
+        if (attempt % 10 === 0) {
+          const editor = editorOf();
+          editor.view.focus();
+          editor.chain().setTextSelection(from).scrollIntoView().run();
+        }
         await frame();
         const stripe = w.document.querySelector(`.mg-stripe[data-coding-id="${codingId}"]`);
         if (stripe) {
