@@ -44,7 +44,7 @@ type PageChain = {
 };
 export type PageEditor = {
   chain: () => PageChain;
-  view: { focus: () => void; state: { doc: { content: { size: number } } } };
+  view: { focus: () => void; coordsAtPos: (pos: number) => PageRect; state: { doc: { content: { size: number } } } };
 };
 
 export type PageWindow = {

@@ -1,5 +1,6 @@
 import type { PageEditor, PageElement, PageEvent, PageWindow } from './editor-dom.ts';
 import type { ApiCall, ChangeTiming, OpenTiming, Probe, ProbeHost } from './editor-probe-types.ts';
+import { installScrollProbe } from './editor-probe-scroll.ts';
 
 /**
  * The in-page half of the document-view bench. `installProbe` is serialized into the page as
@@ -68,6 +69,16 @@ export function installProbe(): void {
     if (!editor) throw new Error('the document element carries no tiptap editor');
     return editor;
   };
+  /**
+   * Brings document position `pos` to a third of the way down the scroll area, where a reader
+   * looks: ProseMirror's own scrollIntoView stops as soon as the position touches the edge.
+   */
+  const centre = (editor: PageEditor, pos: number) => {
+    const scroller = w.document.querySelector('.mg-scroll');
+    if (!scroller) return;
+    const box = scroller.getBoundingClientRect();
+    scroller.scrollTop += editor.view.coordsAtPos(pos).top - (box.top + (box.bottom - box.top) / 3);
+  };
   /** First and last top-level block of the document that the scroll area shows, by binary search on their boxes. */
   const visibleBlocks = (doc: PageElement, scroller: PageElement): [number, number] => {
     const blocks = doc.children;
@@ -87,9 +98,10 @@ export function installProbe(): void {
     if (last > first && blocks[last]!.getBoundingClientRect().top > box.bottom) last--;
     return [first, last];
   };
-  const withTimeout = <T>(what: string, run: (resolve: (v: T) => void) => void) =>
+  /** `seen` says what the view last showed, so a timeout names what never came. */
+  const withTimeout = <T>(what: string, run: (resolve: (v: T) => void) => void, seen: () => string = () => '') =>
     new Promise<T>((resolve, reject) => {
-      const timer = w.setTimeout(() => reject(new Error(`${what}: nothing happened within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+      const timer = w.setTimeout(() => reject(new Error(`${what}: not done within ${TIMEOUT_MS} ms ${seen()}`.trim())), TIMEOUT_MS);
       run((v) => {
         w.clearTimeout(timer);
         resolve(v);
@@ -99,8 +111,9 @@ export function installProbe(): void {
   let open: Promise<OpenTiming> | null = null;
   let change: Promise<ChangeTiming> | null = null;
 
-  const probe: Probe = {
+  const probe: Omit<Probe, 'scroll'> = {
     armOpen: (layout) => {
+      let seen = '(no click on the source seen)';
       open = withTimeout<OpenTiming>('opening the source', (resolve) => {
         const onClick = (e: PageEvent) => {
           w.document.removeEventListener('click', onClick, true);
@@ -113,6 +126,7 @@ export function installProbe(): void {
             const doc = w.document.querySelector('.mg-doc');
             const scroller = w.document.querySelector('.mg-scroll');
             const stripes = w.document.querySelectorAll('.mg-stripe').length;
+            seen = `(last seen: ${doc ? doc.children.length : 'no'} blocks in the view of ${layout.blockCount} expected, ${stripes} stripes)`;
             if (doc && scroller && doc.children.length === layout.blockCount && doc.querySelector('.mg-text')) {
               // Readable = the text on screen with every coding that touches it highlighted, and the margin drawn.
               const [first, last] = visibleBlocks(doc, scroller);
@@ -122,7 +136,9 @@ export function installProbe(): void {
                 for (let i = 0; i < marks.length; i++) drawn.add(marks[i]!.getAttribute('data-coding-id'));
               }
               const expected = layout.codings.filter(([, a, z]) => a <= last && z >= first);
-              const complete = expected.every(([id]) => drawn.has(String(id))) && (expected.length === 0 || stripes > 0);
+              const missing = expected.filter(([id]) => !drawn.has(String(id))).length;
+              const complete = missing === 0 && (expected.length === 0 || stripes > 0);
+              seen = `(last seen: ${missing} of ${expected.length} codings on screen not highlighted, ${stripes} stripes)`;
               checkMs += now() - t;
               if (complete) {
                 const data = [callSince(firstCall, 'sources.get'), callSince(firstCall, 'codings.listForSource')];
@@ -150,7 +166,7 @@ export function installProbe(): void {
           w.requestAnimationFrame(poll);
         };
         w.document.addEventListener('click', onClick, true);
-      });
+      }, () => seen);
     },
     openResult: () => open ?? Promise.reject(new Error('armOpen first')),
 
@@ -163,7 +179,9 @@ export function installProbe(): void {
       const editor = editorOf();
       // ProseMirror scrolls to the selection only when it holds the DOM selection, that is, when focused.
       editor.view.focus();
-      return editor.chain().setTextSelection({ from, to }).scrollIntoView().run();
+      const done = editor.chain().setTextSelection({ from, to }).scrollIntoView().run();
+      centre(editor, from);
+      return done;
     },
 
     armChange: (kind, codingId) => {
@@ -220,6 +238,7 @@ export function installProbe(): void {
           const editor = editorOf();
           editor.view.focus();
           editor.chain().setTextSelection(from).scrollIntoView().run();
+          centre(editor, from);
         }
         await frame();
         const stripe = w.document.querySelector(`.mg-stripe[data-coding-id="${codingId}"]`);
@@ -237,58 +256,17 @@ export function installProbe(): void {
       }
     },
 
-    scroll: async (maxMs) => {
-      const el = w.document.querySelector('.mg-scroll');
-      if (!el) throw new Error('no scroll container');
-      el.scrollTop = 0;
-      for (let i = 0; i < 10; i++) await frame();
-      let longestLoafMs: number | null = null;
-      const loafObserver = new w.PerformanceObserver((list) => {
-        for (const e of list.getEntries()) longestLoafMs = Math.max(longestLoafMs ?? 0, e.duration);
-      });
-      const loaf = w.PerformanceObserver.supportedEntryTypes.includes('long-animation-frame');
-      if (loaf) {
-        longestLoafMs = 0;
-        loafObserver.observe({ type: 'long-animation-frame', buffered: false });
-      }
-      // One screen per frame, as holding Page Down or a fast fling does: every frame lays out new text.
-      const stepPx = el.clientHeight;
-      const deltas: number[] = [];
-      let steps = 0;
-      let last: number | null = null;
-      const stopAt = now() + maxMs;
-      for (let atBottom = 0; atBottom < 3 && now() < stopAt; ) {
-        const t = await frame();
-        if (last !== null) deltas.push(t - last);
-        last = t;
-        if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) atBottom++;
-        else {
-          el.scrollTop += stepPx;
-          steps++;
-        }
-      }
-      // Long-animation-frame entries arrive after their frame ends.
-      await new Promise((resolve) => w.setTimeout(() => resolve(undefined), 200));
-      loafObserver.disconnect();
-      const sorted = [...deltas].sort((a, b) => a - b);
-      return {
-        steps,
-        stepPx,
-        scrollHeight: el.scrollHeight,
-        frames: deltas.length,
-        longestFrameMs: sorted[sorted.length - 1] ?? 0,
-        frameP95Ms: sorted[Math.max(0, Math.ceil(sorted.length * 0.95) - 1)] ?? 0,
-        framesOver50Ms: deltas.filter((d) => d > 50).length,
-        longestLoafMs,
-        reached: Math.min(1, (el.scrollTop + el.clientHeight) / el.scrollHeight),
-      };
-    },
   };
-  w.__mgBench = probe;
+  // installScrollProbe puts the real one in place.
+  w.__mgBench = { ...probe, scroll: () => Promise.reject(new Error('the scroll probe is not installed')) };
 }
 
 /**
- * The init script: installProbe's own source, plus a stand-in for esbuild's `__name` helper,
+ * The init script: the probes' own source, plus a stand-in for esbuild's `__name` helper,
  * which tsx (keepNames) wraps around named inner functions and which does not exist in the page.
  */
-export const PROBE_SCRIPT = `globalThis.__name = globalThis.__name || ((f) => f);\n(${installProbe.toString()})();`;
+export const PROBE_SCRIPT = [
+  'globalThis.__name = globalThis.__name || ((f) => f);',
+  `(${installProbe.toString()})();`,
+  `(${installScrollProbe.toString()})();`,
+].join('\n');

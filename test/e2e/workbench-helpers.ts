@@ -10,7 +10,7 @@ export async function selectPhrase(page: Page, phrase: string): Promise<void> {
   const found = await page.evaluate((needle) => {
     const root = document.querySelector<HTMLElement>('.mg-doc');
     if (!root) return 'no document';
-    root.focus();
+    root.focus({ preventScroll: true });
     for (const block of Array.from(root.querySelectorAll<HTMLElement>('.mg-text'))) {
       const nodes: { node: Text; at: number }[] = [];
       let text = '';
