@@ -1,9 +1,8 @@
 import { ApiFailure } from '../../../shared/api/errors.ts';
 import type { SourceKind } from '../../../shared/domain/types.ts';
 import type { Ctx } from '../context.ts';
-import { sql } from '../db/sql.ts';
 import { findParticipantByLabel, insertParticipant } from '../repositories/participants.ts';
-import { contentHash } from '../repositories/sources.ts';
+import { insertSource } from '../repositories/sources.ts';
 
 /**
  * What the files of one import batch share while they are written: the participants the
@@ -13,7 +12,6 @@ export class Batch {
   readonly ctx: Ctx;
   readonly created: { id: number; label: string }[] = [];
   private readonly createdByLabel = new Map<string, number>();
-  private position: number | null = null;
 
   constructor(ctx: Ctx) {
     this.ctx = ctx;
@@ -39,16 +37,9 @@ export class Batch {
     return this.create(label, name);
   }
 
-  /**
-   * Adds a source at the end of the list. The next position is read once per batch:
-   * max(position) reads every source row, and position sits after the text, so each read
-   * walks every stored text — once per file made a 1,000-file import quadratic.
-   */
+  /** Adds a source at the end of the list. */
   insertSource(s: { kind: SourceKind; name: string; text: string; origin: string }): number {
-    this.position ??= this.ctx.db.get<{ n: number }>(sql`SELECT coalesce(max(position) + 1, 0) AS n FROM sources`)!.n;
-    const position = this.position++;
-    return this.ctx.db.run(sql`INSERT INTO sources (kind, name, text, content_hash, origin, imported_at, position)
-      VALUES (${s.kind}, ${s.name}, ${s.text}, ${contentHash(s.text)}, ${s.origin}, ${this.ctx.now()}, ${position})`).lastInsertRowid;
+    return insertSource(this.ctx.db, s, this.ctx.now());
   }
 
   private create(label: string, name: string): number {

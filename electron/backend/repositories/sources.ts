@@ -44,6 +44,7 @@ export const contentHash = (text: string): string => createHash('sha256').update
 
 export type NewSource = { kind: SourceKind; name: string; text: string; origin: string };
 
+/** Adds a source at the end of the list; max(position) is one seek in sources_by_position (migration 0007). */
 export function insertSource(db: Db, s: NewSource, now: string): number {
   const position = db.get<{ n: number }>(sql`SELECT coalesce(max(position) + 1, 0) AS n FROM sources`)!.n;
   return db.run(sql`INSERT INTO sources (kind, name, text, content_hash, origin, imported_at, position)

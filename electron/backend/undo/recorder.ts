@@ -1,6 +1,7 @@
 import type { Ctx } from '../context.ts';
 import { sql } from '../db/sql.ts';
 import { ensureCapture } from './capture.ts';
+import { discardCapture, flushCapture } from './flush.ts';
 import { defaultLabel } from './labels.ts';
 
 /** Commands that are not themselves undoable steps: they walk the history. */
@@ -42,13 +43,13 @@ export function recordOperation<T>(ctx: Ctx, method: string, input: unknown, run
     return value;
   } finally {
     db.run(sql`UPDATE temp.undo_capture SET op_id = NULL`);
+    discardCapture(db);
   }
 }
 
 function finish(ctx: Ctx, opId: number, method: string, input: unknown): void {
   const { db } = ctx;
-  const changed = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM operation_changes WHERE operation_id = ${opId}`)!.n;
-  if (changed === 0) {
+  if (flushCapture(db, opId) === 0) {
     // Nothing changed (e.g. applying a coding that already exists): no undo step, redo stack kept.
     db.run(sql`DELETE FROM operations WHERE id = ${opId}`);
     return;

@@ -38,11 +38,27 @@ export const UNTRACKED_TABLES: Record<string, string> = {
   coding_credit: 'derived from codings and units by the triggers of migration 0006',
 };
 
+/**
+ * Columns too large to copy into the history each time a row is inserted: a 1,000-transcript
+ * import would write every text a second time. An inserted row's history holds only the size
+ * of such a value in bytes; undo reads the value back from the row before deleting it and
+ * keeps it in the history for redo. Only columns written once and never rewritten in place
+ * belong here: a source's canonical text is never changed, and its content_hash (captured in
+ * full) vouches for it. Updates and deletes still capture these columns whole.
+ */
+export const DEFERRED_COLUMNS: Record<string, readonly string[]> = {
+  sources: ['text'],
+};
+
 export type TableShape = {
   name: string;
   columns: string[];
   /** Primary-key columns in key order; rows are found by these during replay. */
   key: string[];
+  /** DEFERRED_COLUMNS of this table: only their size is captured on insert. */
+  deferred: string[];
+  /** False for WITHOUT ROWID tables, whose inserts are captured row by row. */
+  rowid: boolean;
 };
 
 type ColumnInfo = { name: string; pk: number };
@@ -56,7 +72,10 @@ export function readShapes(db: Db): Map<string, TableShape> {
     const key = cols.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
     // Replay finds rows by primary key; a table without one cannot be replayed safely.
     if (key.length === 0) throw new Error(`undo: table ${name} has no primary key`);
-    shapes.set(name, { name, columns: cols.map((c) => c.name), key });
+    const columns = cols.map((c) => c.name);
+    const deferred = (DEFERRED_COLUMNS[name] ?? []).filter((c) => columns.includes(c) && !key.includes(c));
+    const list = db.raw.prepare(`SELECT wr FROM pragma_table_list WHERE schema = 'main' AND name = ?`).get(name) as { wr: number } | undefined;
+    shapes.set(name, { name, columns, key, deferred, rowid: list?.wr !== 1 });
   }
   return shapes;
 }
