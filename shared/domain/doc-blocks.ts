@@ -68,21 +68,29 @@ type Span = { from: number; start: number; end: number; index: number };
 /** 'start' resolves gaps forward (to where the next text begins), 'end' backward. */
 export type Bias = 'start' | 'end';
 
-/** Maps document positions to source offsets and back, O(log n) in the number of blocks. */
+/**
+ * Maps document positions to source offsets and back, O(log n) in the number of blocks.
+ *
+ * With `chunkSize` > 0 the blocks sit in wrapper nodes of that many blocks each (each
+ * wrapper takes a position to open and one to close): a two-level document lets the editor
+ * skip whole chunks when it redraws, and the browser skip their layout off screen.
+ */
 export class DocPositionMap {
   private readonly spans: Span[] = [];
   /** Size of the document's content (ProseMirror `doc.content.size`). */
   readonly size: number;
 
-  constructor(blocks: readonly DocBlock[]) {
+  constructor(blocks: readonly DocBlock[], chunkSize = 0) {
     let pos = 0;
     blocks.forEach((b, index) => {
-      if (b.type === 'page') {
-        pos += 1;
-        return;
+      const chunked = chunkSize > 0;
+      if (chunked && index % chunkSize === 0) pos += 1;
+      if (b.type === 'page') pos += 1;
+      else {
+        this.spans.push({ from: pos + 1, start: b.start, end: b.end, index });
+        pos += b.end - b.start + 2;
       }
-      this.spans.push({ from: pos + 1, start: b.start, end: b.end, index });
-      pos += b.end - b.start + 2;
+      if (chunked && (index % chunkSize === chunkSize - 1 || index === blocks.length - 1)) pos += 1;
     });
     this.size = pos;
   }

@@ -13,5 +13,9 @@ export default function setup(): void {
   if (!existsSync(path)) {
     throw new Error(`Chromium not found at ${path}. The end-to-end tests drive Debian's Chromium: apt-get install -y chromium`);
   }
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', E2E_RENDERER_DIR, '--emptyOutDir'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', E2E_RENDERER_DIR, '--emptyOutDir'], {
+    stdio: 'inherit',
+    // vitest sets NODE_ENV=test, which would make a development React build: test what users run.
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }

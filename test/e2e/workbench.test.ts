@@ -116,6 +116,30 @@ describe('the coding workbench', () => {
     await expect.poll(() => table.textContent()).toContain('Reuse of own teaching materials');
     await expect.poll(() => table.locator('tr', { hasText: 'Reuse of own' }).textContent()).toContain(PHRASE_NEW);
     await app.screenshot('workbench-4-inductive-list');
+    // "show in document" opens the source with that coding selected.
+    await table.locator('tr', { hasText: 'Reuse of own' }).getByRole('button', { name: 'show in document' }).click();
+    await expect.poll(() => page.getByRole('group', { name: 'Selected coding' }).textContent()).toContain('Reuse of own teaching materials');
+  });
+
+  it('shows questionnaires under their questions and respondents, documents with headings, and hover cards', async () => {
+    const { page } = app;
+    await page.getByRole('listbox', { name: 'Sources' }).getByRole('option', { name: /questionnaire/ }).click();
+    await expect.poll(() => page.locator('.mg-question').count()).toBeGreaterThan(5);
+    const firstAnswer = page.locator('.mg-answer').first();
+    expect(await firstAnswer.locator('.mg-speaker').textContent()).toBe('PA');
+    // Answers follow their question in reading order.
+    const order = await page.locator('.mg-block').evaluateAll((els) => els.slice(0, 4).map((e) => e.className.replace('mg-block ', '')));
+    expect(order).toEqual(['mg-question', 'mg-answer', 'mg-answer', 'mg-answer']);
+    await app.screenshot('workbench-13-questionnaire');
+
+    await page.getByRole('listbox', { name: 'Sources' }).getByRole('option', { name: /policy/ }).click();
+    await expect.poll(() => page.locator('.mg-heading').count()).toBeGreaterThan(2);
+    // Hovering a highlighted passage shows its code and coder.
+    const mark = page.locator('mark.mg-coding').first();
+    await mark.hover();
+    const card = page.getByRole('tooltip');
+    await expect.poll(() => card.textContent()).toContain('e2e-coder');
+    await app.screenshot('workbench-14-document-hover');
   });
 
   it('merges two codes and the counts follow', async () => {

@@ -6,10 +6,12 @@ export type CodingTooltipProps = {
   at: { x: number; y: number };
   /** Plain text of the memos on a coding, loaded when the tooltip shows it. */
   loadMemo: (codingId: number) => Promise<string | null>;
+  /** Names of a code's parents, outermost first ("What" for "Definition"). */
+  parentsOf: (codeId: number) => string[];
 };
 
 /** What a coded passage is: code, coder, date and the start of its memo. */
-export function CodingTooltip({ items, at, loadMemo }: CodingTooltipProps) {
+export function CodingTooltip({ items, at, loadMemo, parentsOf }: CodingTooltipProps) {
   const [memos, setMemos] = useState<Record<number, string | null>>({});
   useEffect(() => {
     let live = true;
@@ -31,6 +33,7 @@ export function CodingTooltip({ items, at, loadMemo }: CodingTooltipProps) {
         <div key={p.coding.id} className="mg-tooltip-item">
           <div className="mg-tooltip-code">
             <span className="swatch" style={{ background: p.color }} />
+            {parentsOf(p.coding.codeId).length > 0 && <span className="mg-tooltip-path">{parentsOf(p.coding.codeId).join(' › ')} ›</span>}
             <strong>{p.code?.name ?? 'Unknown code'}</strong>
           </div>
           <div className="mg-tooltip-meta">

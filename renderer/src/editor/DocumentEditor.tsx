@@ -1,9 +1,9 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { Editor } from '@tiptap/react';
-import { TextSelection } from '@tiptap/pm/state';
-import type { DocTextBlock } from '../../../shared/domain/doc-blocks.ts';
 import type { Code, Coding, SourceDetail } from '../../../shared/domain/types.ts';
 import { buildDocument, type BuiltDocument } from './build-doc.ts';
+
+export type { DocumentHandle, Range } from './use-document-handle.ts';
 import { drawsOf, placeCodings, type PlacedCoding } from './coding-model.ts';
 import { CodingDecorations, setCodingsMeta } from './codings-plugin.ts';
 import { CodingTooltip } from './CodingTooltip.tsx';
@@ -11,25 +11,9 @@ import { encodePassage, PASSAGE_MIME } from './passage-drag.ts';
 import { ReadOnlyText } from './read-only.ts';
 import { documentNodes } from './schema.ts';
 import { StripeLayer } from './StripeLayer.tsx';
+import { useDocumentHandle, type DocumentHandle, type Range } from './use-document-handle.ts';
 import { useDecorationWindow } from './use-decoration-window.ts';
 import './editor.css';
-
-export type Range = { start: number; end: number };
-
-/** What the workbench can ask of the open document. Offsets are UTF-16 units in the source. */
-export type DocumentHandle = {
-  focus: () => void;
-  selection: () => Range | null;
-  selectRange: (range: Range) => void;
-  placeCaret: (offset: number) => void;
-  /** The unit (turn, answer, paragraph) at the caret or the start of the selection. */
-  blockAtCaret: () => DocTextBlock | null;
-  /** The coding after (1) or before (-1) the caret, in reading order. */
-  neighbourCoding: (direction: 1 | -1, fromCodingId: number | null) => number | null;
-  /** Codings covering the caret, innermost (shortest) first. */
-  codingsAtCaret: () => number[];
-  scrollToCoding: (id: number) => void;
-};
 
 export type DocumentEditorProps = {
   source: SourceDetail;
@@ -126,7 +110,7 @@ export function DocumentEditor(props: DocumentEditorProps) {
     view.dispatch(setCodingsMeta(view.state.tr, drawsOf(model, selectedCodingId), model.maxLength));
   }, [editor, model, selectedCodingId]);
 
-  useImperativeHandle(props.handleRef, editor, model, scrollEl);
+  useDocumentHandle(props.handleRef, editor, model, scrollEl);
   useDecorationWindow(editor ? editor.editor.view : null, scrollEl);
 
   // A coding selected from elsewhere (a stripe below the fold, the inductive list) comes into view.
@@ -138,6 +122,12 @@ export function DocumentEditor(props: DocumentEditorProps) {
     () => (hover && model ? hover.ids.map((id) => model.byId.get(id)).filter((p): p is PlacedCoding => !!p) : []),
     [hover, model],
   );
+
+  const parentsOf = (codeId: number): string[] => {
+    const names: string[] = [];
+    for (let c = codes.get(codes.get(codeId)?.parentId ?? -1); c; c = c.parentId === null ? undefined : codes.get(c.parentId)) names.unshift(c.name);
+    return names;
+  };
 
   const showHover = (ids: number[], at: Hover['at'] | null) => {
     window.clearTimeout(hoverTimer.current);
@@ -180,7 +170,7 @@ export function DocumentEditor(props: DocumentEditorProps) {
           />
         )}
       </div>
-      {hoverItems.length > 0 && hover && <CodingTooltip items={hoverItems} at={hover.at} loadMemo={props.loadMemo} />}
+      {hoverItems.length > 0 && hover && <CodingTooltip items={hoverItems} at={hover.at} loadMemo={props.loadMemo} parentsOf={parentsOf} />}
     </div>
   );
 }
@@ -198,72 +188,3 @@ function codingIdsAt(target: EventTarget | null): number[] {
 }
 
 const sameIds = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-
-function useImperativeHandle(
-  ref: RefObject<DocumentHandle | null>,
-  state: { editor: Editor; built: BuiltDocument } | null,
-  model: ReturnType<typeof placeCodings> | null,
-  scrollEl: HTMLElement | null,
-) {
-  useEffect(() => {
-    if (!state || !model) {
-      ref.current = null;
-      return;
-    }
-    const { editor, built } = state;
-    const map = built.map;
-    const caretPos = () => editor.state.selection.from;
-    const handle: DocumentHandle = {
-      focus: () => editor.view.focus(),
-      selection: () => {
-        const sel = editor.state.selection;
-        if (sel.empty) return null;
-        const start = map.toOffset(sel.from, 'start');
-        const end = map.toOffset(sel.to, 'end');
-        return end > start ? { start, end } : null;
-      },
-      selectRange: ({ start, end }) => {
-        const range = map.toRange(start, end);
-        if (!range) return;
-        const { view } = editor;
-        view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, range.from, range.to)).scrollIntoView());
-        view.focus();
-      },
-      placeCaret: (offset) => {
-        const { view } = editor;
-        const pos = map.toPos(offset, 'start');
-        view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, pos)));
-      },
-      blockAtCaret: () => {
-        const index = map.blockIndexAt(map.toOffset(caretPos(), 'start'));
-        const block = index === null ? undefined : built.blocks[index];
-        return block && block.type === 'text' ? block : null;
-      },
-      neighbourCoding: (direction, fromId) => {
-        const list = model.placed;
-        if (list.length === 0) return null;
-        const current = fromId === null ? -1 : list.findIndex((p) => p.coding.id === fromId);
-        if (current >= 0) return list[(current + direction + list.length) % list.length]!.coding.id;
-        const pos = caretPos();
-        const next = direction > 0 ? list.find((p) => p.from >= pos) : [...list].reverse().find((p) => p.from < pos);
-        return (next ?? (direction > 0 ? list[0] : list[list.length - 1]))!.coding.id;
-      },
-      codingsAtCaret: () => {
-        const pos = caretPos();
-        return model.placed.filter((p) => p.from <= pos && p.to >= pos).sort((a, b) => a.to - a.from - (b.to - b.from)).map((p) => p.coding.id);
-      },
-      scrollToCoding: (id) => {
-        const p = model.byId.get(id);
-        if (!p || !scrollEl) return;
-        const { node } = editor.view.domAtPos(p.from);
-        const el = node instanceof Element ? node : node.parentElement;
-        if (!el) return;
-        // Off-screen blocks are not laid out (content-visibility): let the browser find the place.
-        const box = scrollEl.getBoundingClientRect();
-        const top = el.getBoundingClientRect().top;
-        if (top < box.top + 30 || top > box.bottom - 60) el.scrollIntoView({ block: 'center' });
-      },
-    };
-    ref.current = handle;
-  }, [ref, state, model, scrollEl]);
-}

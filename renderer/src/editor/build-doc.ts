@@ -10,6 +10,9 @@ export const formatTimestamp = (ms: number): string => {
 
 export type BuiltDocument = { content: JSONContent; map: DocPositionMap; blocks: DocBlock[] };
 
+/** Blocks per chunk node: small enough to skip most of a long transcript, large enough to stay few. */
+export const CHUNK_SIZE = 32;
+
 /**
  * The editor document of a source: one block per unit, text sliced from the canonical text
  * so that positions and offsets agree (DocPositionMap does the arithmetic).
@@ -34,5 +37,7 @@ export function buildDocument(source: Pick<SourceDetail, 'text' | 'units'>, part
     return text ? { type: 'unitBlock', attrs, content: [{ type: 'text', text }] } : { type: 'unitBlock', attrs };
   });
   if (content.length === 0) content.push({ type: 'unitBlock', attrs: { kind: 'paragraph', start: 0 } });
-  return { content: { type: 'doc', content }, map: new DocPositionMap(blocks), blocks };
+  const chunks: JSONContent[] = [];
+  for (let i = 0; i < content.length; i += CHUNK_SIZE) chunks.push({ type: 'chunk', content: content.slice(i, i + CHUNK_SIZE) });
+  return { content: { type: 'doc', content: chunks }, map: new DocPositionMap(blocks, CHUNK_SIZE), blocks };
 }

@@ -2,15 +2,26 @@ import { Node, type AnyExtension } from '@tiptap/core';
 import type { DOMOutputSpec } from '@tiptap/pm/model';
 
 /**
- * The document schema of the coding view. It holds the source text and nothing else: one
- * `unitBlock` per unit (turn, question, answer, paragraph, heading) and `pageMark` leaves.
+ * The document schema of the coding view. It holds the source text and nothing else: chunks
+ * of one `unitBlock` per unit (turn, question, answer, paragraph, heading) and `pageMark` leaves.
  * Speaker, respondent and timestamp live in node attributes and are drawn outside the
  * editable content, so every text position maps 1:1 to a source offset (see doc-blocks.ts).
  */
 
 const attr = <T>(value: T) => ({ default: value, rendered: false });
 
-const Doc = Node.create({ name: 'doc', topNode: true, content: '(unitBlock | pageMark)+' });
+const Doc = Node.create({ name: 'doc', topNode: true, content: 'chunk+' });
+
+/**
+ * A run of consecutive blocks. Two levels let ProseMirror skip unchanged chunks when
+ * decorations change and let the browser skip laying out chunks off screen
+ * (content-visibility), which a flat list of thousands of turns would not allow.
+ */
+const Chunk = Node.create({
+  name: 'chunk',
+  content: '(unitBlock | pageMark)+',
+  renderHTML: (): DOMOutputSpec => ['div', { class: 'mg-chunk' }, 0],
+});
 
 const Text = Node.create({ name: 'text', group: 'inline' });
 
@@ -65,4 +76,4 @@ const PageMark = Node.create({
 });
 
 /** The node extensions of the coding view, shared by the editor and its tests. */
-export const documentNodes = (): AnyExtension[] => [Doc, Text, UnitBlock, PageMark];
+export const documentNodes = (): AnyExtension[] => [Doc, Chunk, Text, UnitBlock, PageMark];

@@ -73,3 +73,27 @@ describe('the document layout of a source', () => {
     expect(map.toOffset(map.toPos(two + 5, 'start'), 'start')).toBe(two + 5);
   });
 });
+
+describe('the position map of a chunked document', () => {
+  it('counts the wrapper of every few blocks and still round-trips every offset', () => {
+    const many = Array.from({ length: 7 }, (_, i) => `Turn ${i} 😀 text.`);
+    const full = many.join('\n\n');
+    let at = 0;
+    const us = many.map((t, i) => {
+      const u = unit(i + 1, 'turn', at, at + t.length);
+      at += t.length + 2;
+      return u;
+    });
+    const blocks = documentBlocks(full, us);
+    const map = new DocPositionMap(blocks, 3);
+    // Chunks of 3, 3 and 1 blocks: each chunk adds an opening and a closing position.
+    expect(map.size).toBe(us.reduce((s, u) => s + u.end - u.start + 2, 0) + 3 * 2);
+    expect(map.toPos(0, 'start')).toBe(2);
+    expect(map.toPos(us[3]!.start, 'start')).toBe(new DocPositionMap(blocks).toPos(us[3]!.start, 'start') + 3);
+    for (const u of us) for (let o = u.start; o <= u.end; o++) expect(map.toOffset(map.toPos(o, 'start'), 'start')).toBe(o);
+    // Between two chunks (closing 1, opening 2): start resolves forward, end backward.
+    const endOfFirstChunk = map.toPos(us[2]!.end, 'end');
+    expect(map.toOffset(endOfFirstChunk + 2, 'start')).toBe(us[3]!.start);
+    expect(map.toOffset(endOfFirstChunk + 2, 'end')).toBe(us[2]!.end);
+  });
+});

@@ -11,6 +11,7 @@ import { InductiveList } from './InductiveList.tsx';
 import { MergeDialog } from './MergeDialog.tsx';
 import { NewCodeForm } from './NewCodeForm.tsx';
 import { useCodebookStore } from './store.ts';
+import { onTablistKey } from './tablist-keys.ts';
 
 type Tab = 'codes' | 'inductive' | 'crosswalk';
 const TABS: { tab: Tab; label: string }[] = [
@@ -24,9 +25,9 @@ export function CodebookView() {
   const [tab, setTab] = useState<Tab>('codes');
   return (
     <div className="codebook-view">
-      <div className="view-tabs" role="tablist" aria-label="Codebook sections">
+      <div className="view-tabs" role="tablist" aria-label="Codebook sections" onKeyDown={(e) => onTablistKey(e, TABS.map((t) => t.tab), tab, setTab)}>
         {TABS.map((t) => (
-          <button key={t.tab} role="tab" id={`cb-tab-${t.tab}`} aria-selected={tab === t.tab} aria-controls="cb-panel" className={`view-tab${tab === t.tab ? ' active' : ''}`} onClick={() => setTab(t.tab)}>
+          <button key={t.tab} role="tab" id={`cb-tab-${t.tab}`} aria-selected={tab === t.tab} tabIndex={tab === t.tab ? 0 : -1} aria-controls="cb-panel" className={`view-tab${tab === t.tab ? ' active' : ''}`} onClick={() => setTab(t.tab)}>
             {t.label}
           </button>
         ))}

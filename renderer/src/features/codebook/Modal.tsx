@@ -38,7 +38,8 @@ export function Modal({ title, onClose, children, returnFocus, wide, description
       queueMicrotask(() => {
         if (r.open) return;
         if (r.returnFocus) r.returnFocus();
-        else if (r.before instanceof HTMLElement && r.before.isConnected) r.before.focus();
+        // preventScroll: focusing the document must not jump it to wherever the browser puts the caret.
+        else if (r.before instanceof HTMLElement && r.before.isConnected) r.before.focus({ preventScroll: true });
       });
     };
   }, []);

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import { StarterKit } from '@tiptap/starter-kit';
 
@@ -11,6 +12,9 @@ export type MemoEditorProps = {
 
 /** Rich text for memos (StarterKit): paragraphs, headings, lists, bold, italic, quotes. */
 export function MemoEditor({ initialHtml, onChange, onSubmit, label }: MemoEditorProps) {
+  // The editor keeps the callbacks it was made with; these refs hand it the latest ones.
+  const latest = useRef({ onChange, onSubmit });
+  latest.current = { onChange, onSubmit };
   const editor = useEditor({
     extensions: [StarterKit.configure({ codeBlock: false, horizontalRule: false, link: false })],
     content: initialHtml || '<p></p>',
@@ -19,13 +23,13 @@ export function MemoEditor({ initialHtml, onChange, onSubmit, label }: MemoEdito
       attributes: { class: 'memo-editor-text', 'aria-label': label, 'aria-multiline': 'true', role: 'textbox' },
       handleKeyDown: (_view, event) => {
         if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-          onSubmit();
+          latest.current.onSubmit();
           return true;
         }
         return false;
       },
     },
-    onUpdate: ({ editor: e }) => onChange(e.isEmpty ? '' : e.getHTML()),
+    onUpdate: ({ editor: e }) => latest.current.onChange(e.isEmpty ? '' : e.getHTML()),
   });
   const active = useEditorState({
     editor,

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import type { MemoTargetKind } from '../../../../shared/domain/types.ts';
 import { attempt } from '../../ui/notify.ts';
+import { useParticipantsStore } from '../participants/store.ts';
+import { useProjectStore } from '../project/store.ts';
 import { useMemoTargetName } from './MemoDialogHost.tsx';
 import { useMemosStore } from './store.ts';
 
@@ -17,9 +19,12 @@ const KINDS: { kind: MemoTargetKind | 'all'; label: string }[] = [
 export function MemosPanel() {
   const { memos, search, kind, load, setSearch, setKind, open } = useMemosStore();
   const nameOf = useMemoTargetName();
+  const participants = useParticipantsStore((s) => s.participants);
+  // Reload when another project opens, too.
+  const generation = useProjectStore((s) => s.generation);
   useEffect(() => {
     void attempt(load);
-  }, [load]);
+  }, [load, generation]);
   return (
     <div className="memos-panel">
       <div className="pane-tools memos-tools">
@@ -28,8 +33,19 @@ export function MemosPanel() {
           <select aria-label="Show memos on" value={kind} onChange={(e) => void attempt(() => setKind(e.target.value as MemoTargetKind | 'all'))}>
             {KINDS.map((k) => <option key={k.kind} value={k.kind}>{k.label}</option>)}
           </select>
-          <button onClick={() => open({ kind: 'project', id: null })}>New project memo</button>
+          <button onClick={() => open({ kind: 'project', id: null })} title="A memo on the whole project">New project memo</button>
         </div>
+        {participants.length > 0 && (
+          <select
+            aria-label="New memo on a participant"
+            className="memo-participant"
+            value=""
+            onChange={(e) => { if (e.target.value) open({ kind: 'participant', id: Number(e.target.value) }); }}
+          >
+            <option value="">New memo on a participant…</option>
+            {participants.map((p) => <option key={p.id} value={p.id}>{p.label}{p.name ? ` — ${p.name}` : ''}</option>)}
+          </select>
+        )}
       </div>
       <ul className="memo-list" aria-label="Memos">
         {memos.map((m) => (

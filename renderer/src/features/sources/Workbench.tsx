@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { DocumentHandle } from '../../editor/DocumentEditor.tsx';
 import { attempt } from '../../ui/notify.ts';
 import { CodebookPanel } from '../codebook/CodebookPanel.tsx';
+import { onTablistKey } from '../codebook/tablist-keys.ts';
 import { useCodebookStore } from '../codebook/store.ts';
 import { MemosPanel } from '../memos/MemosPanel.tsx';
 import { useParticipantsStore } from '../participants/store.ts';
@@ -13,6 +14,8 @@ import { useSourcesStore } from './store.ts';
 import { useCodingActions, type PickMode } from './use-coding-actions.ts';
 import './workbench.css';
 
+const SIDE_TABS = ['codebook', 'memos'] as const;
+
 const PICK_TITLE: Record<PickMode, string> = {
   apply: 'Apply a code to the selection',
   unit: 'Code the whole turn',
@@ -21,7 +24,10 @@ const PICK_TITLE: Record<PickMode, string> = {
 
 /** sources | document | codebook (or memos): the coding workbench. */
 export function Workbench() {
-  const { sources, openId, openSource } = useSourcesStore();
+  // Narrow subscriptions: a new coding re-renders the document, not the whole workbench.
+  const sources = useSourcesStore((s) => s.sources);
+  const openId = useSourcesStore((s) => s.openId);
+  const openSource = useSourcesStore((s) => s.openSource);
   const codes = useCodebookStore((s) => s.codes);
   const participants = useParticipantsStore((s) => s.participants);
   const docRef = useRef<DocumentHandle | null>(null);
@@ -84,9 +90,9 @@ export function Workbench() {
       <SourcesPane sources={sources} openId={openId} onOpen={(id) => void attempt(() => openSource(id))} />
       <DocumentView codes={codes} participants={participants} docRef={docRef} actions={actions} onKeyDown={onDocKey} onPick={openPick} onInductive={openInductive} />
       <div className="side-column">
-        <div className="side-tabs" role="tablist" aria-label="Side panel">
-          {(['codebook', 'memos'] as const).map((t) => (
-            <button key={t} role="tab" id={`side-tab-${t}`} aria-selected={side === t} aria-controls={`side-panel-${t}`} className={`side-tab${side === t ? ' active' : ''}`} onClick={() => setSide(t)}>
+        <div className="side-tabs" role="tablist" aria-label="Side panel" onKeyDown={(e) => onTablistKey(e, SIDE_TABS, side, setSide)}>
+          {SIDE_TABS.map((t) => (
+            <button key={t} role="tab" id={`side-tab-${t}`} aria-selected={side === t} tabIndex={side === t ? 0 : -1} aria-controls={`side-panel-${t}`} className={`side-tab${side === t ? ' active' : ''}`} onClick={() => setSide(t)}>
               {t === 'codebook' ? 'Codebook' : 'Memos'}
             </button>
           ))}

@@ -27,13 +27,14 @@ type SourcesState = {
   selectCoding: (id: number | null) => void;
   setAdjusting: (id: number | null) => void;
   setSnapToWords: (on: boolean) => void;
-  apply: (codeId: number, range: TextRange) => Promise<Coding>;
-  applyToUnit: (unitId: number, codeId: number) => Promise<Coding>;
-  removeCoding: (id: number) => Promise<void>;
-  changeCode: (id: number, codeId: number) => Promise<Coding>;
-  adjust: (id: number, range: TextRange) => Promise<Coding>;
+  // Each change takes the status line to show with it: one render for the list and the line.
+  apply: (codeId: number, range: TextRange, status?: string) => Promise<Coding>;
+  applyToUnit: (unitId: number, codeId: number, status?: (c: Coding) => string) => Promise<Coding>;
+  removeCoding: (id: number, status?: string) => Promise<void>;
+  changeCode: (id: number, codeId: number, status?: string) => Promise<Coding>;
+  adjust: (id: number, range: TextRange, status?: string) => Promise<Coding>;
   refreshCoding: (id: number) => Promise<void>;
-  createInductive: (name: string, memo: string, range: TextRange) => Promise<{ codeId: number; codingId: number }>;
+  createInductive: (name: string, memo: string, range: TextRange, status?: string) => Promise<{ codeId: number; codingId: number }>;
 };
 
 const RECENT_KEY = 'marginalia.recentCodes';
@@ -61,10 +62,10 @@ const upsert = (list: Coding[], coding: Coding, dropId?: number): Coding[] => {
  * them all after every click; undo/redo and other views call reloadCodings.
  */
 export const useSourcesStore = create<SourcesState>((set, get) => {
-  const noteRecent = (codeId: number) => {
+  const recentWith = (codeId: number) => {
     const recentCodeIds = [codeId, ...get().recentCodeIds.filter((id) => id !== codeId)].slice(0, 9);
     localStorage.setItem(RECENT_KEY, JSON.stringify(recentCodeIds));
-    set({ recentCodeIds });
+    return recentCodeIds;
   };
   // Coding counts in the sources list follow in the background; the view does not wait for them.
   const refreshList = () => void call('sources.list', {}).then((sources) => set({ sources }), () => undefined);
@@ -112,51 +113,49 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
       const selectedCodingId = codings.some((c) => c.id === get().selectedCodingId) ? get().selectedCodingId : null;
       set({ codings, selectedCodingId, adjustingId: selectedCodingId === null ? null : get().adjustingId });
     },
-    setSelection: (selection) => set({ selection, status: get().adjustingId === null ? '' : get().status }),
+    // A new selection replaces the last action's status line; a caret move leaves it.
+    setSelection: (selection) => set({ selection, status: selection && get().adjustingId === null ? '' : get().status }),
     selectCoding: (selectedCodingId) => set({ selectedCodingId, adjustingId: null }),
     setAdjusting: (adjustingId) => set({ adjustingId }),
     setSnapToWords: (on) => {
       localStorage.setItem(SNAP_KEY, on ? '1' : '0');
       set({ snapToWords: on });
     },
-    apply: async (codeId, range) => {
+    apply: async (codeId, range, status = '') => {
       const coding = await call('codings.apply', { sourceId: sourceId(), codeId, ...range });
-      set({ codings: upsert(get().codings, coding) });
-      noteRecent(codeId);
+      set({ codings: upsert(get().codings, coding), recentCodeIds: recentWith(codeId), status });
       refreshList();
       return coding;
     },
-    applyToUnit: async (unitId, codeId) => {
+    applyToUnit: async (unitId, codeId, status) => {
       const coding = await call('codings.applyToUnit', { unitId, codeId });
-      if (coding.sourceId === get().openId) set({ codings: upsert(get().codings, coding) });
-      noteRecent(codeId);
+      const codings = coding.sourceId === get().openId ? upsert(get().codings, coding) : get().codings;
+      set({ codings, recentCodeIds: recentWith(codeId), status: status?.(coding) ?? '' });
       refreshList();
       return coding;
     },
-    removeCoding: async (id) => {
+    removeCoding: async (id, status = '') => {
       await call('codings.remove', { id });
-      set({ codings: get().codings.filter((c) => c.id !== id), selectedCodingId: get().selectedCodingId === id ? null : get().selectedCodingId, adjustingId: null });
+      set({ codings: get().codings.filter((c) => c.id !== id), selectedCodingId: get().selectedCodingId === id ? null : get().selectedCodingId, adjustingId: null, status });
       refreshList();
     },
-    changeCode: async (id, codeId) => {
+    changeCode: async (id, codeId, status = '') => {
       const coding = await call('codings.changeCode', { id, codeId });
-      set({ codings: upsert(get().codings, coding, id), selectedCodingId: coding.id });
-      noteRecent(codeId);
+      set({ codings: upsert(get().codings, coding, id), selectedCodingId: coding.id, recentCodeIds: recentWith(codeId), status });
       return coding;
     },
-    adjust: async (id, range) => {
+    adjust: async (id, range, status = '') => {
       const coding = await call('codings.adjust', { id, ...range });
-      set({ codings: upsert(get().codings, coding, id), selectedCodingId: coding.id, adjustingId: null });
+      set({ codings: upsert(get().codings, coding, id), selectedCodingId: coding.id, adjustingId: null, status });
       return coding;
     },
     refreshCoding: async (id) => {
       const coding = await call('codings.get', { id });
       if (coding.sourceId === get().openId) set({ codings: upsert(get().codings, coding) });
     },
-    createInductive: async (name, memo, range) => {
+    createInductive: async (name, memo, range, status = '') => {
       const r = await call('codes.createInductive', { sourceId: sourceId(), name, ...(memo.trim() ? { memo: memo.trim() } : {}), ...range });
-      set({ codings: upsert(get().codings, r.coding), selectedCodingId: r.coding.id });
-      noteRecent(r.code.id);
+      set({ codings: upsert(get().codings, r.coding), selectedCodingId: r.coding.id, recentCodeIds: recentWith(r.code.id), status });
       refreshList();
       return { codeId: r.code.id, codingId: r.coding.id };
     },

@@ -29,8 +29,8 @@ export function useCodingActions(doc: RefObject<DocumentHandle | null>) {
   return useMemo(() => {
     const s = () => useSourcesStore.getState();
     const codeName = (id: number) => useCodebookStore.getState().codes.find((c) => c.id === id)?.name ?? 'code';
-    const settle = (status: string) => {
-      s().setStatus(status);
+    /** After a change: counts and undo label follow in the background; focus back to the text. */
+    const settle = () => {
       void attempt(() => Promise.all([useCodebookStore.getState().load(), afterChange()]));
       doc.current?.focus();
     };
@@ -45,16 +45,16 @@ export function useCodingActions(doc: RefObject<DocumentHandle | null>) {
       attempt(async () => {
         const range = over ? prepared(over) : selection();
         if (!range) return fail('Select a passage in the document first, then choose a code.');
-        await s().apply(codeId, range);
-        settle(`Coded ${range.end - range.start} characters as “${codeName(codeId)}”`);
+        await s().apply(codeId, range, `Coded ${range.end - range.start} characters as “${codeName(codeId)}”`);
+        settle();
       });
 
     const applyToUnit = (codeId: number) =>
       attempt(async () => {
         const block = doc.current?.blockAtCaret();
         if (!block?.unit) return fail('Put the caret in a speaker turn, answer or paragraph first.');
-        await s().applyToUnit(block.unit.id, codeId);
-        settle(`Coded the whole ${block.kind === 'turn' ? 'turn' : block.kind} as “${codeName(codeId)}”`);
+        await s().applyToUnit(block.unit.id, codeId, (c) => `Coded the whole ${block.kind} (${c.end - c.start} characters) as “${codeName(codeId)}”`);
+        settle();
       });
 
     const applyRecent = (index: number, wholeUnit: boolean) => {
@@ -80,17 +80,17 @@ export function useCodingActions(doc: RefObject<DocumentHandle | null>) {
         const name = inVivoName(text.slice(range.start, range.end));
         const existing = useCodebookStore.getState().codes.find((c) => c.parentId === null && c.name.toLowerCase() === name.toLowerCase());
         const codeId = existing?.id ?? (await useCodebookStore.getState().create(name, null, 'inductive')).id;
-        await s().apply(codeId, range);
-        settle(`In-vivo code “${name}” applied`);
+        await s().apply(codeId, range, `In-vivo code “${name}” applied`);
+        settle();
       });
 
     const createInductive = (name: string, memo: string) =>
       attempt(async () => {
         const range = selection();
         if (!range) return fail('Select the passage the new category comes from.');
-        await s().createInductive(name, memo, range);
+        await s().createInductive(name, memo, range, `New inductive category “${name}” created from this passage`);
         void attempt(() => useMemosStore.getState().load());
-        settle(`New inductive category “${name}” created from this passage`);
+        settle();
         return true;
       });
 
@@ -99,16 +99,16 @@ export function useCodingActions(doc: RefObject<DocumentHandle | null>) {
         const id = s().selectedCodingId;
         const coding = s().codings.find((c) => c.id === id);
         if (!coding) return;
-        await s().removeCoding(coding.id);
-        settle(`Removed the coding “${codeName(coding.codeId)}”`);
+        await s().removeCoding(coding.id, `Removed the coding “${codeName(coding.codeId)}”`);
+        settle();
       });
 
     const changeCode = (codeId: number) =>
       attempt(async () => {
         const id = s().selectedCodingId;
         if (id === null) return fail('Select a coding first: click its stripe in the margin or press Alt+↓.');
-        await s().changeCode(id, codeId);
-        settle(`Recoded as “${codeName(codeId)}”`);
+        await s().changeCode(id, codeId, `Recoded as “${codeName(codeId)}”`);
+        settle();
       });
 
     const startAdjust = () => {
@@ -126,13 +126,13 @@ export function useCodingActions(doc: RefObject<DocumentHandle | null>) {
         if (id === null) return;
         if (!range) return fail('Select the new extent of the passage, then press Enter.');
         try {
-          await s().adjust(id, range);
+          await s().adjust(id, range, `Boundaries changed: ${range.end - range.start} characters`);
         } catch (err) {
           if (err instanceof ApiCallError) s().setAdjusting(null);
           throw err;
         }
         doc.current?.placeCaret(range.start);
-        settle(`Boundaries changed: ${range.end - range.start} characters`);
+        settle();
       });
 
     const cancelAdjust = () => {
