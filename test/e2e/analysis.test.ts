@@ -205,7 +205,19 @@ describe('retrieval, search and analysis on the demo project', () => {
     await page.getByRole('combobox', { name: 'Participant' }).selectOption({ label: 'PA — Helena Varga' });
     await expect.poll(() => panel.locator('.excerpt').count()).toBeLessThan(9);
     await app.screenshot('analysis-excerpts');
-    await panel.getByRole('button', { name: 'Open in document' }).first().click();
+    // The last excerpt lies further down its interview: the document must scroll to it.
+    const quote = (await panel.locator('.excerpt').last().locator('blockquote, .excerpt-quote, q').first().textContent().catch(() => null)) ?? '';
+    await panel.getByRole('button', { name: 'Open in document' }).last().click();
     await expect.poll(() => page.getByRole('button', { name: 'Sources' }).getAttribute('aria-current')).toBe('page');
+    const selected = page.locator('mark.mg-coding.mg-selected').first();
+    await expect.poll(() => selected.count()).toBeGreaterThan(0);
+    await expect
+      .poll(async () => {
+        const box = await selected.boundingBox();
+        return box !== null && box.y > 40 && box.y + 4 < 780;
+      })
+      .toBe(true);
+    if (quote.trim()) expect(quote.replace(/\s+/g, ' ')).toContain((await selected.textContent())!.trim().slice(0, 20));
+    await app.screenshot('analysis-jump-to-coding');
   });
 });
