@@ -79,9 +79,12 @@ export function installProbe(): void {
     const box = scroller.getBoundingClientRect();
     scroller.scrollTop += editor.view.coordsAtPos(pos).top - (box.top + (box.bottom - box.top) / 3);
   };
+  /** The text blocks (turns, answers, paragraphs), inside the editor's chunks when it groups them. */
+  const blocksOf = (doc: PageElement): ArrayLike<PageElement> =>
+    doc.querySelector('.mg-chunk') ? doc.querySelectorAll('.mg-chunk > *') : doc.children;
   /** First and last top-level block of the document that the scroll area shows, by binary search on their boxes. */
   const visibleBlocks = (doc: PageElement, scroller: PageElement): [number, number] => {
-    const blocks = doc.children;
+    const blocks = blocksOf(doc);
     const box = scroller.getBoundingClientRect();
     const firstReaching = (y: number) => {
       let lo = 0;
@@ -126,13 +129,13 @@ export function installProbe(): void {
             const doc = w.document.querySelector('.mg-doc');
             const scroller = w.document.querySelector('.mg-scroll');
             const stripes = w.document.querySelectorAll('.mg-stripe').length;
-            seen = `(last seen: ${doc ? doc.children.length : 'no'} blocks in the view of ${layout.blockCount} expected, ${stripes} stripes)`;
-            if (doc && scroller && doc.children.length === layout.blockCount && doc.querySelector('.mg-text')) {
+            seen = `(last seen: ${doc ? blocksOf(doc).length : 'no'} blocks in the view of ${layout.blockCount} expected, ${stripes} stripes)`;
+            if (doc && scroller && blocksOf(doc).length === layout.blockCount && doc.querySelector('.mg-text')) {
               // Readable = the text on screen with every coding that touches it highlighted, and the margin drawn.
               const [first, last] = visibleBlocks(doc, scroller);
               const drawn = new Set<string | null>();
               for (let b = first; b <= last; b++) {
-                const marks = doc.children[b]!.querySelectorAll(MARK);
+                const marks = blocksOf(doc)[b]!.querySelectorAll(MARK);
                 for (let i = 0; i < marks.length; i++) drawn.add(marks[i]!.getAttribute('data-coding-id'));
               }
               const expected = layout.codings.filter(([, a, z]) => a <= last && z >= first);

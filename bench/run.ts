@@ -11,10 +11,12 @@ import { machine, peakRssMB, type Figure } from './stats.ts';
 import { runStoreBench } from './store.ts';
 import { runEditorBench } from './editor.ts';
 import { runImportBench } from './import.ts';
+import { runAnalysisBench } from './analysis.ts';
+import { runChartBench } from './analysis-chart.ts';
 
 type Args = { only: string[]; corpus: string; runs: number; samples: number; textScale: number; keep: boolean };
 
-const SECTIONS = ['store', 'editor', 'import'] as const;
+const SECTIONS = ['store', 'editor', 'import', 'analysis', 'chart'] as const;
 const USAGE = 'usage: npm run -s bench -- [--only store,editor] [--corpus large] [--runs 3] [--samples 500] [--text-scale 1] [--keep]';
 
 /** A bad command line: reported as one line with the usage, not as a stack trace. */
@@ -85,6 +87,18 @@ async function main(): Promise<void> {
       const imported = await runImportBench({ files: 1000, words: Math.max(200, Math.round(5000 * args.textScale)), runs: args.runs, workDir, log });
       report['import'] = imported.details;
       for (const [name, f] of Object.entries(imported.figures)) figures[`import.${name}`] = f;
+    }
+    if (args.only.includes('analysis')) {
+      const spec = scaleText(CORPORA[args.corpus as keyof typeof CORPORA], args.textScale);
+      const analysis = await runAnalysisBench({ spec, runs: args.runs, workDir, log });
+      report['analysis'] = { corpus: spec.name };
+      for (const [name, f] of Object.entries(analysis)) figures[`analysis.${name}`] = f;
+    }
+    if (args.only.includes('chart')) {
+      // Its own corpus (large's participants and codings on 25 codes, see analysis-chart.ts); --corpus does not apply.
+      const chart = await runChartBench({ runs: args.runs, textScale: args.textScale, outDir, workDir, log });
+      report['chart'] = chart.details;
+      for (const [name, f] of Object.entries(chart.figures)) figures[`chart.${name}`] = f;
     }
   } finally {
     if (!args.keep) {
