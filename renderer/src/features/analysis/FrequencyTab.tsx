@@ -1,5 +1,5 @@
-import { useEffect, useMemo } from 'react';
-import { chartData } from '../../../../shared/domain/analysis/chart-data.ts';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { chartData, type ChartSeries } from '../../../../shared/domain/analysis/chart-data.ts';
 import { formatValue, MEASURE_LABEL } from '../../../../shared/domain/analysis/format.ts';
 import { maxOf } from '../../../../shared/domain/analysis/heat.ts';
 import { frequencyTable, visibleColumns } from '../../../../shared/domain/analysis/tables.ts';
@@ -13,7 +13,14 @@ import { TableExportButtons } from './ExportButtons.tsx';
 import { FrequencyChart } from './FrequencyChart.tsx';
 import { MatrixTable } from './MatrixTable.tsx';
 import { RowPicker, Segmented, SourceKindPicker } from './Pickers.tsx';
-import { useAnalysisStore } from './store.ts';
+import { useAnalysisStore, type FrequencyParams } from './store.ts';
+
+const BAR_MODES: { value: FrequencyParams['chart']; label: string }[] = [
+  { value: 'grouped', label: 'Grouped' },
+  { value: 'stacked', label: 'Stacked' },
+];
+
+const NO_SERIES: ChartSeries[] = [];
 
 const MEASURES: { value: Measure; label: string }[] = [
   { value: 'codings', label: 'Codings' },
@@ -28,6 +35,19 @@ export const columnFilter = (c: MatrixColumn): Partial<ExcerptQuery> =>
       ? { unattributed: true }
       : { attribute: { attributeId: c.filter.attributeId, value: c.filter.value } };
 
+const sameSeries = (a: ChartSeries, b: ChartSeries) => a.key === b.key && a.label === b.label && a.color === b.color && a.column === b.column;
+
+/**
+ * The array kept from the last render while its items are equal: a new matrix with the same
+ * columns then leaves the chart's 51 <Bar> elements untouched (only their data changes).
+ */
+function useSameSeries(next: ChartSeries[]): ChartSeries[] {
+  const kept = useRef(next);
+  const prev = kept.current;
+  if (prev !== next && (prev.length !== next.length || prev.some((s, i) => !sameSeries(s, next[i]!)))) kept.current = next;
+  return kept.current;
+}
+
 /** Categories × participants (or an attribute): heat table, bar chart, drill-down to excerpts. */
 export function FrequencyTab() {
   const { frequency: f, matrix, selectedCell, setFrequency, loadFrequency, selectCell } = useAnalysisStore();
@@ -36,12 +56,25 @@ export function FrequencyTab() {
   const codes = useCodebookStore((s) => s.codes);
   const showExcerpts = useExcerptsStore((s) => s.showExcerpts);
 
-  useEffect(() => void attempt(loadFrequency), [f.rows, f.columns, f.measure, f.sourceKind, loadFrequency, codes, participants]);
+  // On opening and when the codebook or participants change; a settings change fetches in its own handler (below).
+  useEffect(() => void attempt(loadFrequency), [loadFrequency, codes, participants]);
+
+  /** Settings change: the matrix request goes out from the event handler, before React re-renders anything. */
+  const change = useCallback(
+    (patch: Partial<FrequencyParams>) => {
+      const before = useAnalysisStore.getState().frequency;
+      setFrequency(patch);
+      const after = useAnalysisStore.getState().frequency;
+      if (before.rows !== after.rows || before.columns !== after.columns || before.measure !== after.measure || before.sourceKind !== after.sourceKind) void attempt(loadFrequency);
+    },
+    [setFrequency, loadFrequency],
+  );
 
   const by = f.columns.kind === 'participant' ? 'participant' : (attributes.find((a) => f.columns.kind === 'attribute' && a.id === f.columns.attributeId)?.name ?? 'attribute');
   const title = `${MEASURE_LABEL[matrix?.measure ?? f.measure]} by ${by}`;
   const cols = useMemo(() => (matrix ? visibleColumns(matrix, f.showUnattributed) : []), [matrix, f.showUnattributed]);
   const chart = useMemo(() => (matrix ? chartData(matrix, f.showUnattributed) : null), [matrix, f.showUnattributed]);
+  const series = useSameSeries(chart?.series ?? NO_SERIES);
 
   const open = (row: number, column: number) => {
     if (!matrix) return;
@@ -51,26 +84,64 @@ export function FrequencyTab() {
     const query: ExcerptQuery = { codeIds: r.codeIds, includeDescendants: false, ...columnFilter(c), ...(f.sourceKind ? { sourceKinds: [f.sourceKind] } : {}) };
     void attempt(() => showExcerpts(`${r.label} · ${c.label}`, query));
   };
+  // Stable handlers for the memoised table and chart, always calling the latest `open`.
+  const openRef = useRef(open);
+  useLayoutEffect(() => {
+    openRef.current = open;
+  });
+  const onBar = useCallback((row: number, column: number) => openRef.current(row, column), []);
+  const onCell = useCallback((i: number, j: number) => openRef.current(i, cols[j]!), [cols]);
+
+  // Everything the heat table draws, derived from the matrix only: a settings change does not redraw it with the old one.
+  const attributeColumns = f.columns.kind === 'attribute';
+  const headers = useMemo(
+    () =>
+      matrix
+        ? cols.map((j) => {
+            const c = matrix.columns[j]!;
+            const n = c.participantIds.length;
+            return { key: c.key, label: attributeColumns && c.filter.kind !== 'unattributed' ? `${c.label} (${n})` : c.label, muted: c.filter.kind === 'unattributed', title: c.filter.kind === 'unattributed' ? 'Documents, interviewer turns and text outside any participant\'s units' : `${c.label}: ${n} participant${n === 1 ? '' : 's'}` };
+          })
+        : [],
+    [matrix, cols, attributeColumns],
+  );
+  const value = useCallback((i: number, j: number) => matrix!.values[i]![cols[j]!]!, [matrix, cols]);
+  const measure = matrix?.measure;
+  const format = useCallback((v: number) => formatValue(v, measure ?? 'codings'), [measure]);
+  const max = useMemo(() => (matrix ? maxOf(matrix.rows.map((r, i) => (r.leaf ? cols.map((j) => matrix.values[i]![j]!) : []))) : 0), [matrix, cols]);
+  const total = useMemo(() => (matrix ? { label: 'Total', value: (i: number) => matrix.rowTotals[i]!, columnValue: (j: number) => matrix.columnTotals[cols[j]!]! } : undefined), [matrix, cols]);
+  const selectedColumn = selectedCell && cols.includes(selectedCell.column) ? cols.indexOf(selectedCell.column) : -1;
+  const selected = useMemo(() => (selectedCell && selectedColumn >= 0 ? { row: selectedCell.row, column: selectedColumn } : null), [selectedCell, selectedColumn]);
+  const coverage = measure === 'coverage';
+  const modePicker = useMemo(
+    () =>
+      coverage ? (
+        <span className="muted chart-note" title="Each column's share has its own denominator, so shares are shown side by side, not stacked">Shares side by side</span>
+      ) : (
+        <Segmented label="Bars" options={BAR_MODES} value={f.chart} onChange={(chart) => change({ chart })} />
+      ),
+    [coverage, f.chart, change],
+  );
 
   return (
     <div className="analysis-tab">
       <div className="analysis-toolbar" role="toolbar" aria-label="Frequency settings">
-        <RowPicker value={f.rows} onChange={(rows) => setFrequency({ rows })} />
+        <RowPicker value={f.rows} onChange={(rows) => change({ rows })} />
         <label className="tool-field">
           <span>Columns</span>
           <select
             aria-label="Columns"
             value={f.columns.kind === 'participant' ? 'participant' : `attr:${f.columns.attributeId}`}
-            onChange={(e) => setFrequency({ columns: e.target.value === 'participant' ? { kind: 'participant' } : { kind: 'attribute', attributeId: Number(e.target.value.slice(5)) } })}
+            onChange={(e) => change({ columns: e.target.value === 'participant' ? { kind: 'participant' } : { kind: 'attribute', attributeId: Number(e.target.value.slice(5)) } })}
           >
             <option value="participant">Participants</option>
             {attributes.map((a) => <option key={a.id} value={`attr:${a.id}`}>By {a.name}</option>)}
           </select>
         </label>
-        <Segmented label="Measure" options={MEASURES} value={f.measure} onChange={(measure) => setFrequency({ measure })} />
-        <SourceKindPicker value={f.sourceKind} onChange={(sourceKind) => setFrequency({ sourceKind })} />
+        <Segmented label="Measure" options={MEASURES} value={f.measure} onChange={(measure) => change({ measure })} />
+        <SourceKindPicker value={f.sourceKind} onChange={(sourceKind) => change({ sourceKind })} />
         <label className="inline-check" title="Codings in documents, interviewer turns and text outside any participant's units">
-          <input type="checkbox" checked={f.showUnattributed} onChange={(e) => setFrequency({ showUnattributed: e.target.checked })} /> Unattributed
+          <input type="checkbox" checked={f.showUnattributed} onChange={(e) => change({ showUnattributed: e.target.checked })} /> Unattributed
         </label>
       </div>
       {matrix && (
@@ -82,21 +153,7 @@ export function FrequencyTab() {
             <span className="spacer" />
             <TableExportButtons table={() => frequencyTable(matrix, title, f.showUnattributed)} />
           </figcaption>
-          <MatrixTable
-            label={title}
-            rows={matrix.rows}
-            columns={cols.map((j) => {
-              const c = matrix.columns[j]!;
-              const n = c.participantIds.length;
-              return { key: c.key, label: f.columns.kind === 'attribute' && c.filter.kind !== 'unattributed' ? `${c.label} (${n})` : c.label, muted: c.filter.kind === 'unattributed', title: c.filter.kind === 'unattributed' ? 'Documents, interviewer turns and text outside any participant\'s units' : `${c.label}: ${n} participant${n === 1 ? '' : 's'}` };
-            })}
-            value={(i, j) => matrix.values[i]![cols[j]!]!}
-            format={(v) => formatValue(v, matrix.measure)}
-            max={maxOf(matrix.rows.map((r, i) => (r.leaf ? cols.map((j) => matrix.values[i]![j]!) : [])))}
-            total={{ label: 'Total', value: (i) => matrix.rowTotals[i]!, columnValue: (j) => matrix.columnTotals[cols[j]!]! }}
-            selected={selectedCell && cols.includes(selectedCell.column) ? { row: selectedCell.row, column: cols.indexOf(selectedCell.column) } : null}
-            onCell={(i, j) => open(i, cols[j]!)}
-          />
+          <MatrixTable label={title} rows={matrix.rows} columns={headers} value={value} format={format} max={max} total={total} selected={selected} onCell={onCell} />
           <p className="table-note muted">
             {matrix.codingCount} codings · shading relative to the largest {f.rows.kind === 'codes' ? 'category ' : ''}cell · Enter or click a cell for its excerpts
           </p>
@@ -106,18 +163,12 @@ export function FrequencyTab() {
             <FrequencyChart
               title={title}
               data={chart.data}
-              series={chart.series}
+              series={series}
               // Coverage shares have different denominators per column: adding them up means nothing.
               mode={matrix.measure === 'coverage' ? 'grouped' : f.chart}
               unit={matrix.measure === 'coverage' ? '%' : ''}
-              onBar={open}
-              modePicker={
-                matrix.measure === 'coverage' ? (
-                  <span className="muted chart-note" title="Each column's share has its own denominator, so shares are shown side by side, not stacked">Shares side by side</span>
-                ) : (
-                  <Segmented label="Bars" options={[{ value: 'grouped', label: 'Grouped' }, { value: 'stacked', label: 'Stacked' }]} value={f.chart} onChange={(chart) => setFrequency({ chart })} />
-                )
-              }
+              onBar={onBar}
+              modePicker={modePicker}
             />
           )}
           </div>

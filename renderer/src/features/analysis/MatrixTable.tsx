@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import { heat } from '../../../../shared/domain/analysis/heat.ts';
 import type { MatrixRow } from '../../../../shared/domain/analysis/types.ts';
 
@@ -35,8 +35,8 @@ function moveFocus(e: KeyboardEvent<HTMLTableElement>) {
   }
 }
 
-/** A heat-shaded matrix; every cell is a button that opens its excerpts. */
-export function MatrixTable(p: Props) {
+/** A heat-shaded matrix; every cell is a button that opens its excerpts. Memoised: pass stable props to skip re-rendering. */
+export const MatrixTable = memo(function MatrixTable(p: Props) {
   return (
     <table className={`matrix${p.rotateHeaders ? ' rotated' : ''}`} aria-label={p.label} onKeyDown={moveFocus}>
       <thead>
@@ -94,4 +94,4 @@ export function MatrixTable(p: Props) {
       )}
     </table>
   );
-}
+});

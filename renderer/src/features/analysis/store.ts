@@ -72,7 +72,9 @@ export const useAnalysisStore = create<AnalysisState>((set, get) => ({
   loadFrequency: async () => {
     const f = get().frequency;
     const matrix = await call('analysis.frequency', { rows: f.rows, columns: f.columns, measure: f.measure, ...kinds(f.sourceKind) });
-    if (get().frequency === f) set({ matrix });
+    // Only the settings the matrix depends on: toggling Unattributed or the bar mode meanwhile must not drop the answer.
+    const now = get().frequency;
+    if (now.rows === f.rows && now.columns === f.columns && now.measure === f.measure && now.sourceKind === f.sourceKind) set({ matrix });
   },
   selectCell: (selectedCell) => set({ selectedCell }),
   setCooccurrence: (patch) => set({ cooccurrence: { ...get().cooccurrence, ...patch } }),
