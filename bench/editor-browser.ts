@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_FLAGS, chromiumPath } from '../test/e2e/chromium.ts';
 
 /**
  * What the document-view bench needs around Chromium: a renderer build of the current source,
@@ -46,28 +47,12 @@ export function ensureRenderer(outDir: string, log: (message: string) => void): 
   return { dir, built: true };
 }
 
-/** What `which chromium` prints (Debian's Chromium, as the e2e tests use); CHROMIUM_PATH overrides. */
-function chromiumPath(): string {
-  if (process.env['CHROMIUM_PATH']) return process.env['CHROMIUM_PATH'];
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || '/usr/bin/chromium';
-  } catch {
-    return '/usr/bin/chromium';
-  }
-}
-
 /**
- * The e2e harness's flags (headless, software rendering, nothing phoning home), plus no
- * throttling of timers or rendering, which would otherwise stretch the measured frames.
+ * The e2e harness's Chromium and flags (headless, software rendering, nothing phoning home),
+ * plus no throttling of timers or rendering, which would otherwise stretch the measured frames.
  */
 const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+  ...CHROMIUM_FLAGS,
   '--disable-background-timer-throttling',
   '--disable-renderer-backgrounding',
   '--disable-backgrounding-occluded-windows',

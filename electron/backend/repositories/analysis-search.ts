@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.ts';
 import { sql } from '../db/sql.ts';
-import type { SourceKind, UnitKind } from '../../../shared/domain/types.ts';
+import type { SourceKind, Unit } from '../../../shared/domain/types.ts';
 import { idList, kindFilter } from './analysis.ts';
 
 export type CandidateSource = { id: number; name: string; kind: SourceKind };
@@ -21,15 +21,7 @@ export const candidateSources = (
       : sql``}
     ORDER BY s.position, s.id`);
 
-export type SearchUnit = {
-  id: number;
-  kind: UnitKind;
-  start: number;
-  end: number;
-  participantId: number | null;
-  speaker: string | null;
-  sourceId: number;
-};
+export type SearchUnit = Pick<Unit, 'id' | 'kind' | 'start' | 'end' | 'participantId' | 'speaker'> & { sourceId: number };
 
 export const sourceText = (db: Db, id: number): string =>
   db.get<{ text: string }>(sql`SELECT text FROM sources WHERE id = ${id}`)?.text ?? '';
