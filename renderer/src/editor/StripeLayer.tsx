@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { EditorView } from '@tiptap/pm/view';
 import type { CodingModel, PlacedCoding } from './coding-model.ts';
 import { visibleRange } from './visible-range.ts';
@@ -43,8 +43,12 @@ function inRange(model: CodingModel, from: number, to: number): PlacedCoding[] {
  */
 export function StripeLayer({ view, model, selectedId, scrollEl, onSelect, onHover }: StripeLayerProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const [bars, setBars] = useState<Bar[]>([]);
   const frame = useRef(0);
+  // Bars are drawn straight into the gutter, not through React state: a React commit while the
+  // editor has focus walks the whole contenteditable to save its selection (React 19), which
+  // on a long transcript cost every scroll frame tens of milliseconds.
+  const drawn = useRef(new Map<number, HTMLButtonElement>());
+  const byId = useRef(new Map<number, PlacedCoding>());
 
   const compute = useCallback(() => {
     frame.current = 0;
@@ -68,8 +72,9 @@ export function StripeLayer({ view, model, selectedId, scrollEl, onSelect, onHov
       const limit = after && after.lane === bar.lane ? after.top - bar.top - 6 : LABEL_MAX;
       bar.labelRoom = Math.max(bar.height, Math.min(limit, LABEL_MAX));
     });
-    setBars(next);
-  }, [view, model, scrollEl]);
+    drawBars(gutter, next, selectedId, drawn.current);
+    byId.current = new Map(next.map((b) => [b.placed.coding.id, b.placed]));
+  }, [view, model, scrollEl, selectedId]);
 
   const schedule = useCallback(() => {
     if (!frame.current) frame.current = requestAnimationFrame(compute);
@@ -77,7 +82,15 @@ export function StripeLayer({ view, model, selectedId, scrollEl, onSelect, onHov
 
   useLayoutEffect(() => {
     compute();
-  }, [compute, selectedId]);
+  }, [compute]);
+
+  useEffect(() => {
+    const map = drawn.current;
+    return () => {
+      for (const el of map.values()) el.remove();
+      map.clear();
+    };
+  }, []);
 
   useEffect(() => {
     if (!scrollEl) return;
@@ -93,31 +106,78 @@ export function StripeLayer({ view, model, selectedId, scrollEl, onSelect, onHov
   }, [scrollEl, schedule, view]);
 
   const lanes = Math.max(1, Math.min(model.laneCount, MAX_LANES));
+  const idAt = (target: EventTarget): number | null => {
+    const el = (target as HTMLElement).closest?.<HTMLElement>('.mg-stripe');
+    return el ? Number(el.dataset['codingId']) : null;
+  };
   return (
-    <div className="mg-gutter" ref={ref} style={{ width: lanes * LANE_WIDTH + 10 }} onMouseLeave={() => onHover([], null)}>
-      {bars.map((b) => {
-        const { coding, code, color } = b.placed;
-        const name = code?.name ?? 'Unknown code';
-        const selected = coding.id === selectedId;
-        return (
-          <button
-            key={coding.id}
-            type="button"
-            tabIndex={-1}
-            className={`mg-stripe${selected ? ' selected' : ''}${b.openTop ? ' open-top' : ''}${b.openBottom ? ' open-bottom' : ''}`}
-            style={{ top: b.top, height: b.height, left: b.lane * LANE_WIDTH, color }}
-            data-coding-id={coding.id}
-            aria-label={`${name}: “${coding.quote.slice(0, 80)}”`}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => onSelect(coding.id)}
-            onMouseEnter={(e) => onHover([coding.id], { x: e.clientX, y: e.clientY })}
-          >
-            <span className="mg-stripe-bar" />
-            {coding.memoCount > 0 && <span className="mg-stripe-memo" title="Has a memo">✎</span>}
-            {b.labelRoom > 24 && <span className="mg-stripe-label" style={{ maxHeight: b.labelRoom - (coding.memoCount > 0 ? 16 : 2) }}>{name}</span>}
-          </button>
-        );
-      })}
-    </div>
+    <div
+      className="mg-gutter"
+      ref={ref}
+      style={{ width: lanes * LANE_WIDTH + 10 }}
+      onMouseLeave={() => onHover([], null)}
+      onMouseDown={(e) => { if (idAt(e.target) !== null) e.preventDefault(); }}
+      onClick={(e) => { const id = idAt(e.target); if (id !== null) onSelect(id); }}
+      onMouseOver={(e) => {
+        const id = idAt(e.target);
+        if (id !== null && byId.current.has(id)) onHover([id], { x: e.clientX, y: e.clientY });
+      }}
+    />
   );
+}
+
+/** Brings the gutter's buttons in line with `bars`, reusing the button of each coding still shown. */
+function drawBars(gutter: HTMLElement, bars: Bar[], selectedId: number | null, drawn: Map<number, HTMLButtonElement>): void {
+  const keep = new Set<number>();
+  for (const b of bars) {
+    const { coding, code, color } = b.placed;
+    keep.add(coding.id);
+    const name = code?.name ?? 'Unknown code';
+    const withMemo = coding.memoCount > 0;
+    const showLabel = b.labelRoom > 24;
+    let el = drawn.get(coding.id);
+    if (!el) {
+      el = document.createElement('button');
+      el.type = 'button';
+      el.tabIndex = -1;
+      el.dataset['codingId'] = String(coding.id);
+      drawn.set(coding.id, el);
+      gutter.appendChild(el);
+    }
+    el.className = `mg-stripe${coding.id === selectedId ? ' selected' : ''}${b.openTop ? ' open-top' : ''}${b.openBottom ? ' open-bottom' : ''}`;
+    el.style.top = `${b.top}px`;
+    el.style.height = `${b.height}px`;
+    el.style.left = `${b.lane * LANE_WIDTH}px`;
+    el.style.color = color;
+    el.setAttribute('aria-label', `${name}: “${coding.quote.slice(0, 80)}”`);
+    // The inner parts change only with the code, the memo or the room for a label.
+    const shape = `${name}|${withMemo}|${showLabel ? Math.round(b.labelRoom) : 0}`;
+    if (el.dataset['shape'] !== shape) {
+      el.dataset['shape'] = shape;
+      el.replaceChildren();
+      const bar = document.createElement('span');
+      bar.className = 'mg-stripe-bar';
+      el.appendChild(bar);
+      if (withMemo) {
+        const memo = document.createElement('span');
+        memo.className = 'mg-stripe-memo';
+        memo.title = 'Has a memo';
+        memo.textContent = '✎';
+        el.appendChild(memo);
+      }
+      if (showLabel) {
+        const label = document.createElement('span');
+        label.className = 'mg-stripe-label';
+        label.style.maxHeight = `${b.labelRoom - (withMemo ? 16 : 2)}px`;
+        label.textContent = name;
+        el.appendChild(label);
+      }
+    }
+  }
+  for (const [id, el] of drawn) {
+    if (!keep.has(id)) {
+      el.remove();
+      drawn.delete(id);
+    }
+  }
 }
