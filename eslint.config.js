@@ -46,6 +46,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS entry points (the package's bin) load Node modules with require().
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Vitest's global setup and config files are loaded by default export.
     files: ['test/e2e/global-setup.ts', 'vitest.config.ts', 'vite.config.ts', 'eslint.config.js'],
     rules: { 'no-restricted-syntax': 'off' },
