@@ -58,6 +58,7 @@ export type SourceSummary = {
   kind: SourceKind;
   name: string;
   origin: string;
+  /** Characters (Unicode code points) of the text, as shown to users; offsets use text.length (UTF-16). */
   length: number;
   unitCount: number;
   codingCount: number;

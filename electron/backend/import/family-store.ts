@@ -4,7 +4,7 @@
  */
 import type { ColumnRole, FamilyCandidate } from '../../../shared/domain/import-types.ts';
 import type { Db } from '../db/database.ts';
-import { sql, sqlJoin } from '../db/sql.ts';
+import { sql, sqlIds } from '../db/sql.ts';
 
 export type FamilyMapping = { idColumn: string; columns: ColumnRole[] };
 export type Family = { id: number; name: string; mapping: FamilyMapping | null };
@@ -66,7 +66,7 @@ export function existingAnswers(db: Db, questionIds: readonly number[]): Existin
   if (questionIds.length === 0) return [];
   return db.all<ExistingAnswer>(sql`SELECT participant_id AS participantId, question_id AS questionId, source_id AS sourceId, start, end
     FROM units WHERE kind = 'answer' AND participant_id IS NOT NULL
-      AND question_id IN (${sqlJoin(questionIds.map((id) => sql`${id}`))})`);
+      AND question_id IN (${sqlIds(questionIds)})`);
 }
 
 /** Every family, with how many of `headers` it has seen, most matching first. */

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { sql, sqlJoin, type SqlFragment } from '../db/sql.ts';
+import { sql, sqlIds, sqlJoin, type SqlFragment } from '../db/sql.ts';
 import type { AttributeLite, ParticipantLite } from '../../../shared/domain/analysis/columns.ts';
 import type { CreditedCoding } from '../../../shared/domain/analysis/cooccurrence.ts';
 import type { AnalysisData, CodingLite, CreditGroup, MatrixBase, SourceGroup } from '../../../shared/domain/analysis/frequency.ts';
@@ -12,7 +12,7 @@ import type { AttributeType, SourceKind } from '../../../shared/domain/types.ts'
 export const kindFilter = (kinds: readonly SourceKind[] | undefined): SqlFragment =>
   kinds && kinds.length > 0 ? sql`AND s.kind IN (${sqlJoin(kinds.map((k) => sql`${k}`))})` : sql``;
 
-export const idList = (ids: readonly number[]): SqlFragment => sqlJoin(ids.map((i) => sql`${i}`));
+export const idList = (ids: readonly number[]): SqlFragment => sqlIds(ids);
 
 export const loadCodes = (db: Db): CodeLite[] =>
   db.all<CodeLite>(sql`SELECT id, parent_id AS parentId, name, color, position FROM codes`);

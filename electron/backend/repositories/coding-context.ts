@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { sql, sqlJoin } from '../db/sql.ts';
+import { sql, sqlIds } from '../db/sql.ts';
 import type { CodingInContext } from '../../../shared/api/methods/workbench.ts';
 
 // A coding is credited to the participant of the unit that contains its start.
@@ -20,7 +20,7 @@ export const getCodingInContext = (db: Db, id: number): CodingInContext | undefi
 export const listCodingsForCodes = (db: Db, codeIds: number[]): CodingInContext[] =>
   codeIds.length === 0
     ? []
-    : db.all<CodingInContext>(sql`${select} WHERE c.code_id IN (${sqlJoin(codeIds.map((i) => sql`${i}`))})
+    : db.all<CodingInContext>(sql`${select} WHERE c.code_id IN (${sqlIds(codeIds)})
         ORDER BY s.position, s.id, c.start, c.end DESC, c.id`);
 
 /** Moves the memos of one coding onto another (when two codings collapse into one). */

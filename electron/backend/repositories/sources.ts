@@ -15,7 +15,6 @@ const summaries = (db: Db, where: ReturnType<typeof sql>): SourceSummary[] =>
       FROM sources s ${where} ORDER BY s.position, s.id`)
     .map((r) => ({ ...r, participantIds: r.participantIds ? r.participantIds.split(',').map(Number) : [] }));
 
-// length() counts characters (code points) in SQLite; the UI wants UTF-16 units, fixed up in getSource.
 export const listSources = (db: Db, kind?: SourceKind): SourceSummary[] =>
   summaries(db, kind ? sql`WHERE s.kind = ${kind}` : sql``);
 
@@ -34,7 +33,7 @@ export function getSource(db: Db, id: number): SourceDetail | undefined {
   const row = db.get<{ text: string; contentHash: string }>(
     sql`SELECT text, content_hash AS contentHash FROM sources WHERE id = ${id}`,
   )!;
-  return { ...summary, length: row.text.length, text: row.text, contentHash: row.contentHash, units: listUnits(db, id) };
+  return { ...summary, text: row.text, contentHash: row.contentHash, units: listUnits(db, id) };
 }
 
 export const getSourceText = (db: Db, id: number): string | undefined =>

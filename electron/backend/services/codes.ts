@@ -1,6 +1,6 @@
 import { ApiFailure } from '../../../shared/api/errors.ts';
 import { paletteColor } from '../../../shared/domain/palette.ts';
-import { sql, sqlJoin } from '../db/sql.ts';
+import { sql, sqlIds } from '../db/sql.ts';
 import type { HandlerMap } from '../handler-types.ts';
 import { getCode, insertCode, listCodes, listFrameworks, siblingNameTaken, subtreeIds } from '../repositories/codes.ts';
 import type { Ctx } from '../context.ts';
@@ -74,7 +74,7 @@ export const codeHandlers: HandlerMap<M> = {
   'codes.delete': (input, ctx) => {
     const code = found(getCode(ctx.db, input.id), `Code ${input.id}`);
     const ids = subtreeIds(ctx.db, code.id);
-    const idList = sqlJoin(ids.map((i) => sql`${i}`));
+    const idList = sqlIds(ids);
     labelOperation(ctx.db, `Delete ${q(code.name)}`);
     const codingIds = ctx.db.all<{ id: number }>(sql`SELECT id FROM codings WHERE code_id IN (${idList})`).map((r) => r.id);
     if (codingIds.length > 0) {

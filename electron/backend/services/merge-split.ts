@@ -1,7 +1,7 @@
 import { ApiFailure } from '../../../shared/api/errors.ts';
 import type { Code } from '../../../shared/domain/types.ts';
 import type { Ctx } from '../context.ts';
-import { sql, sqlJoin } from '../db/sql.ts';
+import { sql, sqlIds } from '../db/sql.ts';
 import type { HandlerMap } from '../handler-types.ts';
 import { getCode, insertCode, nextPosition, siblingNameTaken, subtreeIds } from '../repositories/codes.ts';
 import { moveCodingMemos } from '../repositories/coding-context.ts';
@@ -10,7 +10,7 @@ import { found } from './require.ts';
 
 type M = 'codes.merge' | 'codes.split' | 'codes.deleteImpact';
 
-const list = (ids: readonly number[]) => sqlJoin(ids.map((i) => sql`${i}`));
+const list = sqlIds;
 
 /** Sub-codes of merged codes move under the target, keeping their order, after its own. */
 function reparentChildren(ctx: Ctx, merged: Set<number>, target: Code): number {
@@ -87,10 +87,13 @@ export const mergeSplitHandlers: HandlerMap<M> = {
   'codes.split': (input, ctx) => {
     const code = found(getCode(ctx.db, input.id), `Code ${input.id}`);
     const codingIds = [...new Set(input.codingIds)];
+    const owners = new Map(
+      ctx.db.all<{ id: number; codeId: number }>(sql`SELECT id, code_id AS codeId FROM codings WHERE id IN (${list(codingIds)})`).map((r) => [r.id, r.codeId]),
+    );
     for (const id of codingIds) {
-      const row = found(ctx.db.get<{ codeId: number }>(sql`SELECT code_id AS codeId FROM codings WHERE id = ${id}`), `Coding ${id}`, 'codingIds');
-      if (row.codeId !== code.id) {
-        const other = getCode(ctx.db, row.codeId)!;
+      const owner = found(owners.get(id), `Coding ${id}`, 'codingIds');
+      if (owner !== code.id) {
+        const other = getCode(ctx.db, owner)!;
         throw new ApiFailure('invalid_input', `Coding ${id} belongs to ${q(other.name)}, not ${q(code.name)}`, 'codingIds');
       }
     }

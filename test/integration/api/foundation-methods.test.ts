@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { combineHandlers } from '../../../electron/backend/handler-types.ts';
+import { sql, sqlIds } from '../../../electron/backend/db/sql.ts';
 import { tableCounts, testHost, type TestHost } from '../../helpers/project.ts';
 
 const auditActions = (t: TestHost) =>
@@ -138,6 +139,22 @@ describe('API methods of the foundation, through the dispatcher', () => {
     expect(c.participantId).toBe(turn.participantId);
     const participants = await t.ok('participants.list', {});
     expect(participants.find((p) => p.id === turn.participantId)?.label).toBe('PB');
+  });
+
+  it('reports a source length in the same unit in the list and in the source itself, emoji included', async () => {
+    t.host.current!.db.raw.prepare("UPDATE sources SET text = 'We loved it 😀 really' WHERE id = 1").run();
+    const listed = (await t.ok('sources.list', {})).find((s) => s.id === 1)!;
+    const opened = await t.ok('sources.get', { id: 1 });
+    expect(listed.length).toBe(opened.length);
+    expect(opened.length).toBe([...opened.text].length);
+  });
+
+  it('binds id lists of any length as one parameter', () => {
+    const ids = Array.from({ length: 40_000 }, (_, i) => i + 1);
+    const q = sql`SELECT count(*) AS n FROM codings WHERE id IN (${sqlIds(ids)})`;
+    expect(q.values).toHaveLength(1);
+    const n = (t.host.current!.db.get<{ n: number }>(q))!.n;
+    expect(n).toBe(tableCounts(t.host)['codings']);
   });
 
   it('refuses a handler registered twice', () => {
