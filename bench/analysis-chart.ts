@@ -6,7 +6,7 @@ import { chartData } from '../shared/domain/analysis/chart-data.ts';
 import { MEASURE_LABEL } from '../shared/domain/analysis/format.ts';
 import type { Measure } from '../shared/domain/analysis/types.ts';
 import { Host } from '../electron/backend/host.ts';
-import type { Dispatcher } from '../electron/backend/dispatcher.ts';
+import type { ApiCall } from '../electron/backend/dispatcher.ts';
 import { startBrowserServer } from '../electron/server/server.ts';
 import { CORPORA, scaleText, type CorpusSpec } from './corpora.ts';
 import { BENCH_CODER, generateProject } from './corpus.ts';
@@ -153,7 +153,7 @@ export async function runChartBench(o: ChartBenchOptions): Promise<{ details: Re
   host.open(project, false);
   // The backend's own time for each matrix the page asks for, beside what the page sees.
   const backendMs: number[] = [];
-  const call: Dispatcher = async (method, input) => {
+  const call: ApiCall = async (method, input) => {
     const t = performance.now();
     const result = await host.call(method, input);
     if (method === 'analysis.frequency') backendMs.push(performance.now() - t);

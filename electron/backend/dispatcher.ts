@@ -15,7 +15,13 @@ export type DispatcherParts = {
   current: () => { ctx: Ctx; transaction: <T>(fn: () => T) => T } | null;
 };
 
-export type Dispatcher = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
+/** What a transport needs: call one method with its input. */
+export type ApiCall = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
+
+export type Dispatcher = ApiCall & {
+  /** Long jobs (imports) still running: the host must not close their project under them. */
+  readonly runningJobs: () => number;
+};
 
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiFailure) return err.toApiError();
@@ -39,7 +45,8 @@ export function createDispatcher(parts: DispatcherParts): Dispatcher {
     if (!isMethodName(name)) throw new Error(`handler ${name} is not in the API contract`);
   }
 
-  return async (method, input) => {
+  let running = 0;
+  const call = async (method: string, input: unknown): Promise<ApiResult<unknown>> => {
     if (!isMethodName(method)) return { ok: false, error: { code: 'unknown_method', message: `There is no API method called ${method}` } };
     const def = contract[method as MethodName];
     const parsed = def.input.safeParse(input ?? {});
@@ -67,9 +74,18 @@ export function createDispatcher(parts: DispatcherParts): Dispatcher {
         );
         return { ok: true, value };
       }
+      if (def.kind === 'job') {
+        running++;
+        try {
+          return { ok: true, value: await handler(parsed.data, project.ctx) };
+        } finally {
+          running--;
+        }
+      }
       return { ok: true, value: await handler(parsed.data, project.ctx) };
     } catch (err) {
       return { ok: false, error: toApiError(err) };
     }
   };
+  return Object.assign(call, { runningJobs: () => running });
 }

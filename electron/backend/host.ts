@@ -86,8 +86,16 @@ export class Host {
     return this.project;
   }
 
+  /** An import writing into the open project must not find it closed or its coder changed. */
+  private assertIdle(what: string): void {
+    if (this.call.runningJobs() > 0) {
+      throw new ApiFailure('conflict', `An import is still running; wait for it to finish or cancel it before ${what}`);
+    }
+  }
+
   /** Opens a project file, or creates it with a template; the old one stays open on failure. */
   open(path: string, create: ProjectTemplate | false) {
+    this.assertIdle('opening another project');
     const full = resolve(path);
     const next = Project.open(full, { clock: this.clock, coderName: this.coderName, ...(create ? { create: { template: create } } : {}) });
     this.project?.close();
@@ -98,6 +106,7 @@ export class Host {
 
   /** The demo project, written on first use into the data folder. */
   openDemo() {
+    this.assertIdle('opening the demo project');
     if (!existsSync(this.demoPath)) {
       const tmp = `${this.demoPath}.creating`;
       for (const suffix of ['', '-wal', '-shm']) if (existsSync(tmp + suffix)) renameSync(tmp + suffix, `${tmp}.stale${suffix}`);
@@ -121,6 +130,7 @@ export class Host {
   }
 
   private setCoder(name: string) {
+    this.assertIdle('changing the coder');
     const project = this.requireProject();
     const coder = project.db.transaction(() => ensureCoder(project.db, name, this.clock().toISOString()));
     this.coderName = coder.name;

@@ -3,11 +3,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { ProgressEvent } from '../../shared/api/contract.ts';
 import { RENDERER_CSP, TOKEN_COOKIE, TOKEN_HEADER } from '../../shared/api/security.ts';
-import type { Dispatcher } from '../backend/dispatcher.ts';
+import type { ApiCall } from '../backend/dispatcher.ts';
 import { contentType, readStatic, resolveStatic } from './static-files.ts';
 
 export type BrowserServerOptions = {
-  call: Dispatcher;
+  call: ApiCall;
   rendererDir: string;
   port?: number;
   token?: string;
