@@ -76,15 +76,20 @@ export const codeHandlers: HandlerMap<M> = {
     const ids = subtreeIds(ctx.db, code.id);
     const idList = sqlIds(ids);
     labelOperation(ctx.db, `Delete ${q(code.name)}`);
-    const codingIds = ctx.db.all<{ id: number }>(sql`SELECT id FROM codings WHERE code_id IN (${idList})`).map((r) => r.id);
-    if (codingIds.length > 0) {
-      ctx.db.run(sql`DELETE FROM memos WHERE target_kind = 'coding' AND target_id IN (SELECT id FROM codings WHERE code_id IN (${idList}))`);
-    }
-    ctx.db.run(sql`DELETE FROM memos WHERE target_kind = 'code' AND target_id IN (${idList})`);
+    // The audit keeps what goes: every coding's span and quote, every memo's text.
+    const codings = ctx.db.all<{ id: number; codeId: number; sourceId: number; start: number; end: number; quote: string }>(
+      sql`SELECT id, code_id AS codeId, source_id AS sourceId, start, end, quote FROM codings WHERE code_id IN (${idList})`,
+    );
+    const memoScope = sql`(target_kind = 'code' AND target_id IN (${idList}))
+      OR (target_kind = 'coding' AND target_id IN (SELECT id FROM codings WHERE code_id IN (${idList})))`;
+    const memos = ctx.db.all<{ id: number; targetKind: string; targetId: number; title: string; text: string }>(
+      sql`SELECT id, target_kind AS targetKind, target_id AS targetId, title, text FROM memos WHERE ${memoScope}`,
+    );
+    ctx.db.run(sql`DELETE FROM memos WHERE ${memoScope}`);
     ctx.db.run(sql`DELETE FROM codings WHERE code_id IN (${idList})`);
     for (const id of [...ids].reverse()) ctx.db.run(sql`DELETE FROM codes WHERE id = ${id}`);
-    ctx.audit('delete', 'code', code.id, { name: code.name, codes: ids.length, codings: codingIds.length });
-    return { deletedCodes: ids.length, deletedCodings: codingIds.length };
+    ctx.audit('delete', 'code', code.id, { name: code.name, codes: ids, codings, memos });
+    return { deletedCodes: ids.length, deletedCodings: codings.length };
   },
   'frameworks.list': (_i, { db }) => listFrameworks(db),
 };

@@ -126,6 +126,11 @@ describe('API methods of the foundation, through the dispatcher', () => {
     const before = tableCounts(t.host);
     const r = await t.ok('codes.delete', { id: what.id });
     expect(r).toEqual({ deletedCodes: 3, deletedCodings: expected });
+    // Nothing a user made is lost without a trace: the audit keeps the deleted passages.
+    const last = t.host.current!.db.raw.prepare("SELECT detail FROM audit_log WHERE action = 'delete' ORDER BY id DESC LIMIT 1").get() as { detail: string };
+    const detail = JSON.parse(last.detail) as { codings: { quote: string }[] };
+    expect(detail.codings).toHaveLength(expected);
+    expect(detail.codings.every((c) => c.quote.length > 0)).toBe(true);
     expect(tableCounts(t.host)["codings"]).toBe(before["codings"]! - expected);
   });
 
