@@ -12,18 +12,18 @@ export function checkProject(db: Db): string[] {
   const fk = db.raw.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
   for (const row of fk) problems.push(`${row.table} row ${row.rowid} points to a missing ${row.parent} row`);
 
-  for (const c of db.all<{ id: number; sourceId: number; start: number; end: number; quote: string; len: number; slice: string }>(
-    sql`SELECT c.id, c.source_id AS sourceId, c.start, c.end, c.quote, length(s.text) AS len, s.text AS slice
-        FROM codings c JOIN sources s ON s.id = c.source_id`,
+  // Offsets are UTF-16 units: compare in JavaScript, not with SQLite's code-point substr().
+  // Each source's text is read once, not once per coding or unit.
+  const texts = new Map(db.all<{ id: number; text: string }>(sql`SELECT id, text FROM sources`).map((s) => [s.id, s.text]));
+  for (const c of db.all<{ id: number; sourceId: number; start: number; end: number; quote: string }>(
+    sql`SELECT id, source_id AS sourceId, start, end, quote FROM codings`,
   )) {
-    // Offsets are UTF-16 units: compare in JavaScript, not with SQLite's code-point substr().
-    if (c.end > c.slice.length) problems.push(`coding ${c.id} ends at ${c.end}, past the end of source ${c.sourceId} (${c.slice.length})`);
-    else if (c.slice.slice(c.start, c.end) !== c.quote) problems.push(`coding ${c.id}: its quoted text no longer matches source ${c.sourceId} at ${c.start}-${c.end}`);
+    const text = texts.get(c.sourceId) ?? '';
+    if (c.end > text.length) problems.push(`coding ${c.id} ends at ${c.end}, past the end of source ${c.sourceId} (${text.length})`);
+    else if (text.slice(c.start, c.end) !== c.quote) problems.push(`coding ${c.id}: its quoted text no longer matches source ${c.sourceId} at ${c.start}-${c.end}`);
   }
-  for (const u of db.all<{ id: number; sourceId: number; end: number; text: string }>(
-    sql`SELECT u.id, u.source_id AS sourceId, u.end, s.text FROM units u JOIN sources s ON s.id = u.source_id`,
-  )) {
-    if (u.end > u.text.length) problems.push(`unit ${u.id} ends at ${u.end}, past the end of source ${u.sourceId}`);
+  for (const u of db.all<{ id: number; sourceId: number; end: number }>(sql`SELECT id, source_id AS sourceId, end FROM units`)) {
+    if (u.end > (texts.get(u.sourceId) ?? '').length) problems.push(`unit ${u.id} ends at ${u.end}, past the end of source ${u.sourceId}`);
   }
   for (const cycle of db.all<{ id: number }>(sql`WITH RECURSIVE up(start, id, depth) AS (
       SELECT id, parent_id, 1 FROM codes WHERE parent_id IS NOT NULL
