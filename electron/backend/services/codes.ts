@@ -38,8 +38,9 @@ export const codeHandlers: HandlerMap<M> = {
   'codes.recolor': (input, ctx) => {
     const code = found(getCode(ctx.db, input.id), `Code ${input.id}`);
     labelOperation(ctx.db, `Recolour ${q(code.name)}`);
-    ctx.db.run(sql`UPDATE codes SET color = ${input.color.toLowerCase()} WHERE id = ${input.id}`);
-    ctx.audit('recolor', 'code', input.id, { before: code.color, after: input.color });
+    const color = input.color.toLowerCase();
+    ctx.db.run(sql`UPDATE codes SET color = ${color} WHERE id = ${input.id}`);
+    ctx.audit('recolor', 'code', input.id, { before: code.color, after: color });
     return getCode(ctx.db, input.id)!;
   },
   'codes.describe': (input, ctx) => {
@@ -66,8 +67,16 @@ export const codeHandlers: HandlerMap<M> = {
     const at = Math.min(input.position ?? siblings.length, siblings.length);
     siblings.splice(at, 0, code);
     siblings.forEach((c, i) => {
-      ctx.db.run(sql`UPDATE codes SET parent_id = ${input.parentId}, position = ${i} WHERE id = ${c.id}`);
+      if (c.id === code.id || c.position !== i) ctx.db.run(sql`UPDATE codes SET parent_id = ${input.parentId}, position = ${i} WHERE id = ${c.id}`);
     });
+    // Close the gap the code leaves among its old siblings.
+    if (code.parentId !== input.parentId) {
+      listCodes(ctx.db)
+        .filter((c) => c.parentId === code.parentId)
+        .forEach((c, i) => {
+          if (c.position !== i) ctx.db.run(sql`UPDATE codes SET position = ${i} WHERE id = ${c.id}`);
+        });
+    }
     ctx.audit('move', 'code', code.id, { from: { parentId: code.parentId, position: code.position }, to: { parentId: input.parentId, position: at } });
     return getCode(ctx.db, code.id)!;
   },

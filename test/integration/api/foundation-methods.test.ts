@@ -117,6 +117,12 @@ describe('API methods of the foundation, through the dispatcher', () => {
     await t.ok('codes.move', { id: acc.id, parentId: what.id, position: 1 });
     const under = (await t.ok('codes.list', {})).filter((c) => c.parentId === what.id).sort((a, b) => a.position - b.position);
     expect(under.map((c) => c.name)).toEqual(['Definition', 'Accreditation', 'Flexibility']);
+    expect(under.map((c) => c.position)).toEqual([0, 1, 2]);
+    // The old siblings close ranks: no gap where the moved code was.
+    const why = codes.find((c) => c.name === 'Why')!;
+    await t.ok('codes.move', { id: codes.find((c) => c.name === 'Value added')!.id, parentId: what.id });
+    const left = (await t.ok('codes.list', {})).filter((c) => c.parentId === why.id);
+    expect(left.map((c) => [c.name, c.position])).toEqual([['Institutional strategy', 0]]);
   });
 
   it('deletes a code with its sub-codes and their codings, and reports how many', async () => {
