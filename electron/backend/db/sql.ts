@@ -36,7 +36,7 @@ export function sqlJoin(fragments: readonly SqlFragment[], separator = ', '): Sq
 export const sqlRaw = (text: string): SqlFragment => ({ text, values: [], __sql: true });
 
 /**
- * A list of ids for `x IN (${sqlIds(ids)})`, bound as ONE JSON parameter: any number of ids
+ * A list of ids for `x IN (${sqlIds(ids)})`, bound as ONE JSON parameter: however many ids
  * (SQLite refuses more than 32,766 bound values) and one cached statement for every length.
  */
 export const sqlIds = (ids: readonly number[]): SqlFragment => sql`SELECT value FROM json_each(${JSON.stringify(ids)})`;
