@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeBrowser, SCREENSHOT_DIR, startApp, type App } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOT_DIR, useDemoApp, type App } from './harness.ts';
 
 /** Codings per category and participant label, straight from the rows (independent of the backend's analysis code). */
 function expectedCounts(app: App): Map<string, Map<string, number>> {
@@ -47,14 +47,7 @@ async function openAnalysis(page: Page) {
 }
 
 describe('retrieval, search and analysis on the demo project', () => {
-  let app: App;
-  beforeEach(async () => {
-    app = await startApp();
-  });
-  afterEach(async () => {
-    await app.close();
-  });
-  afterAll(closeBrowser);
+  const app = useDemoApp();
 
   it('charts category frequency by participant and by role, drills into a bar and a cell, and exports the matrix to CSV', async () => {
     const { page } = app;

@@ -1,15 +1,8 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeBrowser, startApp, type App } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useDemoApp } from './harness.ts';
 
 describe('the workbench on the demo project', () => {
-  let app: App;
-  beforeEach(async () => {
-    app = await startApp();
-  });
-  afterEach(async () => {
-    await app.close();
-  });
-  afterAll(closeBrowser);
+  const app = useDemoApp();
 
   it('opens on the demo project and shows its sources, codebook and participants', async () => {
     const { page } = app;

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeEach } from 'vitest';
 import { Host } from '../../electron/backend/host.ts';
 import { startBrowserServer, type BrowserServer } from '../../electron/server/server.ts';
 import { CHROMIUM_FLAGS, chromiumPath } from './chromium.ts';
@@ -74,5 +75,36 @@ export async function startApp(options: { project?: string; fixedClock?: boolean
       rmSync(dir, { recursive: true, force: true });
       if (errors.length > 0) throw new Error(`The page threw: ${errors.join('; ')}`);
     },
+  };
+}
+
+/**
+ * The usual life of an e2e test file: a fresh demo project and page before each test (then
+ * `ready`, if given), closed after it, and the browser closed at the end. Returns an App whose
+ * fields always belong to the running test's app.
+ */
+export function useDemoApp(ready?: (app: App) => Promise<void>): App {
+  let current: App | undefined;
+  const now = (): App => {
+    if (!current) throw new Error('the app is only there inside a test');
+    return current;
+  };
+  beforeEach(async () => {
+    current = await startApp();
+    if (ready) await ready(current);
+  });
+  afterEach(async () => {
+    const app = current;
+    current = undefined;
+    await app?.close();
+  });
+  afterAll(closeBrowser);
+  return {
+    get page() { return now().page; },
+    get host() { return now().host; },
+    get server() { return now().server; },
+    get dir() { return now().dir; },
+    screenshot: (name) => now().screenshot(name),
+    close: () => now().close(),
   };
 }

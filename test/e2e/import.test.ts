@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeBrowser, startApp, type App } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useDemoApp } from './harness.ts';
 
 const TRANSCRIPT = [
   'Interview with Dana Ruiz and Helena, 12 March 2026',
@@ -23,14 +23,7 @@ const SURVEY = [
 ].join('\n');
 
 describe('importing through the dialog', () => {
-  let app: App;
-  beforeEach(async () => {
-    app = await startApp();
-  });
-  afterEach(async () => {
-    await app.close();
-  });
-  afterAll(closeBrowser);
+  const app = useDemoApp();
 
   it('imports a transcript and a questionnaire, maps speakers, and shows the turns under the right participants', async () => {
     const { page } = app;

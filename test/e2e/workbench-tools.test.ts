@@ -1,20 +1,14 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeBrowser, startApp, type App } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useDemoApp } from './harness.ts';
 import { codeCount, codingsInFile, selectPhrase } from './workbench-helpers.ts';
 
 const SOURCE = 'Interview with PA';
 
 describe('the workbench tools', () => {
-  let app: App;
-  beforeEach(async () => {
-    app = await startApp();
-    await app.page.getByRole('listbox', { name: 'Sources' }).getByRole('option', { name: new RegExp(SOURCE) }).click();
-    await expect.poll(() => app.page.locator('.mg-doc').textContent()).toContain('seismic retrofitting');
+  const app = useDemoApp(async ({ page }) => {
+    await page.getByRole('listbox', { name: 'Sources' }).getByRole('option', { name: new RegExp(SOURCE) }).click();
+    await expect.poll(() => page.locator('.mg-doc').textContent()).toContain('seismic retrofitting');
   });
-  afterEach(async () => {
-    await app.close();
-  });
-  afterAll(closeBrowser);
 
   it('codes in vivo, a whole turn, snaps to words, and adjusts boundaries', async () => {
     const { page } = app;

@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeBrowser, startApp, type App } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useDemoApp } from './harness.ts';
 import { codeCount, codingsInFile, selectPhrase } from './workbench-helpers.ts';
 
 const SOURCE = 'Interview with PA';
@@ -8,14 +8,7 @@ const PHRASE_KEYS = 'It keeps us in contact with alumni long after they graduate
 const PHRASE_NEW = 'I am not against sharing';
 
 describe('the coding workbench', () => {
-  let app: App;
-  beforeEach(async () => {
-    app = await startApp();
-  });
-  afterEach(async () => {
-    await app.close();
-  });
-  afterAll(closeBrowser);
+  const app = useDemoApp();
 
   const openInterview = async () => {
     const { page } = app;

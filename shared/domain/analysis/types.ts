@@ -6,7 +6,7 @@ export type RowSpec =
   | { kind: 'codes' }
   /** The top-level codes (scheme sections: Why/What/How/When/Where), each with its subtree. */
   | { kind: 'sections' }
-  /** The children of one code, each with its subtree, plus the parent's own codings when it has any. */
+  /** The children of one code, each with its subtree, plus the parent's own codings when there are some. */
   | { kind: 'children'; parentId: number };
 
 export type MatrixRow = {
