@@ -17,7 +17,15 @@ const cjsImportMeta = {
   define: { 'import.meta.url': '__importMetaUrl' },
 };
 
+// The import's parsing thread (electron/backend/import/parse-pool.ts) loads this file from
+// beside the bundle that starts it, so each output folder gets its own copy.
+const parseWorker = (outdir) =>
+  build({ ...common, format: 'esm', entryPoints: { 'import-parse-worker': 'electron/backend/import/parse-worker.ts' }, outdir, outExtension: { '.js': '.mjs' } });
+
 await Promise.all([
+  parseWorker('dist/server'),
+  parseWorker('dist/cli'),
+  parseWorker('dist/electron'),
   build({ ...common, format: 'esm', entryPoints: { serve: 'electron/server/serve.ts' }, outdir: 'dist/server', outExtension: { '.js': '.mjs' } }),
   build({ ...common, format: 'esm', entryPoints: { cli: 'electron/cli/cli.ts' }, outdir: 'dist/cli', outExtension: { '.js': '.mjs' } }),
   build({

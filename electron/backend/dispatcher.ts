@@ -23,6 +23,15 @@ export type Dispatcher = ApiCall & {
   readonly runningJobs: () => number;
 };
 
+/**
+ * Requests that may run while a job holds the exclusive gate: the cancel that must reach it,
+ * calls that do not read the project, and project switches, which the host refuses at once
+ * while a job runs (rather than after it).
+ */
+const PASSES_GATE: ReadonlySet<string> = new Set([
+  'import.cancel', 'app.paths', 'project.recent', 'project.open', 'project.create', 'project.openDemo', 'coders.setCurrent',
+]);
+
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiFailure) return err.toApiError();
   const e = err as { code?: unknown; message?: unknown };
@@ -46,6 +55,19 @@ export function createDispatcher(parts: DispatcherParts): Dispatcher {
   }
 
   let running = 0;
+  // While a job writes exclusively (ctx.exclusive), the promise of its end; requests wait for it.
+  let gate: Promise<void> | null = null;
+  const exclusive = async <T>(work: () => Promise<T>): Promise<T> => {
+    while (gate) await gate;
+    let open = () => {};
+    gate = new Promise<void>((resolve) => (open = resolve));
+    try {
+      return await work();
+    } finally {
+      gate = null;
+      open();
+    }
+  };
   const call = async (method: string, input: unknown): Promise<ApiResult<unknown>> => {
     if (!isMethodName(method)) return { ok: false, error: { code: 'unknown_method', message: `There is no API method called ${method}` } };
     const def = contract[method as MethodName];
@@ -56,6 +78,8 @@ export function createDispatcher(parts: DispatcherParts): Dispatcher {
       const message = field ? `${method}: ${field}: ${issue.message}` : `${method}: ${issue.message}`;
       return { ok: false, error: field ? { code: 'invalid_input', message, field } : { code: 'invalid_input', message } };
     }
+    // A cancel must reach the job holding the gate; everything else waits its turn.
+    if (!PASSES_GATE.has(method)) while (gate) await gate;
     try {
       const host = parts.hostHandlers[method] as AnyHostHandler | undefined;
       if (host) return { ok: true, value: await host(parsed.data) };
@@ -77,7 +101,7 @@ export function createDispatcher(parts: DispatcherParts): Dispatcher {
       if (def.kind === 'job') {
         running++;
         try {
-          return { ok: true, value: await handler(parsed.data, project.ctx) };
+          return { ok: true, value: await handler(parsed.data, { ...project.ctx, exclusive }) };
         } finally {
           running--;
         }

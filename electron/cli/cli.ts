@@ -5,7 +5,7 @@ import { checkProject } from '../backend/check.ts';
 import { REPORT_USAGE, runReport } from './report.ts';
 import { IMPORT_USAGE } from './import-args.ts';
 import { runImportCommand } from './import-command.ts';
-import type { MethodName, Output } from '../../shared/api/contract.ts';
+import type { MethodName, Output, ProgressEvent } from '../../shared/api/contract.ts';
 
 const USAGE = `Usage: marginalia <command> [options]
 
@@ -17,10 +17,30 @@ ${IMPORT_USAGE}
   serve [--project P] [--port N]  browser mode (same as npm run serve)
 `;
 
-type Io = { out: (line: string) => void; err: (line: string) => void };
+type Io = { out: (line: string) => void; err: (line: string) => void; progress?: (event: ProgressEvent) => void };
+
+/**
+ * Progress of long jobs on a terminal: one line rewritten in place on stderr, so stdout stays
+ * the report (and `--json` stays parseable). Off when stderr is not a terminal.
+ */
+function terminalProgress(): ((event: ProgressEvent) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  let last = 0;
+  return (e) => {
+    const now = Date.now();
+    if (!e.finished && now - last < 100) return;
+    last = now;
+    const width = String(e.total).length;
+    const line = `[${String(e.done).padStart(width)}/${e.total}] ${e.label}`.slice(0, (process.stderr.columns || 80) - 1);
+    process.stderr.write(`\r\u001b[2K${line}${e.finished ? '\n' : ''}`);
+  };
+}
 
 /** Runs one CLI command; returns the process exit code. */
-export async function runCli(argv: readonly string[], io: Io = { out: (l) => console.log(l), err: (l) => console.error(l) }): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: Io = { out: (l) => console.log(l), err: (l) => console.error(l), progress: terminalProgress() },
+): Promise<number> {
   let args;
   try {
     args = parseLaunchArgs(argv);
@@ -45,7 +65,7 @@ export async function runCli(argv: readonly string[], io: Io = { out: (l) => con
     }
     return args.project;
   };
-  const host = new Host({ home: args.home ?? defaultHome() });
+  const host = new Host({ home: args.home ?? defaultHome(), ...(io.progress ? { onProgress: io.progress } : {}) });
   const call = async <M extends MethodName>(method: M, input: unknown): Promise<Output<M>> => {
     const r = await host.call(method, input);
     if (!r.ok) throw new Error(r.error.message);

@@ -5,7 +5,10 @@
  */
 
 /** Canonical text: strip a leading BOM, turn CRLF and lone CR into LF; nothing else. */
-export const canonicalText = (raw: string): string => raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+export const canonicalText = (raw: string): string => {
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+};
 
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;

@@ -63,6 +63,9 @@ export class Db {
       this.raw.pragma('foreign_keys = ON');
       this.raw.pragma('synchronous = NORMAL');
       this.raw.pragma('busy_timeout = 5000');
+      // TEMP tables (undo capture notes) in memory: a big import notes ~150k rows there.
+      // Must be set before any TEMP object exists: changing it drops them.
+      this.raw.pragma('temp_store = MEMORY');
     } catch (err) {
       if (err instanceof ApiFailure) throw err;
       const message = err instanceof Error ? err.message : String(err);

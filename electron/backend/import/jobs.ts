@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { ApiFailure } from '../../../shared/api/errors.ts';
 
 /**
- * Running import jobs, so import.cancel can reach one. A job is cancellable while it reads
- * and parses files; its write phase is one synchronous transaction, during which no request
- * (cancel included) can arrive, so a cancel either stops it before anything is written or
- * finds it finished.
+ * Running import jobs, so import.cancel can reach one. A job is cancellable until its last
+ * file is written (the transaction then rolls back); what follows (the undo record and the
+ * commit) runs without a break, so a cancel either stops the import with nothing imported
+ * or finds it finished.
  */
 type Job = { cancelled: boolean; writing: boolean };
 

@@ -2,23 +2,25 @@ import { ApiFailure } from '../../../shared/api/errors.ts';
 import type { ImportFileOptions, ImportedFile, ImportReport } from '../../../shared/domain/import-types.ts';
 import type { Ctx } from '../context.ts';
 import { labelOperation, q } from '../undo/labels.ts';
-import { prepareRecording, recordOperation } from '../undo/recorder.ts';
+import { prepareRecording, recordOperationAsync } from '../undo/recorder.ts';
 import { Batch, sourceNameOf } from './batch.ts';
 import { ImportError, reasonOf } from './errors.ts';
 import { startJob } from './jobs.ts';
-import { ASYNC_FORMATS, parseSource, parseSourceSync, type ParsedSource } from './parse-source.ts';
+import { parseOffThread } from './parse-pool.ts';
+import { ASYNC_FORMATS, parseSource, type ParsedSource } from './parse-source.ts';
 import { planQuestionnaire } from './questionnaire-plan.ts';
-import { discard, getStaged, readStaged, rememberParse, type Staged } from './staging.ts';
+import { discard, getStaged, readStaged, rememberedParse, type Staged } from './staging.ts';
 import { writeQuestionnaire } from './write-questionnaire.ts';
 import { speakersOf, writeDocument, writeInterview, type FileTarget } from './write-text-sources.ts';
 
 /**
- * Parsed files kept in memory between the two phases, at most this many bytes of input;
- * the rest are parsed again while writing, so memory stays flat however large the batch.
+ * Files parsed ahead of the one being written: at most this many, and at most this much
+ * input between them (one file always), so memory stays flat however large the batch.
  */
-const KEEP_PARSED_BYTES = 16 * 1024 * 1024;
+const AHEAD_FILES = 4;
+const AHEAD_BYTES = 16 * 1024 * 1024;
 
-type Planned = { options: ImportFileOptions; staged: Staged; target: FileTarget; parsed: ParsedSource | null };
+type Item = { options: ImportFileOptions; staged: Staged; target: FileTarget };
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -45,24 +47,58 @@ function checkOptions(parsed: ParsedSource, options: ImportFileOptions, target: 
   }
 }
 
-function write(batch: Batch, p: Planned): ImportedFile {
-  let parsed = p.parsed;
-  if (!parsed) {
-    try {
-      parsed = parseSourceSync(p.staged.name, readStaged(p.staged), p.options.kind);
-    } catch (error) {
-      throw asFileFailure(error, p.staged.name, p.target.field);
-    }
-  }
-  if (parsed.kind === 'interview') return writeInterview(batch, p.target, parsed, p.options.interview);
-  if (parsed.kind === 'document') return writeDocument(batch, p.target, parsed);
-  return writeQuestionnaire(batch, p.target, parsed.table, p.options.questionnaire!);
+/** A file's parse: the preview's if it is still remembered, else on the parsing thread (PDF and XLSX here). */
+function parse(item: Item): Promise<ParsedSource> {
+  const { staged, options } = item;
+  const remembered = rememberedParse<ParsedSource>(staged.stagedId, options.kind);
+  if (remembered) return Promise.resolve(remembered);
+  if (staged.format !== null && ASYNC_FORMATS.has(staged.format)) return parseSource(staged.name, readStaged(staged), options.kind);
+  if (staged.error !== null || staged.held === null) return Promise.reject(new ApiFailure('bad_file', staged.error ?? `${staged.name} cannot be read`));
+  const held = staged.held;
+  return parseOffThread({ name: staged.name, kind: options.kind, ...('path' in held ? { path: held.path } : { bytes: held.bytes }) });
 }
 
 /**
- * Imports a batch: all files or none. Phase 1 reads, parses and checks each file in turn,
- * yielding between files so progress is sent and a cancel can arrive. Phase 2 writes
- * everything in one transaction, recorded as one undoable operation.
+ * Parses files ahead of the writer, in order, within AHEAD_FILES / AHEAD_BYTES. A parse that
+ * fails while nobody waits for it yet is held until its turn comes (never unhandled).
+ */
+function readAhead(items: readonly Item[]) {
+  const parses = new Map<number, Promise<ParsedSource>>();
+  let next = 0;
+  const fill = (current: number) => {
+    let bytes = 0;
+    for (let i = current; i < next; i++) bytes += items[i]!.staged.size;
+    while (next < items.length && next - current < AHEAD_FILES && (next === current || bytes + items[next]!.staged.size <= AHEAD_BYTES)) {
+      const promise = parse(items[next]!);
+      promise.catch(() => {});
+      parses.set(next, promise);
+      bytes += items[next]!.staged.size;
+      next++;
+    }
+  };
+  fill(0);
+  return async (index: number): Promise<ParsedSource> => {
+    fill(index);
+    const parsed = await parses.get(index)!;
+    parses.delete(index);
+    fill(index + 1);
+    return parsed;
+  };
+}
+
+function write(batch: Batch, item: Item, parsed: ParsedSource): ImportedFile {
+  if (parsed.kind === 'interview') return writeInterview(batch, item.target, parsed, item.options.interview);
+  if (parsed.kind === 'document') return writeDocument(batch, item.target, parsed);
+  return writeQuestionnaire(batch, item.target, parsed.table, item.options.questionnaire!);
+}
+
+/**
+ * Imports a batch: all files or none. The files stream into one transaction, recorded as one
+ * undoable operation: while file n is written, the files after it are read and parsed on a
+ * second thread (parse-pool.ts). Between files the job yields, so progress is sent and
+ * import.cancel arrives; a cancel or any bad file rolls the whole batch back. The transaction
+ * stays open across those yields, so the job runs under the dispatcher's exclusive gate: no
+ * other request runs inside it, and none sees its rows before they are committed.
  */
 export async function runImport(ctx: Ctx, input: { jobId?: string | undefined; files: ImportFileOptions[] }): Promise<ImportReport> {
   const job = startJob(input.jobId);
@@ -71,46 +107,53 @@ export async function runImport(ctx: Ctx, input: { jobId?: string | undefined; f
     ctx.progress?.({ jobId: job.id, label, done, total, ...(end ? { finished: true, ...end } : {}) });
   try {
     const seen = new Set<string>();
-    const planned: Planned[] = [];
-    let kept = 0;
-    for (const [index, options] of input.files.entries()) {
-      job.check();
+    const items: Item[] = input.files.map((options, index) => {
       const field = `files.${index}`;
       if (seen.has(options.stagedId)) throw new ApiFailure('invalid_input', `The same staged file is listed twice (files.${index})`, `${field}.stagedId`);
       seen.add(options.stagedId);
       const staged = getStaged(options.stagedId, `${field}.stagedId`);
-      const target: FileTarget = { fileName: staged.name, sourceName: options.name ?? sourceNameOf(staged.name), field };
-      progress(`Reading ${staged.name}`, index);
-      let parsed: ParsedSource;
+      return { options, staged, target: { fileName: staged.name, sourceName: options.name ?? sourceNameOf(staged.name), field } };
+    });
+    const parsedAt = readAhead(items);
+    const summary = { files: items.map((i) => ({ file: i.staged.name, kind: i.options.kind })) };
+    const exclusive = ctx.exclusive ?? ((work) => work());
+    const report = await exclusive(async () => {
+      job.check();
+      prepareRecording(ctx.db);
+      ctx.db.raw.exec('BEGIN IMMEDIATE');
       try {
-        parsed = await rememberParse(staged.stagedId, options.kind, () => parseSource(staged.name, readStaged(staged), options.kind));
+        const value = await recordOperationAsync(ctx, 'import.run', summary, async (): Promise<ImportReport> => {
+          const batch = new Batch(ctx);
+          const files: ImportedFile[] = [];
+          for (const [index, item] of items.entries()) {
+            job.check();
+            progress(`Importing ${item.staged.name}`, index);
+            let parsed: ParsedSource;
+            try {
+              parsed = await parsedAt(index);
+              job.check();
+              checkOptions(parsed, item.options, item.target);
+            } catch (error) {
+              throw asFileFailure(error, item.staged.name, item.target.field);
+            }
+            files.push(write(batch, item, parsed));
+            // Let progress out and a cancel in, even when the next file is parsed already.
+            await nextTurn();
+          }
+          job.check();
+          job.startWriting();
+          progress('Saving to the project', total);
+          labelOperation(ctx.db, files.length === 1 ? `Import ${q(files[0]!.name)}` : `Import ${files.length} files`);
+          ctx.audit('import', 'batch', null, { job: job.id, ...summary, participantsCreated: batch.created.map((c) => c.label) });
+          return { jobId: job.id, files, participantsCreated: batch.created };
+        });
+        ctx.db.raw.exec('COMMIT');
+        return value;
       } catch (error) {
-        throw asFileFailure(error, staged.name, field);
+        if (ctx.db.raw.inTransaction) ctx.db.raw.exec('ROLLBACK');
+        throw error;
       }
-      try {
-        checkOptions(parsed, options, target);
-      } catch (error) {
-        throw asFileFailure(error, staged.name, field);
-      }
-      const keep = (staged.format !== null && ASYNC_FORMATS.has(staged.format)) || kept + staged.size <= KEEP_PARSED_BYTES;
-      if (keep) kept += staged.size;
-      planned.push({ options, staged, target, parsed: keep ? parsed : null });
-      await nextTurn();
-    }
-    job.check();
-    job.startWriting();
-    progress('Writing to the project', total);
-    prepareRecording(ctx.db);
-    const summary = { files: planned.map((p) => ({ file: p.staged.name, kind: p.options.kind })) };
-    const report = ctx.db.transaction(() =>
-      recordOperation(ctx, 'import.run', summary, (): ImportReport => {
-        const batch = new Batch(ctx);
-        const files = planned.map((p) => write(batch, p));
-        labelOperation(ctx.db, files.length === 1 ? `Import ${q(files[0]!.name)}` : `Import ${files.length} files`);
-        ctx.audit('import', 'batch', null, { job: job.id, ...summary, participantsCreated: batch.created.map((c) => c.label) });
-        return { jobId: job.id, files, participantsCreated: batch.created };
-      }),
-    );
+    });
     discard(input.files.map((f) => f.stagedId));
     progress('Imported', total, {});
     return report;

@@ -107,6 +107,9 @@ export function readStaged(entry: Staged): Uint8Array {
 const recentParses = new Map<string, unknown>();
 const RECENT_PARSES = 6;
 
+/** A parse the preview remembered, if it still is. */
+export const rememberedParse = <T>(stagedId: string, kind: SourceKind): T | undefined => recentParses.get(`${stagedId}:${kind}`) as T | undefined;
+
 export function rememberParse<T>(stagedId: string, kind: SourceKind, parse: () => Promise<T>): Promise<T> {
   const key = `${stagedId}:${kind}`;
   if (recentParses.has(key)) return Promise.resolve(recentParses.get(key) as T);

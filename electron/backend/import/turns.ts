@@ -39,6 +39,8 @@ export function splitSpeakerPrefix(line: string): { speaker: string | null; rest
 
 /** Collapses runs of blank lines into one and trims the ends, keeping paragraph breaks. */
 export function tidyBody(body: string): string {
+  // Most turns are one line: nothing between the ends to tidy.
+  if (!body.includes('\n')) return body.trim();
   return body
     .split('\n')
     .map((line) => line.replace(/[ \t]+$/, ''))

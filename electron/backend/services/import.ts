@@ -2,6 +2,7 @@ import { ApiFailure } from '../../../shared/api/errors.ts';
 import type { HandlerMap } from '../handler-types.ts';
 import { ImportError, reasonOf } from '../import/errors.ts';
 import { cancelJob } from '../import/jobs.ts';
+import { warmParseThread } from '../import/parse-pool.ts';
 import { parseSource } from '../import/parse-source.ts';
 import { buildPreview } from '../import/preview.ts';
 import { runImport } from '../import/run.ts';
@@ -13,6 +14,7 @@ type M = 'import.stage' | 'import.preview' | 'import.run' | 'import.cancel' | 'i
 /** The import methods; the work lives in electron/backend/import/ (see its README). */
 export const importHandlers: HandlerMap<M> = {
   'import.stage': async (input) => {
+    warmParseThread();
     const staged = [];
     for (const file of input.files) {
       staged.push(stage(file, suggestKind));

@@ -1,4 +1,5 @@
 import type { Ctx } from '../context.ts';
+import type { Db } from '../db/database.ts';
 import { sql } from '../db/sql.ts';
 import { ensureCapture } from './capture.ts';
 import { discardCapture, flushCapture } from './flush.ts';
@@ -27,23 +28,49 @@ const inputJson = (input: unknown): string => {
 /** Prepares the connection for capture; call before opening the command's transaction. */
 export const prepareRecording = ensureCapture;
 
+/** Starts recording an operation: its row, and the capture pointed at it. */
+function begin(ctx: Ctx, method: string, input: unknown): number {
+  const opId = ctx.db.run(sql`INSERT INTO operations (coder_id, method, label, input, at)
+    VALUES (${ctx.coderId}, ${method}, ${defaultLabel(method)}, ${inputJson(input)}, ${ctx.now()})`).lastInsertRowid;
+  ctx.db.run(sql`UPDATE temp.undo_capture SET op_id = ${opId}`);
+  return opId;
+}
+
+/** Stops capturing and forgets the notes (flushed by then, or of a failed command). */
+function end(db: Db): void {
+  db.run(sql`UPDATE temp.undo_capture SET op_id = NULL`);
+  discardCapture(db);
+}
+
 /**
  * Runs one command as one undoable operation. Must run inside the command's transaction:
  * if the command fails, the operation row and its captured changes roll back with it.
  */
 export function recordOperation<T>(ctx: Ctx, method: string, input: unknown, run: () => T): T {
   if (NOT_RECORDED.has(method)) return run();
-  const { db } = ctx;
-  const opId = db.run(sql`INSERT INTO operations (coder_id, method, label, input, at)
-    VALUES (${ctx.coderId}, ${method}, ${defaultLabel(method)}, ${inputJson(input)}, ${ctx.now()})`).lastInsertRowid;
-  db.run(sql`UPDATE temp.undo_capture SET op_id = ${opId}`);
+  const opId = begin(ctx, method, input);
   try {
     const value = run();
     finish(ctx, opId, method, input);
     return value;
   } finally {
-    db.run(sql`UPDATE temp.undo_capture SET op_id = NULL`);
-    discardCapture(db);
+    end(ctx.db);
+  }
+}
+
+/**
+ * The same for a job that writes across several turns of the event loop (an import streams
+ * its files into one transaction). The caller holds the transaction open throughout and
+ * keeps every other request out of it (the dispatcher's exclusive gate).
+ */
+export async function recordOperationAsync<T>(ctx: Ctx, method: string, input: unknown, run: () => Promise<T>): Promise<T> {
+  const opId = begin(ctx, method, input);
+  try {
+    const value = await run();
+    finish(ctx, opId, method, input);
+    return value;
+  } finally {
+    end(ctx.db);
   }
 }
 

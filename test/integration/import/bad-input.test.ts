@@ -124,14 +124,14 @@ describe('import progress and cancel', () => {
     return (r.value as StagedFile[]).map((s): ImportFileOptions => ({ stagedId: s.stagedId, kind: 'interview', interview: ANN }));
   };
 
-  it('reports progress per file, then the write, then the end', async () => {
+  it('reports progress per file, then saving, then the end', async () => {
     const files = await stageMany(2);
     const r = await host.call('import.run', { jobId: 'job-1', files });
     expect(r.ok).toBe(true);
     expect(events.map((e) => [e.jobId, e.label, e.done, e.total, e.finished ?? false])).toEqual([
-      ['job-1', 'Reading t1.txt', 0, 2, false],
-      ['job-1', 'Reading t2.txt', 1, 2, false],
-      ['job-1', 'Writing to the project', 2, 2, false],
+      ['job-1', 'Importing t1.txt', 0, 2, false],
+      ['job-1', 'Importing t2.txt', 1, 2, false],
+      ['job-1', 'Saving to the project', 2, 2, false],
       ['job-1', 'Imported', 2, 2, true],
     ]);
     expect(await host.call('import.cancel', { jobId: 'job-1' })).toEqual({ ok: true, value: { cancelled: false } });
@@ -141,7 +141,8 @@ describe('import progress and cancel', () => {
     const files = await stageMany(20);
     const counts = tableCounts(host);
     onEvent = (e) => {
-      if (e.label === 'Reading t3.txt') void host.call('import.cancel', { jobId: 'job-2' });
+      // By then two files are written inside the import's transaction.
+      if (e.label === 'Importing t3.txt') void host.call('import.cancel', { jobId: 'job-2' });
     };
     const r = await host.call('import.run', { jobId: 'job-2', files });
     expect(r.ok ? null : r.error).toEqual({ code: 'cancelled', message: 'Import cancelled: nothing was imported' });
@@ -150,5 +151,42 @@ describe('import progress and cancel', () => {
     // The staged files are still there: the same batch can be run again.
     const again = await host.call('import.run', { files });
     expect(again.ok && (again.value as ImportReport).files.length).toBe(20);
+  });
+
+  it('cancels late in the batch, after most files are written: still nothing is imported', async () => {
+    const files = await stageMany(12);
+    const counts = tableCounts(host);
+    onEvent = (e) => {
+      if (e.label === 'Importing t12.txt') void host.call('import.cancel', { jobId: 'job-3' });
+    };
+    const r = await host.call('import.run', { jobId: 'job-3', files });
+    expect(r.ok ? null : r.error.code).toBe('cancelled');
+    expect(tableCounts(host)).toEqual(counts);
+    const history = await host.call('undo.state', {});
+    expect(history.ok && JSON.stringify(history.value)).not.toContain('Import');
+  });
+
+  it('holds other requests back while it writes: a query sees all of the batch, a command runs after it', async () => {
+    const files = await stageMany(6);
+    const during: { listed?: ReturnType<Host['call']>; created?: ReturnType<Host['call']> } = {};
+    onEvent = (e) => {
+      if (e.label !== 'Importing t3.txt') return;
+      during.listed = host.call('sources.list', {});
+      during.created = host.call('codes.create', { name: 'Made during the import', parentId: null });
+    };
+    const r = await host.call('import.run', { jobId: 'job-4', files });
+    expect(r.ok).toBe(true);
+    const sources = await during.listed!;
+    if (!sources.ok) throw new Error(sources.error.message);
+    const names = (sources.value as { name: string }[]).map((s) => s.name);
+    expect(names.filter((n) => /^t\d+$/.test(n))).toHaveLength(6);
+    expect((await during.created!).ok).toBe(true);
+    // The code is its own step after the import: undoing it leaves the import in place.
+    const undone = await host.call('undo.undo', {});
+    expect(undone.ok).toBe(true);
+    const after = await host.call('sources.list', {});
+    expect(after.ok && (after.value as unknown[]).length).toBe(names.length);
+    const codes = await host.call('codes.list', {});
+    expect(JSON.stringify(codes.ok && codes.value)).not.toContain('Made during the import');
   });
 });

@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { parseRequest } from './parse-job.ts';
+import type { ParsedSource } from './parse-source.ts';
+import { fromWire, type ParseInput, type ParseReply, type ParseRequest } from './parse-wire.ts';
+
+/**
+ * Parses files for an import on a second thread, so that reading and parsing the next files
+ * overlaps with writing the current one into the store (the store is written from one thread
+ * only). One thread, started on first use and kept; it holds the process open only while it
+ * has work. Where no thread can be started (no worker bundle beside this one), or the thread
+ * dies, files are parsed on this thread instead: slower, the same result.
+ */
+
+type Pending = { request: ParseRequest; resolve: (parsed: ParsedSource) => void; reject: (error: Error) => void };
+type Thread = { worker: Worker; pending: Map<number, Pending> };
+
+/** undefined: not started yet; null: unavailable, parse here. */
+let thread: Thread | null | undefined;
+let nextId = 1;
+
+/** Where the worker's code is: beside this bundle, or the TypeScript source run through tsx. */
+function workerTarget(): { url: URL; options: WorkerOptions } | null {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) return { url: new URL('./parse-worker.ts', here), options: { execArgv: ['--import', 'tsx'] } };
+  const url = new URL('./import-parse-worker.mjs', here);
+  if (url.protocol !== 'file:') return null;
+  // Packaged, the bundle is inside app.asar and the worker beside it in app.asar.unpacked.
+  const path = fileURLToPath(url).replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+  return existsSync(path) ? { url: pathToFileURL(path), options: {} } : null;
+}
+
+function parseHere(p: Pending): void {
+  try {
+    p.resolve(parseRequest(p.request));
+  } catch (error) {
+    p.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+/** The thread died or never started: what it had is parsed here, and so is everything after. */
+function abandon(t: Thread): void {
+  if (thread === t) thread = null;
+  const left = [...t.pending.values()];
+  t.pending.clear();
+  for (const p of left) parseHere(p);
+}
+
+function start(): Thread | null {
+  const target = workerTarget();
+  if (!target) return null;
+  let worker: Worker;
+  try {
+    worker = new Worker(target.url, target.options);
+  } catch {
+    return null;
+  }
+  const t: Thread = { worker, pending: new Map() };
+  worker.unref();
+  worker.on('message', (reply: ParseReply) => {
+    const p = t.pending.get(reply.id);
+    if (!p) return;
+    t.pending.delete(reply.id);
+    if (t.pending.size === 0) worker.unref();
+    if ('parsed' in reply) p.resolve(reply.parsed);
+    else p.reject(fromWire(reply.error));
+  });
+  worker.on('error', () => abandon(t));
+  worker.on('exit', () => abandon(t));
+  return t;
+}
+
+/** Starts the parsing thread ahead of need (when files are staged): it takes a moment to load. */
+export function warmParseThread(): void {
+  if (thread === undefined) thread = start();
+}
+
+/** Parses a file (by path, or its bytes) as a kind of source, on the parsing thread if there is one. */
+export function parseOffThread(request: ParseInput): Promise<ParsedSource> {
+  warmParseThread();
+  const id = nextId++;
+  return new Promise<ParsedSource>((resolve, reject) => {
+    const p: Pending = { request: { ...request, id }, resolve, reject };
+    const t = thread;
+    if (!t) {
+      parseHere(p);
+      return;
+    }
+    if (t.pending.size === 0) t.worker.ref();
+    t.pending.set(id, p);
+    t.worker.postMessage(p.request);
+  });
+}
+
+/** Stops the parsing thread (tests, shutdown); the next parse starts a new one. */
+export async function stopParseThread(): Promise<void> {
+  const t = thread;
+  thread = undefined;
+  if (t) await t.worker.terminate();
+}

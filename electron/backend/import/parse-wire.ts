@@ -1,0 +1,25 @@
+import type { SourceKind } from '../../../shared/domain/types.ts';
+import { ImportError, type ImportWhere } from './errors.ts';
+import type { ParsedSource } from './parse-source.ts';
+
+/**
+ * What crosses between the import and its parsing thread (parse-pool.ts ↔ parse-worker.ts).
+ * Parsed sources are plain data, so they cross by structured clone; errors are rebuilt on the
+ * import's side so that an ImportError stays one (its message names the file and the row).
+ */
+export type ParseInput = { name: string; kind: SourceKind } & ({ path: string } | { bytes: Uint8Array });
+export type ParseRequest = ParseInput & { id: number };
+
+export type WireError = { importError: { file: string; detail: string; where: ImportWhere | undefined } } | { message: string };
+
+export type ParseReply = { id: number; parsed: ParsedSource } | { id: number; error: WireError };
+
+export function toWire(error: unknown): WireError {
+  if (error instanceof ImportError) return { importError: { file: error.file, detail: error.detail, where: error.where } };
+  return { message: error instanceof Error ? error.message : String(error) };
+}
+
+export function fromWire(error: WireError): Error {
+  if ('importError' in error) return new ImportError(error.importError.file, error.importError.detail, error.importError.where);
+  return new Error(error.message);
+}

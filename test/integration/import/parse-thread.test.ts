@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ImportError } from '../../../electron/backend/import/errors.ts';
+import { parseOffThread, stopParseThread } from '../../../electron/backend/import/parse-pool.ts';
+import { parseSourceSync } from '../../../electron/backend/import/parse-source.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'marginalia-parse-thread-'));
+afterAll(async () => {
+  await stopParseThread();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the import parsing thread', () => {
+  it('parses a transcript by path exactly as the importing thread would', async () => {
+    const text = 'Interviewer: How did it start?\nAnn: With a pilot — in 2019.\n\nInterviewer: And then?\nAnn: It grew. 🙂\n';
+    const path = join(dir, 'ann.txt');
+    writeFileSync(path, text);
+    const parsed = await parseOffThread({ name: 'ann.txt', kind: 'interview', path });
+    expect(parsed).toEqual(parseSourceSync('ann.txt', new TextEncoder().encode(text), 'interview'));
+    expect(parsed.kind === 'interview' && parsed.units.map((u) => u.speaker)).toEqual(['Interviewer', 'Ann', 'Interviewer', 'Ann']);
+  });
+
+  it('parses bytes sent to it, and many files at once in order', async () => {
+    const files = Array.from({ length: 12 }, (_, i) => `Interviewer: Question ${i}?\nP${i}: Answer ${i}.\nInterviewer: Thanks.\nP${i}: Bye.\n`);
+    const parsed = await Promise.all(files.map((t, i) => parseOffThread({ name: `t${i}.txt`, kind: 'interview', bytes: new TextEncoder().encode(t) })));
+    expect(parsed.map((p) => (p.kind === 'interview' ? p.text : ''))).toEqual(files.map((_, i) => `Interviewer: Question ${i}?\n\nP${i}: Answer ${i}.\n\nInterviewer: Thanks.\n\nP${i}: Bye.`));
+  });
+
+  it('sends a bad file back as an ImportError naming the file', async () => {
+    const path = join(dir, 'binary.txt');
+    writeFileSync(path, Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10]));
+    const error = await parseOffThread({ name: 'binary.txt', kind: 'interview', path }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as Error).message).toBe('binary.txt does not look like a text file');
+    const gone = await parseOffThread({ name: 'gone.txt', kind: 'interview', path: join(dir, 'gone.txt') }).catch((e: unknown) => e);
+    expect((gone as Error).message).toMatch(/^gone\.txt cannot be read any more: /);
+  });
+});
