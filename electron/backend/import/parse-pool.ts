@@ -20,15 +20,26 @@ type Thread = { worker: Worker; pending: Map<number, Pending> };
 let thread: Thread | null | undefined;
 let nextId = 1;
 
-/** Where the worker's code is: beside this bundle, or the TypeScript source run through tsx. */
-function workerTarget(): { url: URL; options: WorkerOptions } | null {
+/**
+ * How to start the worker: the bundle beside this one, or in development and tests (this
+ * module is TypeScript run through tsx or vitest) the TypeScript entry, with tsx registered
+ * in the new thread first (loader flags given to a worker do not reach it on Node 20).
+ */
+function workerTarget(): { entry: URL | string; options: WorkerOptions } | null {
   const here = import.meta.url;
-  if (here.endsWith('.ts')) return { url: new URL('./parse-worker.ts', here), options: { execArgv: ['--import', 'tsx'] } };
+  if (here.endsWith('.ts')) {
+    // tsx's ESM entry (its CommonJS one cannot register hooks from an eval'd worker).
+    const resolve = (import.meta as { resolve?: (specifier: string) => string }).resolve;
+    const tsx = typeof resolve === 'function' ? resolve('tsx/esm/api') : 'tsx/esm/api';
+    const entry = new URL('./parse-worker.ts', here).href;
+    const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); })`;
+    return { entry: boot, options: { eval: true } };
+  }
   const url = new URL('./import-parse-worker.mjs', here);
   if (url.protocol !== 'file:') return null;
   // Packaged, the bundle is inside app.asar and the worker beside it in app.asar.unpacked.
   const path = fileURLToPath(url).replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
-  return existsSync(path) ? { url: pathToFileURL(path), options: {} } : null;
+  return existsSync(path) ? { entry: pathToFileURL(path), options: {} } : null;
 }
 
 function parseHere(p: Pending): void {
@@ -48,11 +59,11 @@ function abandon(t: Thread): void {
 }
 
 function start(): Thread | null {
-  const target = workerTarget();
-  if (!target) return null;
   let worker: Worker;
   try {
-    worker = new Worker(target.url, target.options);
+    const target = workerTarget();
+    if (!target) return null;
+    worker = new Worker(target.entry, target.options);
   } catch {
     return null;
   }
@@ -92,6 +103,10 @@ export function parseOffThread(request: ParseInput): Promise<ParsedSource> {
     t.worker.postMessage(p.request);
   });
 }
+
+/** Whether files are parsed on the thread (tests check the thread really works). */
+export const parseThreadState = (): 'not started' | 'running' | 'unavailable' =>
+  thread === undefined ? 'not started' : thread === null ? 'unavailable' : 'running';
 
 /** Stops the parsing thread (tests, shutdown); the next parse starts a new one. */
 export async function stopParseThread(): Promise<void> {

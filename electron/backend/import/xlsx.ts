@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { CellValue } from 'exceljs';
 import type { NumberedTable, ParsedTable } from './csv.ts';
 import { ImportError, reasonOf } from './errors.ts';
@@ -53,6 +52,8 @@ export async function parseXlsx(bytes: Uint8Array, fileName: string): Promise<Pa
 export async function readXlsxTable(bytes: Uint8Array, fileName: string): Promise<NumberedTable> {
   const { names } = readZip(bytes, fileName, 'XLSX', () => false);
   if (!names.includes('xl/workbook.xml')) throw new ImportError(fileName, 'is not a valid XLSX file (xl/workbook.xml is missing)');
+  // Loaded on first use: exceljs is large, and most imports (and the parsing thread) never need it.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as an ArrayBuffer; a copy gives one exactly this file's size.

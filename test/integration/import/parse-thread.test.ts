@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ImportError } from '../../../electron/backend/import/errors.ts';
-import { parseOffThread, stopParseThread } from '../../../electron/backend/import/parse-pool.ts';
+import { parseOffThread, parseThreadState, stopParseThread } from '../../../electron/backend/import/parse-pool.ts';
 import { parseSourceSync } from '../../../electron/backend/import/parse-source.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'marginalia-parse-thread-'));
@@ -20,6 +20,8 @@ describe('the import parsing thread', () => {
     const parsed = await parseOffThread({ name: 'ann.txt', kind: 'interview', path });
     expect(parsed).toEqual(parseSourceSync('ann.txt', new TextEncoder().encode(text), 'interview'));
     expect(parsed.kind === 'interview' && parsed.units.map((u) => u.speaker)).toEqual(['Interviewer', 'Ann', 'Interviewer', 'Ann']);
+    // On the second thread, not on the fallback that parses on this one.
+    expect(parseThreadState()).toBe('running');
   });
 
   it('parses bytes sent to it, and many files at once in order', async () => {
