@@ -8,14 +8,13 @@ const COLUMNS = 10;
 
 const statement = (rows: number): string =>
   `INSERT INTO units (source_id, kind, start, end, participant_id, speaker, is_interviewer, question_id, timestamp_ms, page) VALUES ${Array.from({ length: rows }, () => `(${Array(COLUMNS).fill('?').join(', ')})`).join(', ')}`;
-/** Fixed statement texts, built once: full batches and single rows. */
-const FULL = statement(BATCH);
-const SINGLE = statement(1);
+/** Statement texts by number of rows, built once: at most BATCH shapes in the statement cache. */
+const TEXTS = Array.from({ length: BATCH + 1 }, (_, rows) => (rows === 0 ? '' : statement(rows)));
 
 /**
- * Inserts a source's units, many rows per statement. Every value is a bound parameter; the
- * fragment is put together by hand only to avoid building thousands of nested fragments, and
- * its text is one of the two constants above, so the statement cache holds two shapes.
+ * Inserts a source's units, many rows per statement: full batches, then the rest in one
+ * statement (a statement costs more than a row). Every value is a bound parameter; the
+ * fragment is put together by hand only to avoid building thousands of nested fragments.
  */
 export function insertUnits(db: Db, sourceId: number, units: readonly NewUnit[]): void {
   const run = (text: string, rows: readonly NewUnit[]) => {
@@ -26,7 +25,8 @@ export function insertUnits(db: Db, sourceId: number, units: readonly NewUnit[])
     const fragment: SqlFragment = { ...sql``, text, values };
     db.run(fragment);
   };
-  let i = 0;
-  for (; i + BATCH <= units.length; i += BATCH) run(FULL, units.slice(i, i + BATCH));
-  for (; i < units.length; i++) run(SINGLE, [units[i]!]);
+  for (let i = 0; i < units.length; i += BATCH) {
+    const rows = units.slice(i, i + BATCH);
+    run(TEXTS[rows.length]!, rows);
+  }
 }

@@ -3,7 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { parseRequest } from './parse-job.ts';
 import type { ParsedSource } from './parse-source.ts';
-import { fromWire, type ParseInput, type ParseReply, type ParseRequest } from './parse-wire.ts';
+import { CLAIM_SLOTS, fromWire, type ParseInput, type ParseReply, type ParseRequest } from './parse-wire.ts';
 
 /**
  * Parses files for an import on a second thread, so that reading and parsing the next files
@@ -11,10 +11,14 @@ import { fromWire, type ParseInput, type ParseReply, type ParseRequest } from '.
  * only). One thread, started on first use and kept; it holds the process open only while it
  * has work. Where no thread can be started (no worker bundle beside this one), or the thread
  * dies, files are parsed on this thread instead: slower, the same result.
+ *
+ * Work stealing: each request has a claim slot in memory shared with the thread. Whichever
+ * side claims it first parses the file, so the importing thread, when it needs a file the
+ * parsing thread has not started yet, parses it itself instead of waiting.
  */
 
 type Pending = { request: ParseRequest; resolve: (parsed: ParsedSource) => void; reject: (error: Error) => void };
-type Thread = { worker: Worker; pending: Map<number, Pending> };
+type Thread = { worker: Worker; pending: Map<number, Pending>; claims: Int32Array };
 
 /** undefined: not started yet; null: unavailable, parse here. */
 let thread: Thread | null | undefined;
@@ -42,7 +46,10 @@ function workerTarget(): { entry: URL | string; options: WorkerOptions } | null 
   return existsSync(path) ? { entry: pathToFileURL(path), options: {} } : null;
 }
 
-function parseHere(p: Pending): void {
+/** Parses a file on this thread, now. */
+export const parseHere = (input: ParseInput): ParsedSource => parseRequest({ ...input, id: 0 });
+
+function settleHere(p: Pending): void {
   try {
     p.resolve(parseRequest(p.request));
   } catch (error) {
@@ -55,19 +62,20 @@ function abandon(t: Thread): void {
   if (thread === t) thread = null;
   const left = [...t.pending.values()];
   t.pending.clear();
-  for (const p of left) parseHere(p);
+  for (const p of left) settleHere(p);
 }
 
 function start(): Thread | null {
   let worker: Worker;
+  const claims = new Int32Array(new SharedArrayBuffer(4 * CLAIM_SLOTS));
   try {
     const target = workerTarget();
     if (!target) return null;
-    worker = new Worker(target.entry, target.options);
+    worker = new Worker(target.entry, { ...target.options, workerData: { claims } });
   } catch {
     return null;
   }
-  const t: Thread = { worker, pending: new Map() };
+  const t: Thread = { worker, pending: new Map(), claims };
   worker.unref();
   worker.on('message', (reply: ParseReply) => {
     const p = t.pending.get(reply.id);
@@ -75,7 +83,8 @@ function start(): Thread | null {
     t.pending.delete(reply.id);
     if (t.pending.size === 0) worker.unref();
     if ('parsed' in reply) p.resolve(reply.parsed);
-    else p.reject(fromWire(reply.error));
+    else if ('error' in reply) p.reject(fromWire(reply.error));
+    // 'stolen': the importing thread parsed it and settled it already.
   });
   worker.on('error', () => abandon(t));
   worker.on('exit', () => abandon(t));
@@ -87,21 +96,40 @@ export function warmParseThread(): void {
   if (thread === undefined) thread = start();
 }
 
-/** Parses a file (by path, or its bytes) as a kind of source, on the parsing thread if there is one. */
-export function parseOffThread(request: ParseInput): Promise<ParsedSource> {
+/** A parse handed to the parsing thread. */
+export type OffThreadParse = {
+  promise: Promise<ParsedSource>;
+  /** Parses the file on this thread instead, if the parsing thread has not started it: true if it did. */
+  steal: () => boolean;
+};
+
+/** Hands a file (by path, or its bytes) to the parsing thread, if there is one; else parses it here. */
+export function parseOffThread(input: ParseInput): OffThreadParse {
   warmParseThread();
   const id = nextId++;
-  return new Promise<ParsedSource>((resolve, reject) => {
-    const p: Pending = { request: { ...request, id }, resolve, reject };
-    const t = thread;
-    if (!t) {
-      parseHere(p);
-      return;
-    }
-    if (t.pending.size === 0) t.worker.ref();
-    t.pending.set(id, p);
-    t.worker.postMessage(p.request);
+  let pending: Pending | undefined;
+  const promise = new Promise<ParsedSource>((resolve, reject) => {
+    pending = { request: { ...input, id }, resolve, reject };
   });
+  const p = pending!;
+  const t = thread;
+  if (!t) {
+    settleHere(p);
+    return { promise, steal: () => false };
+  }
+  const slot = id % CLAIM_SLOTS;
+  Atomics.store(t.claims, slot, 0);
+  if (t.pending.size === 0) t.worker.ref();
+  t.pending.set(id, p);
+  t.worker.postMessage(p.request);
+  return {
+    promise,
+    steal: () => {
+      if (!t.pending.has(id) || Atomics.compareExchange(t.claims, slot, 0, 2) !== 0) return false;
+      settleHere(p);
+      return true;
+    },
+  };
 }
 
 /** Whether files are parsed on the thread (tests check the thread really works). */

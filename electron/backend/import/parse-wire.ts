@@ -12,7 +12,15 @@ export type ParseRequest = ParseInput & { id: number };
 
 export type WireError = { importError: { file: string; detail: string; where: ImportWhere | undefined } } | { message: string };
 
-export type ParseReply = { id: number; parsed: ParsedSource } | { id: number; error: WireError };
+/** `stolen`: the importing thread claimed the file first and parsed it itself. */
+export type ParseReply = { id: number; parsed: ParsedSource } | { id: number; error: WireError } | { id: number; stolen: true };
+
+/**
+ * Claim slots shared by the two threads (Int32Array over a SharedArrayBuffer): request id
+ * modulo this many. 0 = unclaimed, 1 = the parsing thread took it, 2 = the importing thread did.
+ * Far more slots than requests are ever in flight at once.
+ */
+export const CLAIM_SLOTS = 1024;
 
 export function toWire(error: unknown): WireError {
   if (error instanceof ImportError) return { importError: { file: error.file, detail: error.detail, where: error.where } };

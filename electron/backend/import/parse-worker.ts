@@ -3,12 +3,19 @@
  * while the import's own thread writes the files before them into the store. Bundled as
  * import-parse-worker.mjs beside each Node bundle (scripts/build-node.mjs).
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { parseRequest } from './parse-job.ts';
-import { toWire, type ParseReply, type ParseRequest } from './parse-wire.ts';
+import { CLAIM_SLOTS, toWire, type ParseReply, type ParseRequest } from './parse-wire.ts';
+
+const claims = (workerData as { claims: Int32Array } | null)?.claims;
 
 parentPort?.on('message', (request: ParseRequest) => {
   let reply: ParseReply;
+  // The importing thread may have claimed this file while it waited in the queue.
+  if (claims && Atomics.compareExchange(claims, request.id % CLAIM_SLOTS, 0, 1) !== 0) {
+    parentPort!.postMessage({ id: request.id, stolen: true } satisfies ParseReply);
+    return;
+  }
   try {
     reply = { id: request.id, parsed: parseRequest(request) };
   } catch (error) {

@@ -8,17 +8,23 @@ import { ImportError, reasonOf } from './errors.ts';
 import { startJob } from './jobs.ts';
 import { parseOffThread } from './parse-pool.ts';
 import { ASYNC_FORMATS, parseSource, type ParsedSource } from './parse-source.ts';
+import type { ParseInput } from './parse-wire.ts';
 import { planQuestionnaire } from './questionnaire-plan.ts';
+import { deferSearchIndex } from './search-index.ts';
 import { discard, getStaged, readStaged, rememberedParse, type Staged } from './staging.ts';
 import { writeQuestionnaire } from './write-questionnaire.ts';
 import { speakersOf, writeDocument, writeInterview, type FileTarget } from './write-text-sources.ts';
 
 /**
- * Files parsed ahead of the one being written: at most this many, and at most this much
- * input between them (one file always), so memory stays flat however large the batch.
+ * Files handed to the parsing thread ahead of the one being written: at most this many, and
+ * at most this much input between them (one file always), so memory stays flat however
+ * large the batch.
  */
 const AHEAD_FILES = 4;
 const AHEAD_BYTES = 16 * 1024 * 1024;
+
+/** The writing thread yields to the event loop (progress out, cancel in) at least this often. */
+const YIELD_MS = 15;
 
 type Item = { options: ImportFileOptions; staged: Staged; target: FileTarget };
 
@@ -47,41 +53,52 @@ function checkOptions(parsed: ParsedSource, options: ImportFileOptions, target: 
   }
 }
 
-/** A file's parse: the preview's if it is still remembered, else on the parsing thread (PDF and XLSX here). */
-function parse(item: Item): Promise<ParsedSource> {
+/** What a file's parse needs besides the parsing thread: a preview's parse, PDF/XLSX, bad files. */
+function parseInput(item: Item): { ready: Promise<ParsedSource> } | { input: ParseInput } {
   const { staged, options } = item;
   const remembered = rememberedParse<ParsedSource>(staged.stagedId, options.kind);
-  if (remembered) return Promise.resolve(remembered);
-  if (staged.format !== null && ASYNC_FORMATS.has(staged.format)) return parseSource(staged.name, readStaged(staged), options.kind);
-  if (staged.error !== null || staged.held === null) return Promise.reject(new ApiFailure('bad_file', staged.error ?? `${staged.name} cannot be read`));
+  if (remembered) return { ready: Promise.resolve(remembered) };
+  if (staged.format !== null && ASYNC_FORMATS.has(staged.format)) return { ready: parseSource(staged.name, readStaged(staged), options.kind) };
+  if (staged.error !== null || staged.held === null) return { ready: Promise.reject(new ApiFailure('bad_file', staged.error ?? `${staged.name} cannot be read`)) };
   const held = staged.held;
-  return parseOffThread({ name: staged.name, kind: options.kind, ...('path' in held ? { path: held.path } : { bytes: held.bytes }) });
+  return { input: { name: staged.name, kind: options.kind, ...('path' in held ? { path: held.path } : { bytes: held.bytes }) } };
 }
 
 /**
- * Parses files ahead of the writer, in order, within AHEAD_FILES / AHEAD_BYTES. A parse that
- * fails while nobody waits for it yet is held until its turn comes (never unhandled).
+ * The files' parses, in order. The parsing thread is handed the next files (AHEAD_FILES /
+ * AHEAD_BYTES); when the writing thread needs one the parsing thread has not started yet, it
+ * parses that file itself rather than wait (parse-pool.ts, work stealing), so on a busy
+ * machine neither thread idles for the other. A parse that fails while nobody waits for it
+ * yet is held until its turn (never unhandled).
  */
 function readAhead(items: readonly Item[]) {
-  const parses = new Map<number, Promise<ParsedSource>>();
+  type Ahead = { promise: Promise<ParsedSource>; steal: () => boolean; settled: boolean };
+  const parses = new Map<number, Ahead>();
   let next = 0;
-  const fill = (current: number) => {
+  const handOut = (current: number) => {
     let bytes = 0;
     for (let i = current; i < next; i++) bytes += items[i]!.staged.size;
     while (next < items.length && next - current < AHEAD_FILES && (next === current || bytes + items[next]!.staged.size <= AHEAD_BYTES)) {
-      const promise = parse(items[next]!);
-      promise.catch(() => {});
-      parses.set(next, promise);
+      const how = parseInput(items[next]!);
+      const handed = 'ready' in how ? { promise: how.ready, steal: () => false } : parseOffThread(how.input);
+      const ahead: Ahead = { ...handed, settled: false };
+      handed.promise.then(
+        () => void (ahead.settled = true),
+        () => void (ahead.settled = true),
+      );
+      parses.set(next, ahead);
       bytes += items[next]!.staged.size;
       next++;
     }
   };
-  fill(0);
+  handOut(0);
   return async (index: number): Promise<ParsedSource> => {
-    fill(index);
-    const parsed = await parses.get(index)!;
+    const ahead = parses.get(index)!;
     parses.delete(index);
-    fill(index + 1);
+    // Not back yet and not started over there: parse it here (it settles the same promise).
+    if (!ahead.settled) ahead.steal();
+    const parsed = await ahead.promise;
+    handOut(index + 1);
     return parsed;
   };
 }
@@ -124,7 +141,9 @@ export async function runImport(ctx: Ctx, input: { jobId?: string | undefined; f
       try {
         const value = await recordOperationAsync(ctx, 'import.run', summary, async (): Promise<ImportReport> => {
           const batch = new Batch(ctx);
+          const search = deferSearchIndex(ctx.db);
           const files: ImportedFile[] = [];
+          let lastYield = performance.now();
           for (const [index, item] of items.entries()) {
             job.check();
             progress(`Importing ${item.staged.name}`, index);
@@ -138,11 +157,15 @@ export async function runImport(ctx: Ctx, input: { jobId?: string | undefined; f
             }
             files.push(write(batch, item, parsed));
             // Let progress out and a cancel in, even when the next file is parsed already.
-            await nextTurn();
+            if (performance.now() - lastYield >= YIELD_MS) {
+              await nextTurn();
+              lastYield = performance.now();
+            }
           }
           job.check();
           job.startWriting();
           progress('Saving to the project', total);
+          search.indexNew();
           labelOperation(ctx.db, files.length === 1 ? `Import ${q(files[0]!.name)}` : `Import ${files.length} files`);
           ctx.audit('import', 'batch', null, { job: job.id, ...summary, participantsCreated: batch.created.map((c) => c.label) });
           return { jobId: job.id, files, participantsCreated: batch.created };

@@ -36,6 +36,7 @@ export const UNTRACKED_TABLES: Record<string, string> = {
   operations: 'the undo history itself',
   operation_changes: 'the undo history itself',
   coding_credit: 'derived from codings and units by the triggers of migration 0006',
+  search_index_deferred: 'a flag an import sets and clears inside its own transaction (migration 0009)',
 };
 
 /**

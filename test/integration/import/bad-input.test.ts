@@ -166,6 +166,15 @@ describe('import progress and cancel', () => {
     expect(history.ok && JSON.stringify(history.value)).not.toContain('Import');
   });
 
+  it('makes every file of the batch searchable', async () => {
+    const files = await stageMany(5);
+    expect((await host.call('import.run', { files })).ok).toBe(true);
+    const r = await host.call('search.run', { query: 'Ann' });
+    if (!r.ok) throw new Error(r.error.message);
+    const sources = new Set((r.value as { hits: { sourceName: string }[] }).hits.map((h) => h.sourceName));
+    expect([...sources].sort()).toEqual(['t1', 't2', 't3', 't4', 't5']);
+  });
+
   it('holds other requests back while it writes: a query sees all of the batch, a command runs after it', async () => {
     const files = await stageMany(6);
     const during: { listed?: ReturnType<Host['call']>; created?: ReturnType<Host['call']> } = {};
