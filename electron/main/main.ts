@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseLaunchArgs, type LaunchArgs } from '../launch-args.ts';
-import { PROGRESS_CHANNEL, PROJECT_CHANGED_CHANNEL } from '../preload/channels.ts';
+import { MENU_COMMAND_CHANNEL, PROGRESS_CHANNEL, PROJECT_CHANGED_CHANNEL } from '../preload/channels.ts';
 import { findRendererDir } from '../server/static-files.ts';
 import { serveAppRequest } from './app-protocol.ts';
 import type { BackendClient } from './backend-client.ts';
@@ -95,7 +95,10 @@ async function start(args: LaunchArgs): Promise<void> {
   void client.whenExited().then(onBackendExit);
   client.onProgress((event) => mainWindow?.webContents.send(PROGRESS_CHANNEL, event));
 
-  actions = projectActions({ backend: client, window: () => mainWindow, switched: projectSwitched });
+  actions = {
+    ...projectActions({ backend: client, window: () => mainWindow, switched: projectSwitched }),
+    edit: (command) => mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, command),
+  };
   registerApiHandlers(ipcMain, {
     backend: client,
     isOurContents,

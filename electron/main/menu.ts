@@ -6,6 +6,8 @@ export type MenuActions = {
   openProject: () => void;
   openRecent: (path: string) => void;
   openDemo: () => void;
+  /** Undo/Redo: the page decides between undoing typing (in a text field) and project changes. */
+  edit: (command: 'undo' | 'redo') => void;
 };
 
 export type MenuState = {
@@ -43,7 +45,18 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
   };
   const edit: MenuItemConstructorOptions = {
     label: '&Edit',
-    submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
+    // Not the undo/redo roles: those undo typing only, never a coding or a merge. The page's
+    // own Ctrl+Z handler does both; the accelerator is shown here but left to the page (on
+    // macOS, where a menu always takes its key first, the click does the same through IPC).
+    submenu: [
+      { label: 'Undo', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: () => actions.edit('undo') },
+      { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', registerAccelerator: false, click: () => actions.edit('redo') },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+    ],
   };
   const view: MenuItemConstructorOptions = {
     label: '&View',

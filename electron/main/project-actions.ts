@@ -13,7 +13,7 @@ export type ProjectActionsOptions = {
 };
 
 /** The File menu's project commands: native dialogs, then the same API the renderer uses. */
-export function projectActions({ backend, window, switched }: ProjectActionsOptions): MenuActions {
+export function projectActions({ backend, window, switched }: ProjectActionsOptions): Omit<MenuActions, 'edit'> {
   const fail = (message: string, detail: string) => {
     const win = window();
     const options = { type: 'error' as const, message, detail };

@@ -4,4 +4,9 @@ import type { MethodName } from '../../shared/api/contract.ts';
 export const apiChannel = (method: MethodName): `api:${MethodName}` => `api:${method}`;
 export const PROGRESS_CHANNEL = 'progress';
 export const PROJECT_CHANGED_CHANNEL = 'project-changed';
-export type EventChannel = typeof PROGRESS_CHANNEL | typeof PROJECT_CHANGED_CHANNEL;
+export const MENU_COMMAND_CHANNEL = 'menu-command';
+export type EventChannel = typeof PROGRESS_CHANNEL | typeof PROJECT_CHANGED_CHANNEL | typeof MENU_COMMAND_CHANNEL;
+
+/** Menu items the page carries out itself (it knows whether a text field has the focus). */
+export const MENU_COMMANDS = ['undo', 'redo'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -8,6 +8,8 @@ export type DesktopBridge = {
   onProgress: (listener: (event: ProgressEvent) => void) => () => void;
   /** The desktop menu opened another project: reload everything shown. */
   onProjectChanged: (listener: () => void) => () => void;
+  /** Edit → Undo / Redo in the desktop menu. */
+  onMenuCommand: (listener: (command: 'undo' | 'redo') => void) => () => void;
 };
 
 declare global {

@@ -85,7 +85,7 @@ describe('desktop main process (under a stand-in for Electron)', () => {
 
   it('exposes the contract through the preload bundle, and only that', () => {
     expect(outcome.exposedAs).toBe('marginalia');
-    expect(outcome.bridgeKeys).toEqual(['api', 'onProgress', 'onProjectChanged']);
+    expect(outcome.bridgeKeys).toEqual(['api', 'onMenuCommand', 'onProgress', 'onProjectChanged']);
     expect(outcome.bridgeMethods).toEqual([...methodNames].sort());
     expect(outcome.viaPreload.ok).toBe(true);
     expect(outcome.viaPreload.value?.isDemo).toBe(true);

@@ -2,7 +2,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { menuTemplate, withProjectExtension, type MenuActions } from '../../../electron/main/menu.ts';
 
-const actions = (): MenuActions => ({ newProject: vi.fn(), openProject: vi.fn(), openRecent: vi.fn(), openDemo: vi.fn() });
+const actions = (): MenuActions => ({ newProject: vi.fn(), openProject: vi.fn(), openRecent: vi.fn(), openDemo: vi.fn(), edit: vi.fn() });
 const submenu = (item: MenuItemConstructorOptions | undefined): MenuItemConstructorOptions[] => (item?.submenu ?? []) as MenuItemConstructorOptions[];
 const byLabel = (items: MenuItemConstructorOptions[], label: string) => items.find((i) => i.label === label);
 const roles = (items: MenuItemConstructorOptions[]) => items.map((i) => i.role).filter(Boolean);
@@ -44,9 +44,19 @@ describe('application menu', () => {
     expect(view(false)).not.toContain('toggleDevTools');
   });
 
-  it('has the standard edit roles', () => {
-    const edit = roles(submenu(byLabel(menuTemplate({ recent: [], dev: false, platform: 'win32' }, actions()), '&Edit')));
-    expect(edit).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
+  it('has the standard edit roles, with Undo and Redo sent to the page (project undo, not only typing)', () => {
+    const a = actions();
+    const items = submenu(byLabel(menuTemplate({ recent: [], dev: false, platform: 'win32' }, a), '&Edit'));
+    expect(roles(items)).toEqual(['cut', 'copy', 'paste', 'selectAll']);
+    const undo = byLabel(items, 'Undo')!;
+    const redo = byLabel(items, 'Redo')!;
+    expect([undo.accelerator, redo.accelerator]).toEqual(['CmdOrCtrl+Z', 'CmdOrCtrl+Shift+Z']);
+    // Shown, not registered: the key reaches the page, which knows whether a text field has focus.
+    expect([undo.registerAccelerator, redo.registerAccelerator]).toEqual([false, false]);
+    (undo.click as () => void)();
+    (redo.click as () => void)();
+    expect(a.edit).toHaveBeenNthCalledWith(1, 'undo');
+    expect(a.edit).toHaveBeenNthCalledWith(2, 'redo');
   });
 
   it('puts Quit in the app menu on macOS', () => {

@@ -31,7 +31,7 @@ describe('preload bridge', () => {
 
   it('offers nothing generic: no send(channel), no invoke(channel), no env', () => {
     const { bridge } = fakeIpc();
-    expect(Object.keys(bridge).sort()).toEqual(['api', 'onProgress', 'onProjectChanged']);
+    expect(Object.keys(bridge).sort()).toEqual(['api', 'onMenuCommand', 'onProgress', 'onProjectChanged']);
     expect(Object.isFrozen(bridge)).toBe(true);
     expect(Object.isFrozen(bridge.api)).toBe(true);
   });
@@ -49,5 +49,16 @@ describe('preload bridge', () => {
     expect(changed).toHaveBeenCalledWith();
     stopProgress();
     expect(unsubscribed).toEqual(['progress']);
+  });
+
+  it('passes on only the known menu commands', () => {
+    const { bridge, listeners } = fakeIpc();
+    const command = vi.fn();
+    bridge.onMenuCommand(command);
+    listeners.get('menu-command')!('undo');
+    listeners.get('menu-command')!('redo');
+    listeners.get('menu-command')!('rm -rf');
+    listeners.get('menu-command')!({ command: 'undo' });
+    expect(command.mock.calls).toEqual([['undo'], ['redo']]);
   });
 });

@@ -19,8 +19,9 @@ const isTextField = (el: Element | null): boolean =>
   !!el && (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || (el instanceof HTMLElement && el.isContentEditable && !el.classList.contains('mg-doc')));
 
 /**
- * Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y undo and redo project changes anywhere except inside a text
- * field or the memo editor, where they keep their usual meaning (undo typing).
+ * Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y (and Edit → Undo / Redo in the desktop menu) undo and redo
+ * project changes anywhere except inside a text field or the memo editor, where they keep
+ * their usual meaning (undo typing).
  */
 export function useUndoShortcuts(projectPath: string | null): void {
   useEffect(() => {
@@ -33,7 +34,15 @@ export function useUndoShortcuts(projectPath: string | null): void {
       else if ((key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey)) { e.preventDefault(); void runUndo('redo'); }
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    // Edit → Undo / Redo of the desktop menu: the same choice as the keys make.
+    const stopMenu = window.marginalia?.onMenuCommand((command) => {
+      if (isTextField(document.activeElement)) document.execCommand(command);
+      else void runUndo(command);
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      stopMenu?.();
+    };
   }, [projectPath]);
 }
 
