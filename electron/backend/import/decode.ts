@@ -2,7 +2,7 @@ import { canonicalText } from '../../../shared/domain/offsets.ts';
 import { ImportError } from './errors.ts';
 
 /** How much of a file the binary sniffing looks at; enough to see a binary header. */
-const SNIFF_BYTES = 64 * 1024;
+export const SNIFF_BYTES = 64 * 1024;
 /** Share of control characters above which a file is treated as binary, not text. */
 const MAX_CONTROL_SHARE = 0.02;
 
@@ -33,11 +33,21 @@ const CP1252_HIGH = [
   0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
+/** Decoders are reusable (each decode() call is complete on its own); a batch makes thousands of calls. */
+type Decoder = InstanceType<typeof TextDecoder>;
+const decoders = new Map<string, Decoder>();
+const decoder = (encoding: string, fatal: boolean): Decoder => {
+  const key = `${encoding}:${fatal}`;
+  let d = decoders.get(key);
+  if (!d) decoders.set(key, (d = new TextDecoder(encoding, { fatal, ignoreBOM: true })));
+  return d;
+};
+
 function decodeWith(bytes: Uint8Array, encoding: Encoding, fatal: boolean): string {
-  if (encoding !== 'windows-1252') return new TextDecoder(encoding, { fatal, ignoreBOM: true }).decode(bytes);
+  if (encoding !== 'windows-1252') return decoder(encoding, fatal).decode(bytes);
   // Node 20's TextDecoder('windows-1252') decodes as ISO-8859-1 (0x93 becomes a C1 control,
   // not a curly quote), so the 0x80..0x9F range is mapped here whatever the runtime does.
-  return new TextDecoder('latin1')
+  return decoder('latin1', false)
     .decode(bytes)
     .replace(/[\u0080-\u009f]/g, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80]!));
 }

@@ -29,8 +29,7 @@ const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
 
 /** True when a PDF header appears near the start (pdf.js, like readers, allows leading junk). */
 function isPdf(bytes: Uint8Array): boolean {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  return head.includes('%PDF-');
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).includes('%PDF-', 0, 'latin1');
 }
 
 /** Refuses an empty or oversized file; callers with only a size (a path on disk) use it before reading. */

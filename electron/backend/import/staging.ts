@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ApiFailure } from '../../../shared/api/errors.ts';
 import { KINDS_BY_FORMAT, type ImportFormat, type StagedFile } from '../../../shared/domain/import-types.ts';
 import type { SourceKind } from '../../../shared/domain/types.ts';
+import { SNIFF_BYTES } from './decode.ts';
 import { assertImportSize, detectFormat, formatOfName } from './detect.ts';
 import { ImportError, reasonOf } from './errors.ts';
 
@@ -37,14 +38,18 @@ export function stage(request: StageRequest, suggest: (name: string, format: Imp
   let held: Held;
   try {
     // A file type that cannot be imported is said first, before its size or content matter.
-    formatOfName(name);
+    const named = formatOfName(name);
+    let size: number;
     if ('path' in request) {
-      const size = fileSize(request.path, name);
+      size = fileSize(request.path, name);
       assertImportSize(name, size);
-      bytes = plain(readFileSync(request.path));
+      // Text formats are checked (and their kind guessed) from their start: no need to read
+      // a whole transcript twice. The import reads the file again anyway.
+      bytes = HEAD_ONLY.has(named) ? readHead(request.path, name, size) : plain(readFileSync(request.path));
       held = { path: request.path };
     } else {
       bytes = plain(Buffer.from(request.dataBase64, 'base64'));
+      size = bytes.length;
       assertImportSize(name, bytes.length);
       if (heldBytes + bytes.length > MAX_HELD_BYTES) {
         throw new ApiFailure('conflict', `${name} cannot be added: ${Math.round(MAX_HELD_BYTES / 1048576)} MB of files are already waiting to be imported; import or remove some first`);
@@ -57,7 +62,7 @@ export function stage(request: StageRequest, suggest: (name: string, format: Imp
       throw new ImportError(name, `cannot be imported as ${article(request.kind)} (a .${format} file can be ${kinds.map(article).join(' or ')})`);
     }
     const suggestedKind = request.kind ?? (kinds.length === 1 ? kinds[0]! : suggest(name, format, bytes));
-    const entry: Staged = { ...base, size: bytes.length, format, kinds, suggestedKind, error: null, held };
+    const entry: Staged = { ...base, size, format, kinds, suggestedKind, error: null, held };
     area.set(stagedId, entry);
     if ('bytes' in held) heldBytes += bytes.length;
     return publicView(entry);
@@ -67,6 +72,22 @@ export function stage(request: StageRequest, suggest: (name: string, format: Imp
     const entry: Staged = { ...base, error: message, held: null };
     area.set(stagedId, entry);
     return publicView(entry);
+  }
+}
+
+/** Formats whose checks and kind guess look only at the start of the file (decode.ts SNIFF_BYTES). */
+const HEAD_ONLY: ReadonlySet<ImportFormat> = new Set(['txt', 'md', 'vtt', 'srt', 'csv']);
+
+function readHead(path: string, name: string, size: number): Uint8Array {
+  const head = new Uint8Array(Math.min(size, SNIFF_BYTES));
+  const fd = openSync(path, 'r');
+  try {
+    const n = readSync(fd, head, 0, head.length, 0);
+    return head.subarray(0, n);
+  } catch (error) {
+    throw new ImportError(name, `cannot be read: ${reasonOf(error)}`);
+  } finally {
+    closeSync(fd);
   }
 }
 
