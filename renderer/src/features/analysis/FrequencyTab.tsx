@@ -39,7 +39,7 @@ const sameSeries = (a: ChartSeries, b: ChartSeries) => a.key === b.key && a.labe
 
 /**
  * The array kept from the last render while its items are equal: a new matrix with the same
- * columns then leaves the chart's 51 <Bar> elements untouched (only their data changes).
+ * columns then leaves the chart's bar shape, tooltip and legend untouched (only the data changes).
  */
 function useSameSeries(next: ChartSeries[]): ChartSeries[] {
   const kept = useRef(next);
