@@ -54,8 +54,16 @@ export function writeInterview(batch: Batch, target: FileTarget, parsed: Extract
     ctx.db,
     sourceId,
     parsed.units.map((u) => {
-      const role = u.speaker === null ? { participantId: unattributed, isInterviewer: false } : roles.get(u.speaker)!;
-      return { kind: u.kind, start: u.start, end: u.end, speaker: u.speaker, timestampMs: u.timestampMs, ...role };
+      const role = u.speaker === null ? null : roles.get(u.speaker)!;
+      return {
+        kind: u.kind,
+        start: u.start,
+        end: u.end,
+        speaker: u.speaker,
+        timestampMs: u.timestampMs,
+        participantId: role ? role.participantId : unattributed,
+        isInterviewer: role ? role.isInterviewer : false,
+      };
     }),
   );
   const mapping = Object.fromEntries([...roles].map(([s, r]) => [s, r.isInterviewer ? 'interviewer' : r.participantId]));

@@ -16,10 +16,14 @@ export const importHandlers: HandlerMap<M> = {
   'import.stage': async (input) => {
     warmParseThread();
     const staged = [];
+    let lastYield = performance.now();
     for (const file of input.files) {
       staged.push(stage(file, suggestKind));
-      // Let other requests through between big files.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      // Let other requests through every few milliseconds (a big file takes that alone).
+      if (performance.now() - lastYield >= 15) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        lastYield = performance.now();
+      }
     }
     return staged;
   },
