@@ -51,10 +51,13 @@ function triggerSql(shape: TableShape): string[] {
   // Trigger bodies may not qualify table names; unqualified names find the TEMP tables first.
   const capturing = `FROM undo_capture WHERE op_id IS NOT NULL AND replaying = 0`;
   const count = `UPDATE undo_capture SET replayed = replayed + 1 WHERE replaying = 1;`;
-  // One statement per inserted row, and no JSON: the flush reads the rows back per run.
+  // One statement per inserted row, and no JSON: the flush reads the rows back per run. The
+  // same statement counts a replayed insert (a 'replayed' note, counted and dropped by replay.ts)
+  // rather than a second statement on every row of a big import.
   const insert = shape.rowid
-    ? `INSERT INTO undo_pending (tbl, kind, k) SELECT ${tbl}, 'insert', NEW.rowid ${capturing};`
-    : `INSERT INTO undo_pending (tbl, kind, after) SELECT ${tbl}, 'insert', ${insertedJson(shape, 'NEW')} ${capturing};`;
+    ? `INSERT INTO undo_pending (tbl, kind, k) SELECT ${tbl}, CASE replaying WHEN 1 THEN 'replayed' ELSE 'insert' END, NEW.rowid
+        FROM undo_capture WHERE replaying = 1 OR op_id IS NOT NULL;`
+    : `INSERT INTO undo_pending (tbl, kind, after) SELECT ${tbl}, 'insert', ${insertedJson(shape, 'NEW')} ${capturing}; ${count}`;
   const k = shape.rowid ? 'OLD.rowid' : 'NULL';
   // `whole`: the row before this update, in case it was inserted earlier in the same command.
   const update = `INSERT INTO undo_pending (tbl, kind, k, before, after, whole)
@@ -62,7 +65,7 @@ function triggerSql(shape: TableShape): string[] {
   const del = `INSERT INTO undo_pending (tbl, kind, k, before) SELECT ${tbl}, 'delete', ${k}, ${rowJson(shape, 'OLD')} ${capturing};`;
   const changed = shape.columns.map((c) => `OLD.${ident(c)} IS NOT NEW.${ident(c)}`).join(' OR ');
   return [
-    `CREATE TEMP TRIGGER IF NOT EXISTS ${name('insert')} AFTER INSERT ON main.${t} BEGIN ${insert} ${count} END`,
+    `CREATE TEMP TRIGGER IF NOT EXISTS ${name('insert')} AFTER INSERT ON main.${t} BEGIN ${insert} END`,
     `CREATE TEMP TRIGGER IF NOT EXISTS ${name('update')} AFTER UPDATE ON main.${t} WHEN ${changed} BEGIN ${update} ${count} END`,
     `CREATE TEMP TRIGGER IF NOT EXISTS ${name('delete')} AFTER DELETE ON main.${t} BEGIN ${del} ${count} END`,
   ];

@@ -154,7 +154,11 @@ export function replayOperation(db: Db, opId: number, direction: Direction, labe
     written += applyChange(db, shape, c, direction, label);
     tables.add(c.tbl);
   }
-  const replayed = db.get<{ n: number }>(sql`SELECT replayed AS n FROM temp.undo_capture`)!.n;
+  // Updates and deletes count in undo_capture.replayed; inserts leave a 'replayed' note (capture.ts).
+  const replayed =
+    db.get<{ n: number }>(sql`SELECT replayed AS n FROM temp.undo_capture`)!.n +
+    db.get<{ n: number }>(sql`SELECT count(*) AS n FROM temp.undo_pending WHERE kind = 'replayed'`)!.n;
+  db.run(sql`DELETE FROM temp.undo_pending WHERE kind = 'replayed'`);
   db.run(sql`UPDATE temp.undo_capture SET replaying = 0, replayed = 0`);
   if (replayed !== written) {
     throw new ApiFailure(
