@@ -2,7 +2,7 @@ import { ApiFailure } from '../../../shared/api/errors.ts';
 import type { ImportedFile, InterviewOptions, SpeakerAction } from '../../../shared/domain/import-types.ts';
 import { sql } from '../db/sql.ts';
 import type { Batch } from './batch.ts';
-import { insertUnits } from './insert-units.ts';
+import { insertUnitRows, insertUnits } from './insert-units.ts';
 import type { ParsedSource } from './parse-source.ts';
 
 export type FileTarget = { fileName: string; sourceName: string; field: string };
@@ -50,22 +50,12 @@ export function writeInterview(batch: Batch, target: FileTarget, parsed: Extract
     ? requireParticipant(batch, options.unattributedParticipantId, `${target.field}.interview.unattributedParticipantId`)
     : null;
   const sourceId = batch.insertSource({ kind: 'interview', name: target.sourceName, text: parsed.text, origin: target.fileName });
-  insertUnits(
-    ctx.db,
-    sourceId,
-    parsed.units.map((u) => {
-      const role = u.speaker === null ? null : roles.get(u.speaker)!;
-      return {
-        kind: u.kind,
-        start: u.start,
-        end: u.end,
-        speaker: u.speaker,
-        timestampMs: u.timestampMs,
-        participantId: role ? role.participantId : unattributed,
-        isInterviewer: role ? role.isInterviewer : false,
-      };
-    }),
-  );
+  const units = parsed.units;
+  insertUnitRows(ctx.db, sourceId, units.length, (i, out) => {
+    const u = units[i]!;
+    const role = u.speaker === null ? null : roles.get(u.speaker)!;
+    out.push(u.kind, u.start, u.end, role ? role.participantId : unattributed, u.speaker, role?.isInterviewer ? 1 : 0, null, u.timestampMs, null);
+  });
   const mapping = Object.fromEntries([...roles].map(([s, r]) => [s, r.isInterviewer ? 'interviewer' : r.participantId]));
   ctx.audit('import', 'source', sourceId, { file: target.fileName, kind: 'interview', units: parsed.units.length, speakers: mapping });
   const turns = parsed.units.filter((u) => u.kind === 'turn').length;
