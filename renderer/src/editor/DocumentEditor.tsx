@@ -7,6 +7,7 @@ export type { DocumentHandle, Range } from './use-document-handle.ts';
 import { drawsOf, placeCodings, type PlacedCoding } from './coding-model.ts';
 import { CodingDecorations, setCodingsMeta } from './codings-plugin.ts';
 import { CodingTooltip } from './CodingTooltip.tsx';
+import { FrameLoop } from './frame-loop.ts';
 import { encodePassage, PASSAGE_MIME } from './passage-drag.ts';
 import { ReadOnlyText } from './read-only.ts';
 import { documentNodes } from './schema.ts';
@@ -110,8 +111,12 @@ export function DocumentEditor(props: DocumentEditorProps) {
     view.dispatch(setCodingsMeta(view.state.tr, drawsOf(model, selectedCodingId), model.maxLength));
   }, [editor, model, selectedCodingId]);
 
+  // One frame loop for what follows the scroll: the stripes read the layout, then the window writes.
+  const loop = useMemo(() => (editor && scrollEl ? new FrameLoop(editor.editor.view, scrollEl) : null), [editor, scrollEl]);
+  useEffect(() => loop?.attach(), [loop]);
+
   useDocumentHandle(props.handleRef, editor, model, scrollEl);
-  useDecorationWindow(editor ? editor.editor.view : null, scrollEl);
+  useDecorationWindow(loop);
 
   // A coding selected from elsewhere (a stripe below the fold, the inductive list) comes into view.
   useEffect(() => {
@@ -159,12 +164,11 @@ export function DocumentEditor(props: DocumentEditorProps) {
         >
           <div ref={host} />
         </article>
-        {editor && model && (
+        {loop && model && (
           <StripeLayer
-            view={editor.editor.view}
+            loop={loop}
             model={model}
             selectedId={selectedCodingId}
-            scrollEl={scrollEl}
             onSelect={(id) => props.onSelectCoding(id)}
             onHover={showHover}
           />

@@ -19,7 +19,7 @@ export type CodingDraw = { id: number; from: number; to: number; color: string; 
 
 export type DocWindow = { from: number; to: number };
 
-type Entry = { key: string; decos: Decoration[] };
+type Entry = { key: string; decos: Decoration[]; from: number; to: number };
 type State = {
   /** Every coding, ordered by `from`. */
   draws: CodingDraw[];
@@ -32,8 +32,8 @@ type Meta = { draws?: CodingDraw[]; maxLength?: number; window?: DocWindow };
 
 export const codingsKey = new PluginKey<State>('marginalia-codings');
 
-/** Before the first measurement: enough positions for the first screens of any document. */
-const INITIAL_WINDOW: DocWindow = { from: 0, to: 30_000 };
+/** Before the first measurement: about four screens of text, more than any first screen shows. */
+const INITIAL_WINDOW: DocWindow = { from: 0, to: 8_000 };
 
 /** Underlines sit at distinct depths for the first lanes; deeper lanes share the last depth. */
 const UNDERLINE_LANES = 4;
@@ -56,8 +56,10 @@ function decorationsOf(c: CodingDraw): Decoration[] {
   ];
 }
 
-/** The draws overlapping the window, by binary search on `from` (bounded by the longest coding). */
-function inWindow(draws: readonly CodingDraw[], maxLength: number, w: DocWindow): CodingDraw[] {
+const overlaps = (c: { from: number; to: number }, w: DocWindow) => c.from < w.to && c.to > w.from;
+
+/** Calls `fn` for each draw overlapping the window, found by binary search on `from` (bounded by the longest coding). */
+function forEachInWindow(draws: readonly CodingDraw[], maxLength: number, w: DocWindow, fn: (c: CodingDraw) => void): void {
   let lo = 0;
   let hi = draws.length;
   while (lo < hi) {
@@ -65,31 +67,54 @@ function inWindow(draws: readonly CodingDraw[], maxLength: number, w: DocWindow)
     if (draws[mid]!.from < w.from - maxLength) lo = mid + 1;
     else hi = mid;
   }
-  const out: CodingDraw[] = [];
-  for (let i = lo; i < draws.length && draws[i]!.from < w.to; i++) if (draws[i]!.to > w.from) out.push(draws[i]!);
-  return out;
+  for (let i = lo; i < draws.length && draws[i]!.from < w.to; i++) if (overlaps(draws[i]!, w)) fn(draws[i]!);
 }
 
 function update(state: State, tr: Transaction, meta: Meta): State {
   const draws = meta.draws ?? state.draws;
   const maxLength = meta.maxLength ?? state.maxLength;
   const window = meta.window ?? state.window;
-  const next = new Map<number, Entry>();
   const removed: Decoration[] = [];
   const added: Decoration[] = [];
-  for (const c of inWindow(draws, maxLength, window)) {
-    const key = keyOf(c);
-    const old = state.entries.get(c.id);
-    if (old && old.key === key) {
-      next.set(c.id, old);
-      continue;
-    }
-    if (old) removed.push(...old.decos);
-    const decos = decorationsOf(c);
-    added.push(...decos);
-    next.set(c.id, { key, decos });
+  let next: Map<number, Entry>;
+  if (draws === state.draws) {
+    // Only the window moved: what stays in it is drawn already, so only codings entering or
+    // leaving it are looked at (no key to build for the hundreds that stay). The map is updated
+    // in place, not copied, as it moves every frame of a scroll: only the newest state of this
+    // read-only view is ever read again.
+    const entries = state.entries;
+    // forEach, not for…of over entries: no [key, value] pair allocated per coding per frame.
+    entries.forEach((old, id) => {
+      if (overlaps(old, window)) return;
+      removed.push(...old.decos);
+      entries.delete(id);
+    });
+    forEachInWindow(draws, maxLength, window, (c) => {
+      if (overlaps(c, state.window)) return;
+      const decos = decorationsOf(c);
+      added.push(...decos);
+      entries.set(c.id, { key: keyOf(c), decos, from: c.from, to: c.to });
+    });
+    next = entries;
+  } else {
+    const entries = new Map<number, Entry>();
+    forEachInWindow(draws, maxLength, window, (c) => {
+      const key = keyOf(c);
+      const old = state.entries.get(c.id);
+      if (old && old.key === key) {
+        entries.set(c.id, old);
+        return;
+      }
+      if (old) removed.push(...old.decos);
+      const decos = decorationsOf(c);
+      added.push(...decos);
+      entries.set(c.id, { key, decos, from: c.from, to: c.to });
+    });
+    state.entries.forEach((old, id) => {
+      if (!entries.has(id)) removed.push(...old.decos);
+    });
+    next = entries;
   }
-  for (const [id, old] of state.entries) if (!next.has(id)) removed.push(...old.decos);
   let set = state.set;
   if (removed.length > 0) set = set.remove(removed);
   if (added.length > 0) set = set.add(tr.doc, added);

@@ -1,42 +1,49 @@
 import { useEffect } from 'react';
-import type { EditorView } from '@tiptap/pm/view';
-import { setWindowMeta, windowOf } from './codings-plugin.ts';
-import { visibleRange } from './visible-range.ts';
+import { setWindowMeta, windowOf, type DocWindow } from './codings-plugin.ts';
+import type { FrameLoop } from './frame-loop.ts';
+import type { VisibleRange } from './visible-range.ts';
+import { planWindow, sameWindow } from './window-plan.ts';
 
-/** Positions decorated beyond the screen on each side, at least: about two screens of text. */
-const MIN_REACH = 4_000;
+/** Less idle time than this left before the next frame: the step waits for another idle period. */
+const IDLE_MIN_MS = 4;
 
 /**
- * Keeps the decorated window around what is on screen: when the visible text nears the
- * window's edge, the window is re-centred with two screens' reach on either side, so
- * scrolling meets highlights that are already drawn.
+ * Keeps the decorated window around what is on screen (window-plan.ts). Runs as the last step
+ * of the frame loop: it only writes (a transaction that changes the highlights' DOM), after the
+ * margin has read the layout. What a frame need not draw is drawn in idle time, so that
+ * scrolling meets highlights drawn between frames.
  */
-export function useDecorationWindow(view: EditorView | null, scrollEl: HTMLElement | null): void {
+export function useDecorationWindow(loop: FrameLoop | null): void {
   useEffect(() => {
-    if (!view || !scrollEl) return;
-    let frame = 0;
-    const check = () => {
-      frame = 0;
-      if (view.isDestroyed) return;
-      const size = view.state.doc.content.size;
-      const vis = visibleRange(view, scrollEl);
-      const reach = Math.max(MIN_REACH, 2 * (vis.to - vis.from));
-      const w = windowOf(view.state);
-      const margin = reach / 2;
-      const nearTop = w.from > 0 && vis.from < w.from + margin;
-      const nearBottom = w.to < size && vis.to > w.to - margin;
-      if (!nearTop && !nearBottom && vis.from >= w.from && vis.to <= w.to) return;
-      view.dispatch(setWindowMeta(view.state.tr, { from: Math.max(0, vis.from - reach), to: Math.min(size, vis.to + reach) }));
+    if (!loop) return;
+    const { view } = loop;
+    let idle = 0;
+    let later: DocWindow | null = null;
+    const move = (w: DocWindow) => {
+      if (!sameWindow(windowOf(view.state), w)) view.dispatch(setWindowMeta(view.state.tr, w));
     };
-    const schedule = () => { if (!frame) frame = requestAnimationFrame(check); };
-    check();
-    scrollEl.addEventListener('scroll', schedule, { passive: true });
-    const resize = new ResizeObserver(schedule);
-    resize.observe(scrollEl);
+    const onIdle = (deadline: IdleDeadline) => {
+      idle = 0;
+      if (view.isDestroyed || !later) return;
+      if (deadline.timeRemaining() < IDLE_MIN_MS) {
+        idle = requestIdleCallback(onIdle);
+        return;
+      }
+      const w = later;
+      later = null;
+      move(w);
+    };
+    const step = (vis: VisibleRange) => {
+      const plan = planWindow(windowOf(view.state), vis, view.state.doc.content.size);
+      if (plan.now) move(plan.now);
+      later = plan.later;
+      if (later && !idle) idle = requestIdleCallback(onIdle);
+    };
+    const remove = loop.add(1, step);
+    loop.schedule();
     return () => {
-      scrollEl.removeEventListener('scroll', schedule);
-      resize.disconnect();
-      cancelAnimationFrame(frame);
+      remove();
+      cancelIdleCallback(idle);
     };
-  }, [view, scrollEl]);
+  }, [loop]);
 }

@@ -3,6 +3,13 @@ import type { EditorView } from '@tiptap/pm/view';
 type Band = { top: number; bottom: number };
 
 /**
+ * Document positions of the first and last text on screen. `coarse`: the screen had not been
+ * laid out (a jump to text not seen before), the range runs from the start of its first block
+ * to the end of its last, and may still move when this frame lays out the text around it.
+ */
+export type VisibleRange = { from: number; to: number; coarse?: boolean };
+
+/**
  * Document position at a height on screen, trying a few points in case one falls in a gap.
  * Every probe stays strictly inside `band` (the scroll area): a point on its edge lands on
  * the pane's footer or header, and ProseMirror's posAtCoords then falls back to measuring
@@ -20,10 +27,57 @@ export function posAtHeight(view: EditorView, y: number, band?: Band): number | 
   return null;
 }
 
+/** Index of the first element whose box ends below `y` (the last one if none). */
+function firstEndingBelow(els: HTMLCollection | NodeListOf<Element>, y: number): number {
+  let lo = 0;
+  let hi = els.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (els[mid]!.getBoundingClientRect().bottom <= y) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.min(lo, els.length - 1);
+}
+
+/**
+ * The screen's range by blocks, for text content-visibility has not laid out yet: Chrome hit
+ * tests no text in a chunk it skips, so posAtCoords finds only the chunk's edge. Asking for
+ * the box of a block inside a chunk lays the chunk out now (this frame lays it out anyway);
+ * that can change its height, so the chunks on screen are found again until they hold still.
+ * Chunks near the screen that this frame's rendering lays out can still change height after
+ * this, and scroll anchoring then moves the screen by as much.
+ */
+function blocksAcross(view: EditorView, band: Band): VisibleRange | null {
+  const chunks = view.dom.children;
+  if (chunks.length === 0) return null;
+  let first = 0;
+  let last = 0;
+  for (let pass = 0; pass < 4; pass++) {
+    const a = firstEndingBelow(chunks, band.top);
+    const z = Math.max(a, firstEndingBelow(chunks, band.bottom));
+    if (pass > 0 && a === first && z === last) break;
+    first = a;
+    last = z;
+    for (let i = a; i <= z; i++) chunks[i]!.firstElementChild?.getBoundingClientRect();
+  }
+  const blocks = (i: number) => chunks[i]!.children;
+  const top = blocks(first)[firstEndingBelow(blocks(first), band.top)];
+  const bottom = blocks(last)[firstEndingBelow(blocks(last), band.bottom)];
+  if (!top || !bottom) return null;
+  // Text positions at the start of the first block and the end of the last (their text element).
+  const text = (block: Element) => block.querySelector('.mg-text') ?? block;
+  const end = text(bottom);
+  return { from: view.posAtDOM(text(top), 0), to: view.posAtDOM(end, end.childNodes.length) };
+}
+
 /** The document positions shown in the scroll area. */
-export function visibleRange(view: EditorView, scrollEl: HTMLElement): { from: number; to: number } {
+export function visibleRange(view: EditorView, scrollEl: HTMLElement): VisibleRange {
   const box = scrollEl.getBoundingClientRect();
   const size = view.state.doc.content.size;
   const band = { top: box.top, bottom: box.bottom };
-  return { from: posAtHeight(view, box.top, band) ?? 0, to: posAtHeight(view, box.bottom, band) ?? size };
+  const range = { from: posAtHeight(view, box.top, band) ?? 0, to: posAtHeight(view, box.bottom, band) ?? size };
+  // A screen of text spans hundreds of positions; a few mean the hit tests fell on unlaid chunks.
+  if (range.to - range.from >= (box.bottom - box.top) / 10) return range;
+  const blocks = blocksAcross(view, band);
+  return blocks ? { ...blocks, coarse: true } : range;
 }
