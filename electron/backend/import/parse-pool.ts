@@ -46,9 +46,6 @@ function workerTarget(): { entry: URL | string; options: WorkerOptions } | null 
   return existsSync(path) ? { entry: pathToFileURL(path), options: {} } : null;
 }
 
-/** Parses a file on this thread, now. */
-export const parseHere = (input: ParseInput): ParsedSource => parseRequest({ ...input, id: 0 });
-
 function settleHere(p: Pending): void {
   try {
     p.resolve(parseRequest(p.request));

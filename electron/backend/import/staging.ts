@@ -132,10 +132,10 @@ const RECENT_PARSES = 6;
 export const rememberedParse = <T>(stagedId: string, kind: SourceKind): T | undefined => recentParses.get(`${stagedId}:${kind}`) as T | undefined;
 
 export function rememberParse<T>(stagedId: string, kind: SourceKind, parse: () => Promise<T>): Promise<T> {
-  const key = `${stagedId}:${kind}`;
-  if (recentParses.has(key)) return Promise.resolve(recentParses.get(key) as T);
+  const remembered = rememberedParse<T>(stagedId, kind);
+  if (remembered !== undefined) return Promise.resolve(remembered);
   return parse().then((parsed) => {
-    recentParses.set(key, parsed);
+    recentParses.set(`${stagedId}:${kind}`, parsed);
     for (const old of recentParses.keys()) if (recentParses.size > RECENT_PARSES) recentParses.delete(old);
     return parsed;
   });
