@@ -1,16 +1,26 @@
 import type { PageWindow } from './editor-dom.ts';
-import type { ProbeHost, ScrollTiming } from './editor-probe-types.ts';
+import type { DocLayout, ProbeHost, ScrollTiming } from './editor-probe-types.ts';
 
 /**
  * The scroll half of the in-page probe: adds `scroll` to `globalThis.__mgBench` (installed by
  * installProbe first). Serialized into the page like it, so it references nothing outside.
  */
 export function installScrollProbe(): void {
+  /** Screens flung up from the bottom before the scroll stops (settleMs). */
+  const FLING_STEPS = 30;
+  /** Frames of the skim at half a screen a frame. */
+  const READING_FRAMES = 600;
+  const TIMEOUT_MS = 60_000;
   const w = globalThis as unknown as PageWindow & ProbeHost;
   const now = () => w.performance.now();
   const frame = () => new Promise<number>((resolve) => w.requestAnimationFrame(resolve));
-  /** Scrolls to the bottom, or for at most `maxMs` when frames are so slow that the bottom is minutes away. */
-  w.__mgBench.scroll = async (maxMs: number): Promise<ScrollTiming> => {
+  const longest = (deltas: number[]) => Math.max(0, ...deltas);
+  const p95 = (deltas: number[]) => {
+    const sorted = [...deltas].sort((a, b) => a - b);
+    return sorted[Math.max(0, Math.ceil(sorted.length * 0.95) - 1)] ?? 0;
+  };
+
+  w.__mgBench.scroll = async (maxMs: number, layout: DocLayout): Promise<ScrollTiming> => {
     const el = w.document.querySelector('.mg-scroll');
     if (!el) throw new Error('no scroll container');
     el.scrollTop = 0;
@@ -24,7 +34,7 @@ export function installScrollProbe(): void {
       longestLoafMs = 0;
       loafObserver.observe({ type: 'long-animation-frame', buffered: false });
     }
-    // One screen per frame, as holding Page Down or a fast fling does: every frame lays out new text.
+    // One screen per frame, as a fast fling or a dragged scroll thumb does: every frame lays out new text.
     const stepPx = el.clientHeight;
     const deltas: number[] = [];
     let steps = 0;
@@ -43,17 +53,52 @@ export function installScrollProbe(): void {
     // Long-animation-frame entries arrive after their frame ends.
     await new Promise((resolve) => w.setTimeout(() => resolve(undefined), 200));
     loafObserver.disconnect();
-    const sorted = [...deltas].sort((a, b) => a - b);
+    const reached = Math.min(1, (el.scrollTop + el.clientHeight) / el.scrollHeight);
+
+    // A fling up from the bottom that stops: how soon is the screen it stops on complete?
+    for (let i = 0; i < FLING_STEPS; i++) {
+      await frame();
+      el.scrollTop -= stepPx;
+    }
+    const stopped = now();
+    let checkMs = 0;
+    for (;;) {
+      await frame();
+      const t = now();
+      const state = w.__mgBench.screenState(layout);
+      checkMs += now() - t;
+      if (state?.complete) break;
+      if (t - stopped > TIMEOUT_MS) throw new Error(`the screen a fling stopped on was not complete within ${TIMEOUT_MS} ms`);
+    }
+    const settleMs = (await w.__mgBench.afterPaint()) - stopped - checkMs;
+
+    // Skimming: half a screen a frame from the top, slow enough for the view to draw every frame.
+    el.scrollTop = 0;
+    for (let i = 0; i < 10; i++) await frame();
+    const readingStep = Math.round(stepPx / 2);
+    const reading: number[] = [];
+    last = await frame();
+    for (let i = 0; i < READING_FRAMES; i++) {
+      el.scrollTop += readingStep;
+      const t = await frame();
+      reading.push(t - last);
+      last = t;
+    }
+    await frame();
+    const completeAtEnd = w.__mgBench.screenState(layout)?.complete ?? false;
+
     return {
       steps,
       stepPx,
       scrollHeight: el.scrollHeight,
       frames: deltas.length,
-      longestFrameMs: sorted[sorted.length - 1] ?? 0,
-      frameP95Ms: sorted[Math.max(0, Math.ceil(sorted.length * 0.95) - 1)] ?? 0,
+      longestFrameMs: longest(deltas),
+      frameP95Ms: p95(deltas),
       framesOver50Ms: deltas.filter((d) => d > 50).length,
       longestLoafMs,
-      reached: Math.min(1, (el.scrollTop + el.clientHeight) / el.scrollHeight),
+      reached,
+      settleMs,
+      reading: { frames: reading.length, stepPx: readingStep, longestFrameMs: longest(reading), frameP95Ms: p95(reading), completeAtEnd },
     };
   };
 }

@@ -1,3 +1,5 @@
+import type { PageElement } from './editor-dom.ts';
+
 /** What the in-page probe (editor-probe.ts) measures and how Node reaches it. Times in ms. */
 
 export type ApiCall = { method: string; start: number; end: number; codingId: number | null };
@@ -27,6 +29,10 @@ export type OpenTiming = {
 
 export type ChangeTiming = { codingId: number; shownMs: number; domMs: number; apiStartMs: number | null; apiEndMs: number | null };
 
+/** The codings of the blocks on screen: how many, how many lack a highlight, stripes drawn; complete = all highlighted and the margin drawn. */
+export type ScreenCheck = { expected: number; missing: number; stripes: number; complete: boolean };
+export type ScreenState = ScreenCheck & { doc: PageElement };
+
 export type ScrollTiming = {
   steps: number;
   stepPx: number;
@@ -39,6 +45,14 @@ export type ScrollTiming = {
   longestLoafMs: number | null;
   /** How far down the scroll got (1 = the bottom); below 1 when it ran out of time. */
   reached: number;
+  /**
+   * A fling of FLING_STEPS screens (one a frame) up from the bottom, then still: from the frame
+   * of its last step to the first frame painted with the screen complete (screenState), the
+   * probe's own checks taken out. A view may leave highlights out while the text flies by.
+   */
+  settleMs: number;
+  /** Then half a screen per frame from the top, as a reader skimming does: frames and whether the screen was complete at the end. */
+  reading: { frames: number; stepPx: number; longestFrameMs: number; frameP95Ms: number; completeAtEnd: boolean };
 };
 
 export type Probe = {
@@ -54,8 +68,12 @@ export type Probe = {
   clickStripe: (codingId: number, from: number) => Promise<boolean>;
   /** Resolves once no API call is pending and a few frames have passed. */
   idle: () => Promise<void>;
-  /** Scrolls to the bottom, or for at most `maxMs` when frames are so slow that the bottom is minutes away. */
-  scroll: (maxMs: number) => Promise<ScrollTiming>;
+  /** Whether the screen shows every coding on it (null until the view holds the whole document). */
+  screenState: (layout: DocLayout) => ScreenCheck | null;
+  /** Resolves with the time once the next frame has been painted. */
+  afterPaint: () => Promise<number>;
+  /** Scrolls to the bottom (for at most `maxMs` when frames are so slow that the bottom is minutes away), flings and skims (ScrollTiming). */
+  scroll: (maxMs: number, layout: DocLayout) => Promise<ScrollTiming>;
 };
 
 export type ProbeHost = { __mgBench: Probe };

@@ -1,5 +1,5 @@
 import type { PageEditor, PageElement, PageEvent, PageWindow } from './editor-dom.ts';
-import type { ApiCall, ChangeTiming, OpenTiming, Probe, ProbeHost } from './editor-probe-types.ts';
+import type { ApiCall, ChangeTiming, DocLayout, OpenTiming, Probe, ProbeHost, ScreenState } from './editor-probe-types.ts';
 import { installScrollProbe } from './editor-probe-scroll.ts';
 
 /**
@@ -101,6 +101,26 @@ export function installProbe(): void {
     if (last > first && blocks[last]!.getBoundingClientRect().top > box.bottom) last--;
     return [first, last];
   };
+  /**
+   * What the screen shows of the codings that should be on it: readable = the text on screen
+   * with every coding that touches it highlighted, and the margin drawn. Null until the view
+   * holds every block of the document.
+   */
+  const screenState = (layout: DocLayout): ScreenState | null => {
+    const doc = w.document.querySelector('.mg-doc');
+    const scroller = w.document.querySelector('.mg-scroll');
+    if (!doc || !scroller || blocksOf(doc).length !== layout.blockCount || !doc.querySelector('.mg-text')) return null;
+    const stripes = w.document.querySelectorAll('.mg-stripe').length;
+    const [first, last] = visibleBlocks(doc, scroller);
+    const drawn = new Set<string | null>();
+    for (let b = first; b <= last; b++) {
+      const marks = blocksOf(doc)[b]!.querySelectorAll(MARK);
+      for (let i = 0; i < marks.length; i++) drawn.add(marks[i]!.getAttribute('data-coding-id'));
+    }
+    const expected = layout.codings.filter(([, a, z]) => a <= last && z >= first);
+    const missing = expected.filter(([id]) => !drawn.has(String(id))).length;
+    return { doc, expected: expected.length, missing, stripes, complete: missing === 0 && (expected.length === 0 || stripes > 0) };
+  };
   /** `seen` says what the view last showed, so a timeout names what never came. */
   const withTimeout = <T>(what: string, run: (resolve: (v: T) => void) => void, seen: () => string = () => '') =>
     new Promise<T>((resolve, reject) => {
@@ -126,22 +146,10 @@ export function installProbe(): void {
           // Polled once a frame: while the page builds the view no frame runs, so this costs nothing then.
           const poll = () => {
             const t = now();
-            const doc = w.document.querySelector('.mg-doc');
-            const scroller = w.document.querySelector('.mg-scroll');
-            const stripes = w.document.querySelectorAll('.mg-stripe').length;
-            seen = `(last seen: ${doc ? blocksOf(doc).length : 'no'} blocks in the view of ${layout.blockCount} expected, ${stripes} stripes)`;
-            if (doc && scroller && blocksOf(doc).length === layout.blockCount && doc.querySelector('.mg-text')) {
-              // Readable = the text on screen with every coding that touches it highlighted, and the margin drawn.
-              const [first, last] = visibleBlocks(doc, scroller);
-              const drawn = new Set<string | null>();
-              for (let b = first; b <= last; b++) {
-                const marks = blocksOf(doc)[b]!.querySelectorAll(MARK);
-                for (let i = 0; i < marks.length; i++) drawn.add(marks[i]!.getAttribute('data-coding-id'));
-              }
-              const expected = layout.codings.filter(([, a, z]) => a <= last && z >= first);
-              const missing = expected.filter(([id]) => !drawn.has(String(id))).length;
-              const complete = missing === 0 && (expected.length === 0 || stripes > 0);
-              seen = `(last seen: ${missing} of ${expected.length} codings on screen not highlighted, ${stripes} stripes)`;
+            const state = screenState(layout);
+            if (state) {
+              const { doc, expected, missing, stripes, complete } = state;
+              seen = `(last seen: ${missing} of ${expected} codings on screen not highlighted, ${stripes} stripes)`;
               checkMs += now() - t;
               if (complete) {
                 const data = [callSince(firstCall, 'sources.get'), callSince(firstCall, 'codings.listForSource')];
@@ -154,7 +162,7 @@ export function installProbe(): void {
                     shownMs: painted - t0 - checkMs,
                     domMs: t - t0,
                     dataMs,
-                    onScreenCodings: expected.length,
+                    onScreenCodings: expected,
                     codingsDrawn: all.size,
                     marks: marks.length,
                     stripes,
@@ -163,6 +171,9 @@ export function installProbe(): void {
                 });
                 return;
               }
+            } else {
+              const doc = w.document.querySelector('.mg-doc');
+              seen = `(last seen: ${doc ? blocksOf(doc).length : 'no'} blocks in the view of ${layout.blockCount} expected)`;
             }
             w.requestAnimationFrame(poll);
           };
@@ -252,6 +263,11 @@ export function installProbe(): void {
       }
       return false;
     },
+    screenState: (layout) => {
+      const state = screenState(layout);
+      return state && { expected: state.expected, missing: state.missing, stripes: state.stripes, complete: state.complete };
+    },
+    afterPaint,
     idle: async () => {
       for (let quiet = 0; quiet < 3; ) {
         await frame();

@@ -72,8 +72,8 @@ export async function removeCoding(page: Page, codingId: number, from: number): 
   return timing;
 }
 
-export const scrollThrough = (page: Page, maxMs: number): Promise<ScrollTiming> =>
-  page.evaluate((ms) => (globalThis as unknown as ProbeHost).__mgBench.scroll(ms), maxMs);
+export const scrollThrough = (page: Page, maxMs: number, layout: DocLayout): Promise<ScrollTiming> =>
+  page.evaluate(([ms, l]) => (globalThis as unknown as ProbeHost).__mgBench.scroll(ms, l), [maxMs, layout] as const);
 
 export type RendererMemory = { jsHeapUsedMB: number; domNodes: number; process: ProcessMemory | null };
 

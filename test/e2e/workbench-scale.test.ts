@@ -33,6 +33,35 @@ async function timeToStatus(page: Page, press: () => Promise<void>): Promise<num
 }
 
 /**
+ * Stripes that do not tell the truth: each stripe in the margin must name a coding whose
+ * highlight is in the text, with that highlight's words in its label (stripe buttons are
+ * reused as the screen scrolls, so a stale label would show here), and once.
+ */
+function stripeMismatches(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const squash = (t: string) => t.replace(/\s+/g, ' ').trim();
+    const out: string[] = [];
+    const seen = new Set<string>();
+    for (const stripe of Array.from(document.querySelectorAll<HTMLElement>('.mg-stripe'))) {
+      const id = stripe.dataset['codingId'] ?? '';
+      if (seen.has(id)) out.push(`coding ${id} has two stripes`);
+      seen.add(id);
+      const marks = Array.from(document.querySelectorAll(`mark.mg-coding[data-coding-id="${id}"]`));
+      if (marks.length === 0) {
+        out.push(`stripe of coding ${id} has no highlight`);
+        continue;
+      }
+      const text = squash(marks.map((m) => m.textContent ?? '').join(''));
+      // Up to the first line break: a coding across turns quotes the next speaker's label, which the view draws outside the text.
+      const quote = squash((/“(.*)”/s.exec(stripe.getAttribute('aria-label') ?? '')?.[1] ?? '').split('\n')[0]!);
+      const n = Math.min(30, text.length, quote.length);
+      if (n === 0 || text.slice(0, n) !== quote.slice(0, n)) out.push(`stripe of coding ${id} says “${quote.slice(0, 30)}”, its highlight reads “${text.slice(0, 30)}”`);
+    }
+    return out;
+  });
+}
+
+/**
  * The coding view on the budget's scale: one 200,000-word transcript with 10,000 codings.
  * Timings are printed for the lead's notes, never asserted (they belong to the machine).
  */
@@ -63,6 +92,22 @@ describe('the coding view on a 200-page transcript', () => {
       await expect.poll(() => page.locator('.mg-stripe').count()).toBeGreaterThan(0);
       const visibleText = await page.locator('.mg-stripe').first().getAttribute('aria-label');
       expect(visibleText).toBeTruthy();
+      expect(await stripeMismatches(page)).toEqual([]);
+
+      // A fling, a screen a frame: nothing is drawn while the text flies by, and the screen it
+      // stops on gets its highlights and stripes right after, with the right labels.
+      const flung = await page.locator('.mg-scroll').evaluate(async (el) => {
+        const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+        const start = el.scrollTop;
+        for (let i = 0; i < 40; i++) {
+          el.scrollTop += el.clientHeight;
+          await frame();
+        }
+        return (el.scrollTop - start) / el.clientHeight;
+      });
+      expect(flung).toBeGreaterThan(20);
+      await expect.poll(() => page.locator('.mg-stripe').count()).toBeGreaterThan(0);
+      await expect.poll(() => stripeMismatches(page)).toEqual([]);
 
       // Apply a code to a passage in view.
       const phrase = await page.evaluate(() => {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { CodingModel, PlacedCoding } from './coding-model.ts';
 import type { FrameLoop } from './frame-loop.ts';
-import { drawBars, LANE_WIDTH, type Bar, type Drawn } from './stripe-bars.ts';
+import { drawBars, LANE_WIDTH, newStripeSet, type Bar } from './stripe-bars.ts';
 import { visibleRange, type VisibleRange } from './visible-range.ts';
 
 /** Lanes beyond this many draw in the last one; a transcript rarely stacks deeper. */
@@ -44,7 +44,7 @@ export function StripeLayer({ loop, model, selectedId, onSelect, onHover }: Stri
   // Bars are drawn straight into the gutter, not through React state: a React commit while the
   // editor has focus walks the whole contenteditable to save its selection (React 19), which
   // on a long transcript cost every scroll frame tens of milliseconds.
-  const drawn = useRef(new Map<number, Drawn>());
+  const drawn = useRef(newStripeSet());
 
   const compute = useCallback(
     (range?: VisibleRange) => {
@@ -81,10 +81,11 @@ export function StripeLayer({ loop, model, selectedId, onSelect, onHover }: Stri
   useEffect(() => loop.add(0, compute), [loop, compute]);
 
   useEffect(() => {
-    const map = drawn.current;
+    const set = drawn.current;
     return () => {
-      for (const d of map.values()) d.el.remove();
-      map.clear();
+      for (const d of [...set.shown.values(), ...set.spare]) d.el.remove();
+      set.shown.clear();
+      set.spare.length = 0;
     };
   }, []);
 
@@ -103,7 +104,7 @@ export function StripeLayer({ loop, model, selectedId, onSelect, onHover }: Stri
       onClick={(e) => { const id = idAt(e.target); if (id !== null) onSelect(id); }}
       onMouseOver={(e) => {
         const id = idAt(e.target);
-        if (id !== null && drawn.current.has(id)) onHover([id], { x: e.clientX, y: e.clientY });
+        if (id !== null && drawn.current.shown.has(id)) onHover([id], { x: e.clientX, y: e.clientY });
       }}
     />
   );

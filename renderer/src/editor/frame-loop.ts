@@ -1,4 +1,5 @@
 import type { EditorView } from '@tiptap/pm/view';
+import { ScrollPace } from './scroll-pace.ts';
 import { visibleRange, type VisibleRange } from './visible-range.ts';
 
 /** Work that follows the scroll, given the document positions on screen. */
@@ -10,11 +11,14 @@ export type FrameStep = (range: VisibleRange) => void;
  * read layout (the margin stripes measure their codings) go before steps that change the text's
  * DOM (the decoration window), so the text is laid out once a frame. With a callback of its own
  * each, a read after the other's write forced a second, synchronous layout of the new text.
+ * During a fling the steps wait (scroll-pace.ts): a frame then only scrolls, and the frame
+ * after the scroll slows or stops draws where it landed.
  */
 export class FrameLoop {
   private frame = 0;
   private remeasured = 0;
   private steps: { order: number; run: FrameStep }[] = [];
+  private readonly pace = new ScrollPace();
 
   constructor(
     readonly view: EditorView,
@@ -28,6 +32,11 @@ export class FrameLoop {
     return () => {
       this.steps = this.steps.filter((s) => s !== entry);
     };
+  }
+
+  /** True while the text is flung by faster than it can be read: work that can wait, waits. */
+  get flinging(): boolean {
+    return this.pace.inFling;
   }
 
   /** Runs the steps in the next animation frame, once however often it is asked. */
@@ -55,6 +64,11 @@ export class FrameLoop {
     this.frame = 0;
     // A hidden or collapsed pane shows nothing: measured, it would span the whole document.
     if (this.view.isDestroyed || this.scrollEl.clientHeight === 0) return;
+    if (this.pace.flinging(this.scrollEl.scrollTop, this.scrollEl.clientHeight)) {
+      // Nothing is measured or drawn; a frame follows to draw once the scroll stops.
+      this.schedule();
+      return;
+    }
     const range = visibleRange(this.view, this.scrollEl);
     for (const step of this.steps) step.run(range);
     // Text just jumped to is measured by blocks, before this frame lays out what is around it

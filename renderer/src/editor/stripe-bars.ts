@@ -4,15 +4,21 @@ import type { PlacedCoding } from './coding-model.ts';
 /** Width of one lane of the margin, in CSS pixels. */
 export const LANE_WIDTH = 15;
 
+/** Buttons kept aside for the next stripes to come on screen, at most. */
+const SPARE_MAX = 64;
+
 /** One stripe to draw: where, in which lane, cut off at the screen's edges or not, and room for its label. */
 export type Bar = { placed: PlacedCoding; lane: number; top: number; height: number; openTop: boolean; openBottom: boolean; labelRoom: number };
 
-/** A drawn stripe and what was last written to it: a scroll frame writes only what changed. */
+/** A stripe button and what was last written to it: a scroll frame writes only what changed. */
 export type Drawn = {
   el: HTMLButtonElement;
-  /** The drawing that last showed it: older ones are removed. */
+  bar: HTMLSpanElement;
+  memo: HTMLSpanElement | null;
+  label: HTMLSpanElement | null;
+  /** The drawing that last showed it: older ones are put aside. */
   stamp: number;
-  /** Selected, open at the top, open at the bottom: bits 1, 2, 4 of its class. */
+  /** Selected, open at the top, open at the bottom: bits 1, 2, 4 of its class; -1 when put aside. */
   flags: number;
   top: number;
   height: number;
@@ -21,78 +27,141 @@ export type Drawn = {
   /** The coding and code name its aria-label was written for. */
   coding: Coding | null;
   name: string;
-  /** What its inner parts were made for: the code name, a memo, the room for the label (0: none). */
-  inside: string;
+  labelPx: number;
 };
+
+/**
+ * The stripes drawn in one gutter: the button of each coding shown, and buttons put aside.
+ * A scroll of a screen per frame brings a whole new set of stripes every frame: the buttons of
+ * stripes that left are reused for those that came, so a scroll creates no elements (which
+ * the browser would have to collect while the text is scrolling).
+ */
+export type StripeSet = { shown: Map<number, Drawn>; spare: Drawn[] };
+
+export const newStripeSet = (): StripeSet => ({ shown: new Map(), spare: [] });
 
 let drawStamp = 0;
 
-/** Brings the gutter's buttons in line with `bars`, reusing the button of each coding still shown. */
-export function drawBars(gutter: HTMLElement, bars: Bar[], selectedId: number | null, drawn: Map<number, Drawn>): void {
-  const stamp = ++drawStamp;
-  for (const b of bars) {
-    const { coding, code, color } = b.placed;
-    let d = drawn.get(coding.id);
-    if (!d) {
-      const el = document.createElement('button');
-      el.type = 'button';
-      el.tabIndex = -1;
-      el.dataset['codingId'] = String(coding.id);
-      d = { el, stamp, flags: -1, top: Number.NaN, height: Number.NaN, lane: -1, color: '', coding: null, name: '', inside: '' };
-      drawn.set(coding.id, d);
-      gutter.appendChild(el);
-    }
-    const { el } = d;
-    d.stamp = stamp;
-    const selected = coding.id === selectedId;
-    const flags = (selected ? 1 : 0) | (b.openTop ? 2 : 0) | (b.openBottom ? 4 : 0);
-    if (d.flags !== flags) {
-      d.flags = flags;
-      el.className = `mg-stripe${selected ? ' selected' : ''}${b.openTop ? ' open-top' : ''}${b.openBottom ? ' open-bottom' : ''}`;
-    }
-    if (d.top !== b.top) el.style.top = `${(d.top = b.top)}px`;
-    if (d.height !== b.height) el.style.height = `${(d.height = b.height)}px`;
-    if (d.lane !== b.lane) el.style.left = `${(d.lane = b.lane) * LANE_WIDTH}px`;
-    if (d.color !== color) el.style.color = d.color = color;
-    const name = code?.name ?? 'Unknown code';
-    if (d.coding !== coding || d.name !== name) {
-      el.setAttribute('aria-label', `${name}: “${coding.quote.slice(0, 80)}”`);
-      d.coding = coding;
-      d.name = name;
-    }
-    const withMemo = coding.memoCount > 0;
-    const labelPx = b.labelRoom > 24 ? Math.round(b.labelRoom) : 0;
-    const inside = `${name}|${withMemo ? 1 : 0}|${labelPx}`;
-    if (d.inside !== inside) {
-      d.inside = inside;
-      drawInside(el, name, withMemo, labelPx);
-    }
+/** Labels are the code's colour darkened for contrast on the margin's light ground. */
+const labelColors = new Map<string, string>();
+export function labelColor(hex: string): string {
+  let c = labelColors.get(hex);
+  if (c === undefined) {
+    const n = Number.parseInt(hex.slice(1), 16);
+    const dark = (shift: number) => Math.round(((n >> shift) & 255) * 0.68);
+    c = Number.isNaN(n) ? hex : `rgb(${dark(16)}, ${dark(8)}, ${dark(0)})`;
+    labelColors.set(hex, c);
   }
-  drawn.forEach((d, id) => {
-    if (d.stamp === stamp) return;
-    d.el.remove();
-    drawn.delete(id);
-  });
+  return c;
 }
 
-/** The bar, the memo mark and the code-name label of a stripe. */
-function drawInside(el: HTMLButtonElement, name: string, withMemo: boolean, labelPx: number): void {
-  el.replaceChildren();
+function newDrawn(gutter: HTMLElement): Drawn {
+  const el = document.createElement('button');
+  el.type = 'button';
+  el.tabIndex = -1;
   const bar = document.createElement('span');
   bar.className = 'mg-stripe-bar';
   el.appendChild(bar);
-  if (withMemo) {
-    const memo = document.createElement('span');
-    memo.className = 'mg-stripe-memo';
-    memo.title = 'Has a memo';
-    memo.textContent = '✎';
-    el.appendChild(memo);
+  gutter.appendChild(el);
+  return { el, bar, memo: null, label: null, stamp: 0, flags: -1, top: Number.NaN, height: Number.NaN, lane: -1, color: '', coding: null, name: '', labelPx: -1 };
+}
+
+/** Takes a stripe off the screen: hidden, out of the accessibility tree and of `.mg-stripe` queries, kept for reuse. */
+function putAside(d: Drawn, set: StripeSet): void {
+  if (set.spare.length >= SPARE_MAX) {
+    d.el.remove();
+    return;
   }
-  if (labelPx > 0) {
-    const label = document.createElement('span');
-    label.className = 'mg-stripe-label';
-    label.style.maxHeight = `${labelPx - (withMemo ? 16 : 2)}px`;
-    label.textContent = name;
-    el.appendChild(label);
+  d.flags = -1;
+  d.coding = null;
+  d.el.className = 'mg-stripe-spare';
+  d.el.removeAttribute('aria-label');
+  delete d.el.dataset['codingId'];
+  set.spare.push(d);
+}
+
+/** Brings the gutter's buttons in line with `bars`, reusing the button of each coding still shown, then spare ones. */
+export function drawBars(gutter: HTMLElement, bars: Bar[], selectedId: number | null, set: StripeSet): void {
+  const stamp = ++drawStamp;
+  const { shown, spare } = set;
+  for (const b of bars) {
+    const d = shown.get(b.placed.coding.id);
+    if (d) d.stamp = stamp;
+  }
+  // Stripes that left go aside first, so that those that came can take their buttons.
+  shown.forEach((d, id) => {
+    if (d.stamp === stamp) return;
+    shown.delete(id);
+    putAside(d, set);
+  });
+  for (const b of bars) {
+    const { coding } = b.placed;
+    let d = shown.get(coding.id);
+    if (!d) {
+      d = spare.pop() ?? newDrawn(gutter);
+      d.stamp = stamp;
+      d.el.dataset['codingId'] = String(coding.id);
+      shown.set(coding.id, d);
+    }
+    drawBar(d, b, coding.id === selectedId);
+  }
+}
+
+function drawBar(d: Drawn, b: Bar, selected: boolean): void {
+  const { el } = d;
+  const { coding, code, color } = b.placed;
+  const flags = (selected ? 1 : 0) | (b.openTop ? 2 : 0) | (b.openBottom ? 4 : 0);
+  if (d.flags !== flags) {
+    d.flags = flags;
+    el.className = `mg-stripe${selected ? ' selected' : ''}${b.openTop ? ' open-top' : ''}${b.openBottom ? ' open-bottom' : ''}`;
+  }
+  if (d.top !== b.top) el.style.top = `${(d.top = b.top)}px`;
+  if (d.height !== b.height) el.style.height = `${(d.height = b.height)}px`;
+  if (d.lane !== b.lane) el.style.left = `${(d.lane = b.lane) * LANE_WIDTH}px`;
+  const name = code?.name ?? 'Unknown code';
+  if (d.color !== color) {
+    el.style.color = d.color = color;
+    if (d.label) d.label.style.color = labelColor(color);
+    if (d.memo) d.memo.style.color = labelColor(color);
+  }
+  if (d.coding !== coding || d.name !== name) {
+    el.setAttribute('aria-label', `${name}: “${coding.quote.slice(0, 80)}”`);
+    d.coding = coding;
+    d.name = name;
+    if (d.label) d.label.textContent = name;
+  }
+  const withMemo = coding.memoCount > 0;
+  if (withMemo !== (d.memo !== null)) {
+    if (d.memo) {
+      d.memo.remove();
+      d.memo = null;
+    } else {
+      const memo = document.createElement('span');
+      memo.className = 'mg-stripe-memo';
+      memo.title = 'Has a memo';
+      memo.textContent = '✎';
+      memo.style.color = labelColor(color);
+      d.bar.after(memo);
+      d.memo = memo;
+    }
+    d.labelPx = -1;
+  }
+  const labelPx = b.labelRoom > 24 ? Math.round(b.labelRoom) : 0;
+  if (labelPx !== d.labelPx) {
+    d.labelPx = labelPx;
+    if (labelPx === 0) {
+      d.label?.remove();
+      d.label = null;
+    } else {
+      if (!d.label) {
+        const label = document.createElement('span');
+        label.className = 'mg-stripe-label';
+        label.style.color = labelColor(color);
+        label.textContent = name;
+        el.appendChild(label);
+        d.label = label;
+      }
+      d.label.style.maxHeight = `${labelPx - (withMemo ? 16 : 2)}px`;
+    }
   }
 }

@@ -25,6 +25,11 @@ export function useDecorationWindow(loop: FrameLoop | null): void {
     const onIdle = (deadline: IdleDeadline) => {
       idle = 0;
       if (view.isDestroyed || !later) return;
+      // Mid-fling the window would settle where the screen no longer is: the frame after it plans anew.
+      if (loop.flinging) {
+        later = null;
+        return;
+      }
       if (deadline.timeRemaining() < IDLE_MIN_MS) {
         idle = requestIdleCallback(onIdle);
         return;
