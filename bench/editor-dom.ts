@@ -33,7 +33,14 @@ type PageObserver = {
   observe: (target: PageNode, options: { childList: boolean; subtree: boolean; attributes?: boolean; attributeFilter?: string[] }) => void;
   disconnect: () => void;
 };
-type PerfEntry = { readonly duration: number; readonly startTime: number };
+type PerfEntry = {
+  readonly duration: number;
+  readonly startTime: number;
+  /** long-animation-frame entries only. */
+  readonly renderStart?: number;
+  readonly styleAndLayoutStart?: number;
+  readonly scripts?: readonly { readonly invoker: string; readonly duration: number; readonly forcedStyleAndLayoutDuration: number }[];
+};
 type PerfObserver = { observe: (options: { type: string; buffered: boolean }) => void; disconnect: () => void };
 
 /** The tiptap editor that DocumentEditor hangs on its `.mg-doc` element (tiptap does so for tests). */

@@ -26,8 +26,18 @@ export function installScrollProbe(): void {
     el.scrollTop = 0;
     for (let i = 0; i < 10; i++) await frame();
     let longestLoafMs: number | null = null;
+    let longestLoaf = '';
     const loafObserver = new w.PerformanceObserver((list) => {
-      for (const e of list.getEntries()) longestLoafMs = Math.max(longestLoafMs ?? 0, e.duration);
+      for (const e of list.getEntries()) {
+        if (e.duration <= (longestLoafMs ?? 0)) continue;
+        longestLoafMs = e.duration;
+        // Where its time went: before rendering (tasks), rendering up to style and layout, style and layout and paint; its long scripts.
+        const render = (e.renderStart ?? 0) || e.startTime + e.duration;
+        const style = (e.styleAndLayoutStart ?? 0) || e.startTime + e.duration;
+        const ms = (x: number) => Math.round(x);
+        const scripts = (e.scripts ?? []).map((s) => `${s.invoker} ${ms(s.duration)} ms (forced layout ${ms(s.forcedStyleAndLayoutDuration)})`);
+        longestLoaf = `${ms(e.duration)} ms: tasks ${ms(render - e.startTime)}, frame callbacks ${ms(style - render)}, style/layout/paint ${ms(e.startTime + e.duration - style)}${scripts.length ? `; ${scripts.join(', ')}` : ''}`;
+      }
     });
     const loaf = w.PerformanceObserver.supportedEntryTypes.includes('long-animation-frame');
     if (loaf) {
@@ -96,6 +106,7 @@ export function installScrollProbe(): void {
       frameP95Ms: p95(deltas),
       framesOver50Ms: deltas.filter((d) => d > 50).length,
       longestLoafMs,
+      longestLoaf,
       reached,
       settleMs,
       reading: { frames: reading.length, stepPx: readingStep, longestFrameMs: longest(reading), frameP95Ms: p95(reading), completeAtEnd },

@@ -43,6 +43,8 @@ export type ScrollTiming = {
   framesOver50Ms: number;
   /** Longest long-animation-frame entry (> 50 ms only); null when the browser does not report them. */
   longestLoafMs: number | null;
+  /** What the longest of them spent its time on. */
+  longestLoaf: string;
   /** How far down the scroll got (1 = the bottom); below 1 when it ran out of time. */
   reached: number;
   /**

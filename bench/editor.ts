@@ -193,7 +193,7 @@ export async function runEditorBench(o: EditorBenchOptions): Promise<EditorRepor
     },
     applyMedians: changeBreakdown(applies),
     removeMedians: changeBreakdown(removes),
-    scroll: scrolls.map(({ steps, frames, frameP95Ms, framesOver50Ms, longestLoafMs, scrollHeight, reached, reading }) => ({ steps, frames, frameP95Ms, framesOver50Ms, longestLoafMs, scrollHeight, reached, skim: reading })),
+    scroll: scrolls.map(({ steps, frames, frameP95Ms, framesOver50Ms, longestLoafMs, longestLoaf, scrollHeight, reached, reading }) => ({ steps, frames, frameP95Ms, framesOver50Ms, longestLoafMs, longestLoaf, scrollHeight, reached, skim: reading })),
     memory: mem.map((m) => ({ domNodes: m.domNodes, rssMB: m.process?.rssMB, pssMB: m.process?.pssMB })),
   };
   return { details, figures };

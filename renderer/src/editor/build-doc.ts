@@ -1,7 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { DocPositionMap, documentBlocks, type DocBlock } from '../../../shared/domain/doc-blocks.ts';
 import type { SourceDetail } from '../../../shared/domain/types.ts';
-import type { UnitBlockAttrs } from './schema.ts';
+import type { ChunkAttrs, UnitBlockAttrs } from './schema.ts';
 
 export const formatTimestamp = (ms: number): string => {
   const s = Math.floor(ms / 1000);
@@ -12,6 +12,29 @@ export type BuiltDocument = { content: JSONContent; map: DocPositionMap; blocks:
 
 /** Blocks per chunk node: small enough to skip most of a long transcript, large enough to stay few. */
 export const CHUNK_SIZE = 32;
+
+/** Height of what a block draws besides its lines of text, in CSS pixels (editor.css). */
+function fixedHeight(block: JSONContent): number {
+  if (block.type === 'pageMark') return 46;
+  const a = block.attrs as UnitBlockAttrs;
+  const head = a.kind === 'turn' || (a.kind === 'answer' && a.label) ? 17 : 0;
+  const extra = a.kind === 'question' ? 31 : a.kind === 'heading' ? 8 : 0;
+  return 13 + head + extra;
+}
+
+/** What a chunk's height is estimated from before it is laid out (chunk-sizing.ts). */
+function chunkMeasure(blocks: JSONContent[]): ChunkAttrs {
+  let chars = 0;
+  let fixed = 0;
+  let lines = 0;
+  for (const b of blocks) {
+    fixed += fixedHeight(b);
+    if (b.type !== 'unitBlock') continue;
+    lines++;
+    for (const t of b.content ?? []) chars += t.text?.length ?? 0;
+  }
+  return { chars, fixed, blocks: lines };
+}
 
 /**
  * The editor document of a source: one block per unit, text sliced from the canonical text
@@ -38,6 +61,9 @@ export function buildDocument(source: Pick<SourceDetail, 'text' | 'units'>, part
   });
   if (content.length === 0) content.push({ type: 'unitBlock', attrs: { kind: 'paragraph', start: 0 } });
   const chunks: JSONContent[] = [];
-  for (let i = 0; i < content.length; i += CHUNK_SIZE) chunks.push({ type: 'chunk', content: content.slice(i, i + CHUNK_SIZE) });
+  for (let i = 0; i < content.length; i += CHUNK_SIZE) {
+    const part = content.slice(i, i + CHUNK_SIZE);
+    chunks.push({ type: 'chunk', attrs: chunkMeasure(part), content: part });
+  }
   return { content: { type: 'doc', content: chunks }, map: new DocPositionMap(blocks, CHUNK_SIZE), blocks };
 }

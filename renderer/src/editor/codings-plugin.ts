@@ -1,7 +1,7 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import { withAlpha } from '../../../shared/domain/palette.ts';
+import { highlightLook } from './highlight-looks.ts';
 
 /**
  * Codings drawn as inline decorations kept in plugin state.
@@ -35,22 +35,16 @@ export const codingsKey = new PluginKey<State>('marginalia-codings');
 /** Before the first measurement: about four screens of text, more than any first screen shows. */
 const INITIAL_WINDOW: DocWindow = { from: 0, to: 8_000 };
 
-/** Underlines sit at distinct depths for the first lanes; deeper lanes share the last depth. */
-const UNDERLINE_LANES = 4;
-
 const keyOf = (c: CodingDraw) => `${c.from}:${c.to}:${c.color}:${c.lane}:${c.selected ? 1 : 0}:${c.memo ? 1 : 0}`;
 
 function decorationsOf(c: CodingDraw): Decoration[] {
-  const lane = Math.min(c.lane, UNDERLINE_LANES - 1);
-  const style =
-    `background-color:${withAlpha(c.color, c.selected ? 0.34 : 0.15)};` +
-    `text-decoration-color:${c.color};text-underline-offset:${3 + lane * 3}px`;
+  const look = highlightLook(c.color, c.lane, c.selected);
   return [
     Decoration.inline(
       c.from,
       c.to,
       // <mark>: screen readers announce highlighted text; one element per coding and stretch.
-      { nodeName: 'mark', class: `coded mg-coding${c.selected ? ' mg-selected' : ''}`, style, 'data-coding-id': String(c.id) },
+      { nodeName: 'mark', class: `coded mg-coding ${look}${c.selected ? ' mg-selected' : ''}`, 'data-coding-id': String(c.id) },
       { codingId: c.id },
     ),
   ];

@@ -1,4 +1,5 @@
 import type { EditorView } from '@tiptap/pm/view';
+import { calibrateChunks } from './chunk-sizing.ts';
 import { ScrollPace } from './scroll-pace.ts';
 import { visibleRange, type VisibleRange } from './visible-range.ts';
 
@@ -19,6 +20,8 @@ export class FrameLoop {
   private remeasured = 0;
   private steps: { order: number; run: FrameStep }[] = [];
   private readonly pace = new ScrollPace();
+  /** Width of the text when the chunk estimates were last measured (chunk-sizing.ts). */
+  private sizedWidth = -1;
 
   constructor(
     readonly view: EditorView,
@@ -68,6 +71,11 @@ export class FrameLoop {
       // Nothing is measured or drawn; a frame follows to draw once the scroll stops.
       this.schedule();
       return;
+    }
+    const width = this.view.dom.clientWidth;
+    if (width !== this.sizedWidth) {
+      const box = this.scrollEl.getBoundingClientRect();
+      if (calibrateChunks(this.view.dom, box.top, box.bottom)) this.sizedWidth = width;
     }
     const range = visibleRange(this.view, this.scrollEl);
     for (const step of this.steps) step.run(range);

@@ -17,10 +17,24 @@ const Doc = Node.create({ name: 'doc', topNode: true, content: 'chunk+' });
  * decorations change and let the browser skip laying out chunks off screen
  * (content-visibility), which a flat list of thousands of turns would not allow.
  */
+/** Size of a chunk's content, from which its height is estimated until it is laid out (chunk-sizing.ts). */
+export type ChunkAttrs = {
+  /** Characters of text. */
+  chars: number;
+  /** CSS pixels drawn besides the lines of text: margins, speaker lines, page marks. */
+  fixed: number;
+  /** Text blocks (each ends in a part-filled line). */
+  blocks: number;
+};
+
 const Chunk = Node.create({
   name: 'chunk',
   content: '(unitBlock | pageMark)+',
-  renderHTML: (): DOMOutputSpec => ['div', { class: 'mg-chunk' }, 0],
+  addAttributes: () => ({ chars: attr(0), fixed: attr(0), blocks: attr(0) }),
+  renderHTML: ({ node }): DOMOutputSpec => {
+    const a = node.attrs as ChunkAttrs;
+    return ['div', { class: 'mg-chunk', style: `--mg-chars:${a.chars};--mg-fixed:${a.fixed};--mg-blocks:${a.blocks}` }, 0];
+  },
 });
 
 const Text = Node.create({ name: 'text', group: 'inline' });

@@ -75,6 +75,11 @@ function putAside(d: Drawn, set: StripeSet): void {
   d.flags = -1;
   d.coding = null;
   d.el.className = 'mg-stripe-spare';
+  // Where it was would still count in the scroll area's height, after the text below it shrank.
+  d.el.style.top = '0px';
+  d.el.style.height = '0px';
+  d.top = 0;
+  d.height = 0;
   d.el.removeAttribute('aria-label');
   delete d.el.dataset['codingId'];
   set.spare.push(d);

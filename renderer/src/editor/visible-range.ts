@@ -70,14 +70,26 @@ function blocksAcross(view: EditorView, band: Band): VisibleRange | null {
   return { from: view.posAtDOM(text(top), 0), to: view.posAtDOM(end, end.childNodes.length) };
 }
 
-/** The document positions shown in the scroll area. */
+/**
+ * The document positions shown in the scroll area. Never more than what is there: a range
+ * that ran to the document's ends when a hit test found nothing had every coding of the
+ * transcript measured for the margin (1.3 s in one frame).
+ */
 export function visibleRange(view: EditorView, scrollEl: HTMLElement): VisibleRange {
   const box = scrollEl.getBoundingClientRect();
   const size = view.state.doc.content.size;
   const band = { top: box.top, bottom: box.bottom };
-  const range = { from: posAtHeight(view, box.top, band) ?? 0, to: posAtHeight(view, box.bottom, band) ?? size };
+  const text = view.dom.getBoundingClientRect();
+  // Scrolled past the text (it shrank as its chunks were laid out) or above it: only its edge shows.
+  if (text.bottom <= band.top) return { from: size, to: size };
+  if (text.top >= band.bottom) return { from: 0, to: 0 };
+  const from = posAtHeight(view, box.top, band);
+  const to = posAtHeight(view, box.bottom, band);
   // A screen of text spans hundreds of positions; a few mean the hit tests fell on unlaid chunks.
-  if (range.to - range.from >= (box.bottom - box.top) / 10) return range;
+  if (from !== null && to !== null && to - from >= (box.bottom - box.top) / 10) return { from, to };
   const blocks = blocksAcross(view, band);
-  return blocks ? { ...blocks, coarse: true } : range;
+  if (blocks) return { ...blocks, coarse: true };
+  const a = from ?? to ?? 0;
+  const z = to ?? from ?? 0;
+  return { from: Math.min(a, z), to: Math.max(a, z) };
 }

@@ -59,6 +59,14 @@ describe('the editor document of a source', () => {
     expect(doc.child(0).child(1).attrs['tag']).toBeNull();
   });
 
+  it('gives each chunk the size its height is estimated from until it is laid out', () => {
+    doc.forEach((chunk) => {
+      // Every block is a turn with a speaker line: 13 px margin + 17 px head each.
+      expect(chunk.attrs).toEqual({ chars: chunk.textContent.length, fixed: chunk.childCount * 30, blocks: chunk.childCount });
+    });
+    expect(doc.child(2).attrs['blocks']).toBe(5);
+  });
+
   it('refuses every change to the text unless it loads another source', () => {
     editor.dispatch(editor.state().tr.insertText('typed', 5));
     expect(editor.state().doc.eq(doc)).toBe(true);
