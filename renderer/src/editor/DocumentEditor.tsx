@@ -8,6 +8,7 @@ import { drawsOf, placeCodings, type PlacedCoding } from './coding-model.ts';
 import { CodingDecorations, setCodingsMeta } from './codings-plugin.ts';
 import { CodingTooltip } from './CodingTooltip.tsx';
 import { FrameLoop } from './frame-loop.ts';
+import { hideEditableFromReact } from './react-selection-guard.ts';
 import { encodePassage, PASSAGE_MIME } from './passage-drag.ts';
 import { ReadOnlyText } from './read-only.ts';
 import { documentNodes } from './schema.ts';
@@ -95,6 +96,7 @@ export function DocumentEditor(props: DocumentEditorProps) {
       },
       onSelectionUpdate: ({ editor: e }) => cb.current.onSelectionChange(toRange(e as Editor)),
     });
+    hideEditableFromReact(ed.view.dom);
     setEditor({ editor: ed, built });
     return () => {
       setEditor(null);
