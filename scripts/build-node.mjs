@@ -11,10 +11,11 @@ const common = {
   logLevel: 'warning',
 };
 
-// CommonJS bundles have no import.meta.url; give them one from __filename.
+// CommonJS bundles have no import.meta.url; give them one from __filename. import.meta.resolve
+// is only used when running the TypeScript sources (parse-pool.ts): none in a bundle.
 const cjsImportMeta = {
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  define: { 'import.meta.url': '__importMetaUrl' },
+  define: { 'import.meta.url': '__importMetaUrl', 'import.meta.resolve': 'undefined' },
 };
 
 // The import's parsing thread (electron/backend/import/parse-pool.ts) loads this file from
