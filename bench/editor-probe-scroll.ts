@@ -9,7 +9,7 @@ export function installScrollProbe(): void {
   /** Screens flung up from the bottom before the scroll stops (settleMs). */
   const FLING_STEPS = 30;
   /** Frames of the skim at half a screen a frame. */
-  const READING_FRAMES = 600;
+  const SKIM_FRAMES = 600;
   const TIMEOUT_MS = 60_000;
   const w = globalThis as unknown as PageWindow & ProbeHost;
   const now = () => w.performance.now();
@@ -85,13 +85,13 @@ export function installScrollProbe(): void {
     // Skimming: half a screen a frame from the top, slow enough for the view to draw every frame.
     el.scrollTop = 0;
     for (let i = 0; i < 10; i++) await frame();
-    const readingStep = Math.round(stepPx / 2);
-    const reading: number[] = [];
+    const skimStep = Math.round(stepPx / 2);
+    const skim: number[] = [];
     last = await frame();
-    for (let i = 0; i < READING_FRAMES; i++) {
-      el.scrollTop += readingStep;
+    for (let i = 0; i < SKIM_FRAMES; i++) {
+      el.scrollTop += skimStep;
       const t = await frame();
-      reading.push(t - last);
+      skim.push(t - last);
       last = t;
     }
     await frame();
@@ -109,7 +109,7 @@ export function installScrollProbe(): void {
       longestLoaf,
       reached,
       settleMs,
-      reading: { frames: reading.length, stepPx: readingStep, longestFrameMs: longest(reading), frameP95Ms: p95(reading), completeAtEnd },
+      skim: { frames: skim.length, stepPx: skimStep, longestFrameMs: longest(skim), frameP95Ms: p95(skim), completeAtEnd },
     };
   };
 }

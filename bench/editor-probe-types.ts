@@ -54,7 +54,7 @@ export type ScrollTiming = {
    */
   settleMs: number;
   /** Then half a screen per frame from the top, as a reader skimming does: frames and whether the screen was complete at the end. */
-  reading: { frames: number; stepPx: number; longestFrameMs: number; frameP95Ms: number; completeAtEnd: boolean };
+  skim: { frames: number; stepPx: number; longestFrameMs: number; frameP95Ms: number; completeAtEnd: boolean };
 };
 
 export type Probe = {

@@ -96,7 +96,7 @@ async function oneRun(browser: Browser, project: string, rendererDir: string, wo
     log(`  run ${run + 1}: remove p95 ${percentile(remove.slice(WARM_UP).map((t) => t.shownMs), 95).toFixed(1)} ms`);
     const scroll = await scrollThrough(page, SCROLL_MAX_MS, scene.layout);
     log(`  run ${run + 1}: scroll longest frame ${scroll.longestFrameMs.toFixed(1)} ms over ${scroll.frames} frames, ${Math.round(scroll.reached * 100)} % of the way down`);
-    log(`  run ${run + 1}: fling settled in ${scroll.settleMs.toFixed(0)} ms; skim longest frame ${scroll.reading.longestFrameMs.toFixed(1)} ms over ${scroll.reading.frames} frames${scroll.reading.completeAtEnd ? '' : ' (screen NOT complete at the end)'}`);
+    log(`  run ${run + 1}: fling settled in ${scroll.settleMs.toFixed(0)} ms; skim longest frame ${scroll.skim.longestFrameMs.toFixed(1)} ms over ${scroll.skim.frames} frames${scroll.skim.completeAtEnd ? '' : ' (screen NOT complete at the end)'}`);
     const memory = await rendererMemory(browser, page);
     if (errors.length > 0) throw new Error(`the page threw: ${errors.join('; ')}`);
     return { codings: scene.layout.codings.length, open, apply: apply.slice(WARM_UP), remove: remove.slice(WARM_UP), scroll, memory };
@@ -167,8 +167,8 @@ export async function runEditorBench(o: EditorBenchOptions): Promise<EditorRepor
       `.mg-scroll scrolled top to bottom one screen (${scrolls[0]?.stepPx ?? '?'} px) per animation frame, for at most ${SCROLL_MAX_MS / 1000} s (see editor.scroll[].reached); longest interval between frames`),
     scrollSettleMs: figure('ms', scrolls.map((s) => s.settleMs), { op: '<=', value: 250 }, 1,
       'after the scroll: a fling of 30 screens up, one a frame, then still; from the frame of its last step to the first frame painted with every coding of the blocks on screen highlighted and the margin drawn (the view draws nothing while text flies by at a screen a frame). Budget ours, not the issue\'s'),
-    scrollSkimLongestFrameMs: figure('ms', scrolls.map((s) => (s.reading.completeAtEnd ? s.reading.longestFrameMs : Number.NaN)), { op: '<=', value: 50 }, 1,
-      `then half a screen (${scrolls[0]?.reading.stepPx ?? '?'} px) per frame from the top for ${scrolls[0]?.reading.frames ?? '?'} frames, highlights and stripes drawn as it goes (NaN if the screen was not complete a frame after the last step); longest interval between frames`),
+    scrollSkimLongestFrameMs: figure('ms', scrolls.map((s) => (s.skim.completeAtEnd ? s.skim.longestFrameMs : Number.NaN)), { op: '<=', value: 50 }, 1,
+      `then half a screen (${scrolls[0]?.skim.stepPx ?? '?'} px) per frame from the top for ${scrolls[0]?.skim.frames ?? '?'} frames, highlights and stripes drawn as it goes (NaN if the screen was not complete a frame after the last step); longest interval between frames`),
     rendererMemoryMB: figure('MB', processMB, { op: '<=', value: 500 }, 1,
       'private memory (Private_Clean + Private_Dirty, /proc smaps_rollup) of the page\'s renderer process after open, applies, removes and the scroll, after a GC'),
     rendererJsHeapMB: figure('MB', mem.map((m) => m.jsHeapUsedMB), { op: '<=', value: 500 }, 1, 'CDP Performance.getMetrics JSHeapUsedSize at the same moment'),
@@ -193,7 +193,7 @@ export async function runEditorBench(o: EditorBenchOptions): Promise<EditorRepor
     },
     applyMedians: changeBreakdown(applies),
     removeMedians: changeBreakdown(removes),
-    scroll: scrolls.map(({ steps, frames, frameP95Ms, framesOver50Ms, longestLoafMs, longestLoaf, scrollHeight, reached, reading }) => ({ steps, frames, frameP95Ms, framesOver50Ms, longestLoafMs, longestLoaf, scrollHeight, reached, skim: reading })),
+    scroll: scrolls.map(({ steps, frames, frameP95Ms, framesOver50Ms, longestLoafMs, longestLoaf, scrollHeight, reached, skim }) => ({ steps, frames, frameP95Ms, framesOver50Ms, longestLoafMs, longestLoaf, scrollHeight, reached, skim })),
     memory: mem.map((m) => ({ domNodes: m.domNodes, rssMB: m.process?.rssMB, pssMB: m.process?.pssMB })),
   };
   return { details, figures };

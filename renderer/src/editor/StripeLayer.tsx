@@ -41,9 +41,8 @@ function inRange(model: CodingModel, from: number, to: number): PlacedCoding[] {
 export function StripeLayer({ loop, model, selectedId, onSelect, onHover }: StripeLayerProps) {
   const { view } = loop;
   const ref = useRef<HTMLDivElement>(null);
-  // Bars are drawn straight into the gutter, not through React state: a React commit while the
-  // editor has focus walks the whole contenteditable to save its selection (React 19), which
-  // on a long transcript cost every scroll frame tens of milliseconds.
+  // Bars are drawn straight into the gutter, not through React state: a render and commit of
+  // the workbench on every scroll frame would cost more than the bars themselves.
   const drawn = useRef(newStripeSet());
 
   const compute = useCallback(

@@ -74,8 +74,10 @@ export class FrameLoop {
     }
     const width = this.view.dom.clientWidth;
     if (width !== this.sizedWidth) {
+      // Once per width: a text too short to measure keeps the stylesheet's estimate.
       const box = this.scrollEl.getBoundingClientRect();
-      if (calibrateChunks(this.view.dom, box.top, box.bottom)) this.sizedWidth = width;
+      calibrateChunks(this.view.dom, box.top, box.bottom);
+      this.sizedWidth = width;
     }
     const range = visibleRange(this.view, this.scrollEl);
     for (const step of this.steps) step.run(range);

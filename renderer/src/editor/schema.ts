@@ -12,11 +12,6 @@ const attr = <T>(value: T) => ({ default: value, rendered: false });
 
 const Doc = Node.create({ name: 'doc', topNode: true, content: 'chunk+' });
 
-/**
- * A run of consecutive blocks. Two levels let ProseMirror skip unchanged chunks when
- * decorations change and let the browser skip laying out chunks off screen
- * (content-visibility), which a flat list of thousands of turns would not allow.
- */
 /** Size of a chunk's content, from which its height is estimated until it is laid out (chunk-sizing.ts). */
 export type ChunkAttrs = {
   /** Characters of text. */
@@ -27,6 +22,11 @@ export type ChunkAttrs = {
   blocks: number;
 };
 
+/**
+ * A run of consecutive blocks. Two levels let ProseMirror skip unchanged chunks when
+ * decorations change and let the browser skip laying out chunks off screen
+ * (content-visibility), which a flat list of thousands of turns would not allow.
+ */
 const Chunk = Node.create({
   name: 'chunk',
   content: '(unitBlock | pageMark)+',
