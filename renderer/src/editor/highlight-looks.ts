@@ -1,7 +1,7 @@
 import { withAlpha } from '../../../shared/domain/palette.ts';
 
 /** Underlines sit at distinct depths for the first lanes; deeper lanes share the last depth. */
-export const UNDERLINE_LANES = 4;
+const UNDERLINE_LANES = 4;
 
 const FALLBACK = '#8a867e';
 const looks = new Map<string, string>();

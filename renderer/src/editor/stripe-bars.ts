@@ -11,7 +11,7 @@ const SPARE_MAX = 64;
 export type Bar = { placed: PlacedCoding; lane: number; top: number; height: number; openTop: boolean; openBottom: boolean; labelRoom: number };
 
 /** A stripe button and what was last written to it: a scroll frame writes only what changed. */
-export type Drawn = {
+type Drawn = {
   el: HTMLButtonElement;
   bar: HTMLSpanElement;
   memo: HTMLSpanElement | null;
@@ -44,7 +44,7 @@ let drawStamp = 0;
 
 /** Labels are the code's colour darkened for contrast on the margin's light ground. */
 const labelColors = new Map<string, string>();
-export function labelColor(hex: string): string {
+function labelColor(hex: string): string {
   let c = labelColors.get(hex);
   if (c === undefined) {
     const n = Number.parseInt(hex.slice(1), 16);
