@@ -35,4 +35,15 @@ describe('the sql tagged template', () => {
     expect(q.text).toBe('SELECT * FROM codes WHERE name = ? AND id IN (?, ?) AND x = ?');
     expect(q.values).toEqual([name, 1, 2, 1]);
   });
+
+  it('gives a call site with values only the same text every time, with the values of each call', () => {
+    const find = (id: number, flag: boolean, label: string | null) => sql`SELECT * FROM codes WHERE id = ${id} AND flag = ${flag} AND label IS ${label}`;
+    const a = find(1, true, 'x');
+    const b = find(2, false, null);
+    expect(a.text).toBe('SELECT * FROM codes WHERE id = ? AND flag = ? AND label IS ?');
+    expect(b.text).toBe(a.text);
+    expect(a.values).toEqual([1, 1, 'x']);
+    expect(b.values).toEqual([2, 0, null]);
+    expect(sql`SELECT 1`.text).toBe('SELECT 1');
+  });
 });
