@@ -109,6 +109,19 @@ describe('the coding view on a 200-page transcript', () => {
       await expect.poll(() => page.locator('.mg-stripe').count()).toBeGreaterThan(0);
       await expect.poll(() => stripeMismatches(page)).toEqual([]);
 
+      // Stepping through codings with Alt+↓ shows each one, even when it starts screens into a long turn.
+      await page.locator('.mg-doc').focus();
+      const selectedOnScreen = () =>
+        page.evaluate(() => {
+          const box = document.querySelector('.mg-scroll')!.getBoundingClientRect();
+          const mark = document.querySelector('mark.mg-selected')?.getBoundingClientRect();
+          return !!mark && mark.bottom > box.top && mark.top < box.bottom && document.querySelector('.mg-stripe.selected') !== null;
+        });
+      for (let i = 0; i < 25; i++) {
+        await page.keyboard.press('Alt+ArrowDown');
+        await expect.poll(selectedOnScreen, { timeout: 2000 }).toBe(true);
+      }
+
       // Apply a code to a passage in view.
       const phrase = await page.evaluate(() => {
         const box = document.querySelector('.mg-scroll')!.getBoundingClientRect();

@@ -79,13 +79,13 @@ export function useDocumentHandle(
       scrollToCoding: (id) => {
         const p = model.byId.get(id);
         if (!p || !scrollEl) return;
-        const { node } = editor.view.domAtPos(p.from);
-        const el = node instanceof Element ? node : node.parentElement;
-        if (!el) return;
-        // Off-screen blocks are not laid out (content-visibility): let the browser find the place.
+        // Where the coding begins, not where its turn does: a turn can run for screens. Measuring
+        // it lays out its chunk if content-visibility had skipped it.
         const box = scrollEl.getBoundingClientRect();
-        const top = el.getBoundingClientRect().top;
-        if (top < box.top + 30 || top > box.bottom - 60) el.scrollIntoView({ block: 'center' });
+        const at = editor.view.coordsAtPos(p.from, 1);
+        if (at.top >= box.top + 30 && at.bottom <= box.bottom - 60) return;
+        // A third of the way down, where a reader looks.
+        scrollEl.scrollTop += at.top - (box.top + (box.bottom - box.top) / 3);
       },
     };
     ref.current = handle;
