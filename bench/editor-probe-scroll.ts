@@ -8,7 +8,7 @@ import type { DocLayout, ProbeHost, ScrollTiming } from './editor-probe-types.ts
 export function installScrollProbe(): void {
   /** Screens flung up from the bottom before the scroll stops (settleMs). */
   const FLING_STEPS = 30;
-  /** Frames of the skim at half a screen a frame. */
+  /** Frames of the skim at 0.3 of a screen a frame. */
   const SKIM_FRAMES = 600;
   const TIMEOUT_MS = 60_000;
   const w = globalThis as unknown as PageWindow & ProbeHost;
@@ -82,10 +82,10 @@ export function installScrollProbe(): void {
     }
     const settleMs = (await w.__mgBench.afterPaint()) - stopped - checkMs;
 
-    // Skimming: half a screen a frame from the top, slow enough for the view to draw every frame.
+    // Skimming: 0.3 of a screen a frame from the top, slow enough for the view to draw every frame (scroll-pace.ts).
     el.scrollTop = 0;
     for (let i = 0; i < 10; i++) await frame();
-    const skimStep = Math.round(stepPx / 2);
+    const skimStep = Math.round(stepPx * 0.3);
     const skim: number[] = [];
     last = await frame();
     for (let i = 0; i < SKIM_FRAMES; i++) {

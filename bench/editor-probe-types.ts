@@ -53,7 +53,7 @@ export type ScrollTiming = {
    * probe's own checks taken out. A view may leave highlights out while the text flies by.
    */
   settleMs: number;
-  /** Then half a screen per frame from the top, as a reader skimming does: frames and whether the screen was complete at the end. */
+  /** Then 0.3 of a screen per frame from the top, still drawing every frame: frames and whether the screen was complete at the end. */
   skim: { frames: number; stepPx: number; longestFrameMs: number; frameP95Ms: number; completeAtEnd: boolean };
 };
 

@@ -168,7 +168,7 @@ export async function runEditorBench(o: EditorBenchOptions): Promise<EditorRepor
     scrollSettleMs: figure('ms', scrolls.map((s) => s.settleMs), { op: '<=', value: 250 }, 1,
       'after the scroll: a fling of 30 screens up, one a frame, then still; from the frame of its last step to the first frame painted with every coding of the blocks on screen highlighted and the margin drawn (the view draws nothing while text flies by at a screen a frame). Budget ours, not the issue\'s'),
     scrollSkimLongestFrameMs: figure('ms', scrolls.map((s) => (s.skim.completeAtEnd ? s.skim.longestFrameMs : Number.NaN)), { op: '<=', value: 50 }, 1,
-      `then half a screen (${scrolls[0]?.skim.stepPx ?? '?'} px) per frame from the top for ${scrolls[0]?.skim.frames ?? '?'} frames, highlights and stripes drawn as it goes (NaN if the screen was not complete a frame after the last step); longest interval between frames`),
+      `then 0.3 of a screen (${scrolls[0]?.skim.stepPx ?? '?'} px) per frame from the top for ${scrolls[0]?.skim.frames ?? '?'} frames, highlights and stripes drawn as it goes (NaN if the screen was not complete a frame after the last step); longest interval between frames`),
     rendererMemoryMB: figure('MB', processMB, { op: '<=', value: 500 }, 1,
       'private memory (Private_Clean + Private_Dirty, /proc smaps_rollup) of the page\'s renderer process after open, applies, removes and the scroll, after a GC'),
     rendererJsHeapMB: figure('MB', mem.map((m) => m.jsHeapUsedMB), { op: '<=', value: 500 }, 1, 'CDP Performance.getMetrics JSHeapUsedSize at the same moment'),

@@ -1,9 +1,10 @@
 /**
  * Scrolled by at least this share of the screen in a frame, twice running, the text is
- * flying by faster than anyone reads it (a fling, a dragged scroll thumb, Page Down held with
- * smooth scrolling off).
+ * flying by faster than anyone reads it (24 screens a second: a fling, a dragged scroll
+ * thumb, Page Down held). Below it the view draws every frame; a mouse wheel or a single
+ * Page Down moves a tenth of a screen a frame or less.
  */
-export const FLING_SCREENS = 0.75;
+export const FLING_SCREENS = 0.4;
 
 /**
  * Tells the frame loop when a frame should only scroll. Highlights and stripes drawn for text
