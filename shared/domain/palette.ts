@@ -11,3 +11,11 @@ export function withAlpha(hex: string, alpha: number): string {
   const n = Number.parseInt(hex.slice(1), 16);
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 }
+
+/** rgb() of a #RRGGBB colour with each channel scaled by `factor` (below 1: darker); other strings come back as they are. */
+export function shade(hex: string, factor: number): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  if (Number.isNaN(n)) return hex;
+  const channel = (shift: number) => Math.round(((n >> shift) & 255) * factor);
+  return `rgb(${channel(16)}, ${channel(8)}, ${channel(0)})`;
+}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
-import type { CodingModel, PlacedCoding } from './coding-model.ts';
+import { firstReaching, type CodingModel, type PlacedCoding } from './coding-model.ts';
 import type { FrameLoop } from './frame-loop.ts';
 import { drawBars, LANE_WIDTH, newStripeSet, type Bar } from './stripe-bars.ts';
 import { visibleRange, type VisibleRange } from './visible-range.ts';
@@ -17,18 +17,11 @@ export type StripeLayerProps = {
   onHover: (codingIds: number[], at: { x: number; y: number } | null) => void;
 };
 
-/** First placed coding that could reach `from` (its start is at least from - maxLength). */
+/** The placed codings that touch positions from–to. */
 function inRange(model: CodingModel, from: number, to: number): PlacedCoding[] {
   const list = model.placed;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.from < from - model.maxLength) lo = mid + 1;
-    else hi = mid;
-  }
   const out: PlacedCoding[] = [];
-  for (let i = lo; i < list.length && list[i]!.from <= to; i++) if (list[i]!.to >= from) out.push(list[i]!);
+  for (let i = firstReaching(list, from, model.maxLength); i < list.length && list[i]!.from <= to; i++) if (list[i]!.to >= from) out.push(list[i]!);
   return out;
 }
 

@@ -1,3 +1,5 @@
+import { firstEndingBelow } from './visible-range.ts';
+
 /**
  * Heights of the chunks the browser has not laid out yet (content-visibility skips them):
  * estimated from their text, so that the scroll bar is about right and a jump lands where it
@@ -23,15 +25,7 @@ function measureOf(chunk: HTMLElement): { chars: number; fixed: number; blocks: 
  */
 export function calibrateChunks(doc: HTMLElement, screenTop: number, screenBottom: number): boolean {
   const chunks = doc.children;
-  const mid = (screenTop + screenBottom) / 2;
-  let lo = 0;
-  let hi = chunks.length - 1;
-  while (lo < hi) {
-    const m = (lo + hi) >> 1;
-    if (chunks[m]!.getBoundingClientRect().bottom < mid) lo = m + 1;
-    else hi = m;
-  }
-  const chunk = chunks[lo] as HTMLElement | undefined;
+  const chunk = chunks[firstEndingBelow(chunks, (screenTop + screenBottom) / 2)] as HTMLElement | undefined;
   const text = chunk?.querySelector('.mg-text');
   if (!chunk || !text) return false;
   // The box of an element inside lays the chunk out if it was not (the frame would anyway).

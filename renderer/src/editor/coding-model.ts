@@ -15,6 +15,22 @@ export type CodingModel = {
   maxLength: number;
 };
 
+/**
+ * Index of the first item of `sorted` (ordered by `from`) that can still reach position `pos`:
+ * the first whose start is at least `pos - maxLength`, the longest item bounding the look-back.
+ * Range queries on codings (margin, decoration window) start their scan here.
+ */
+export function firstReaching(sorted: readonly { from: number }[], pos: number, maxLength: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.from < pos - maxLength) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const FALLBACK_COLOR = '#8a867e';
 const LANE_GAP = 90;
 

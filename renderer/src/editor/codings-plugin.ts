@@ -1,6 +1,7 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { firstReaching } from './coding-model.ts';
 import { highlightLook } from './highlight-looks.ts';
 
 /**
@@ -54,14 +55,7 @@ const overlaps = (c: { from: number; to: number }, w: DocWindow) => c.from < w.t
 
 /** Calls `fn` for each draw overlapping the window, found by binary search on `from` (bounded by the longest coding). */
 function forEachInWindow(draws: readonly CodingDraw[], maxLength: number, w: DocWindow, fn: (c: CodingDraw) => void): void {
-  let lo = 0;
-  let hi = draws.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (draws[mid]!.from < w.from - maxLength) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < draws.length && draws[i]!.from < w.to; i++) if (overlaps(draws[i]!, w)) fn(draws[i]!);
+  for (let i = firstReaching(draws, w.from, maxLength); i < draws.length && draws[i]!.from < w.to; i++) if (overlaps(draws[i]!, w)) fn(draws[i]!);
 }
 
 function update(state: State, tr: Transaction, meta: Meta): State {

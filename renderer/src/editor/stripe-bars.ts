@@ -1,3 +1,4 @@
+import { shade } from '../../../shared/domain/palette.ts';
 import type { Coding } from '../../../shared/domain/types.ts';
 import type { PlacedCoding } from './coding-model.ts';
 
@@ -46,12 +47,7 @@ let drawStamp = 0;
 const labelColors = new Map<string, string>();
 function labelColor(hex: string): string {
   let c = labelColors.get(hex);
-  if (c === undefined) {
-    const n = Number.parseInt(hex.slice(1), 16);
-    const dark = (shift: number) => Math.round(((n >> shift) & 255) * 0.68);
-    c = Number.isNaN(n) ? hex : `rgb(${dark(16)}, ${dark(8)}, ${dark(0)})`;
-    labelColors.set(hex, c);
-  }
+  if (c === undefined) labelColors.set(hex, (c = shade(hex, 0.68)));
   return c;
 }
 

@@ -28,7 +28,7 @@ export function posAtHeight(view: EditorView, y: number, band?: Band): number | 
 }
 
 /** Index of the first element whose box ends below `y` (the last one if none). */
-function firstEndingBelow(els: HTMLCollection | NodeListOf<Element>, y: number): number {
+export function firstEndingBelow(els: HTMLCollection | NodeListOf<Element>, y: number): number {
   let lo = 0;
   let hi = els.length;
   while (lo < hi) {

@@ -1,26 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Db } from '../../../electron/backend/db/database.ts';
+import { describe, expect, it } from 'vitest';
 import { loadMigrations, migrate, schemaVersion } from '../../../electron/backend/db/migrate.ts';
+import { useScratchDb } from './scratch-db.ts';
 
 describe('migration 0001: the initial schema', () => {
-  let dir: string;
-  let db: Db;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'marginalia-mig-'));
-    db = new Db(join(dir, 'p.marginalia'), { create: true });
-  });
-  afterEach(() => {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const db = useScratchDb();
 
   it('takes an empty file (version 0) to version 1 and enforces the store rules', () => {
-    expect(schemaVersion(db)).toBe(0);
-    expect(migrate(db, loadMigrations(), 1)).toBe(1);
-    const r = db.raw;
+    expect(schemaVersion(db())).toBe(0);
+    expect(migrate(db(), loadMigrations(), 1)).toBe(1);
+    const r = db().raw;
     r.exec(`INSERT INTO coders (id, name, created_at) VALUES (1, 'ana', 't');
       INSERT INTO participants (id, label, created_at) VALUES (1, 'PA', 't');
       INSERT INTO sources (id, kind, name, text, content_hash, imported_at) VALUES (1, 'interview', 'i', 'Hello there, world', 'h', 't');
@@ -37,17 +25,17 @@ describe('migration 0001: the initial schema', () => {
   });
 
   it('keeps the audit log append-only', () => {
-    migrate(db, loadMigrations(), 1);
-    db.raw.exec(`INSERT INTO audit_log (at, action, entity) VALUES ('t', 'create', 'code')`);
-    expect(() => db.raw.exec(`UPDATE audit_log SET action = 'forged'`)).toThrow(/append-only/);
-    expect(() => db.raw.exec(`DELETE FROM audit_log`)).toThrow(/append-only/);
-    expect((db.raw.prepare('SELECT action FROM audit_log').get() as { action: string }).action).toBe('create');
+    migrate(db(), loadMigrations(), 1);
+    db().raw.exec(`INSERT INTO audit_log (at, action, entity) VALUES ('t', 'create', 'code')`);
+    expect(() => db().raw.exec(`UPDATE audit_log SET action = 'forged'`)).toThrow(/append-only/);
+    expect(() => db().raw.exec(`DELETE FROM audit_log`)).toThrow(/append-only/);
+    expect((db().raw.prepare('SELECT action FROM audit_log').get() as { action: string }).action).toBe('create');
   });
 
   it('runs each migration file in one transaction: a failing file leaves the version where it was', () => {
     const broken = [...loadMigrations().slice(0, 1), { version: 2, name: '0002_broken.sql', sql: 'CREATE TABLE ok_table (x INTEGER); CREATE TABLE codes (x INTEGER);' }];
-    expect(() => migrate(db, broken)).toThrow(/already exists/);
-    expect(schemaVersion(db)).toBe(1);
-    expect(db.raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'ok_table'").get()).toEqual({ n: 0 });
+    expect(() => migrate(db(), broken)).toThrow(/already exists/);
+    expect(schemaVersion(db())).toBe(1);
+    expect(db().raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'ok_table'").get()).toEqual({ n: 0 });
   });
 });

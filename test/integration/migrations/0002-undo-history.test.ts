@@ -1,31 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Db } from '../../../electron/backend/db/database.ts';
+import { describe, expect, it } from 'vitest';
 import { loadMigrations, migrate, schemaVersion } from '../../../electron/backend/db/migrate.ts';
+import { useScratchDb } from './scratch-db.ts';
 
 describe('migration 0002: the undo history', () => {
-  let dir: string;
-  let db: Db;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'marginalia-mig-'));
-    db = new Db(join(dir, 'p.marginalia'), { create: true });
-  });
-  afterEach(() => {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const db = useScratchDb();
 
   it('adds an empty history to a version-1 project and leaves its data alone', () => {
-    migrate(db, loadMigrations(), 1);
-    const r = db.raw;
+    migrate(db(), loadMigrations(), 1);
+    const r = db().raw;
     r.exec(`INSERT INTO coders (id, name, created_at) VALUES (1, 'ana', 't');
       INSERT INTO sources (id, kind, name, text, content_hash, imported_at) VALUES (1, 'interview', 'i', 'Hello there', 'h', 't');
       INSERT INTO codes (id, name, color, origin, created_at) VALUES (1, 'Why', '#000000', 'deductive', 't');
       INSERT INTO codings (source_id, code_id, start, end, coder_id, created_at, quote) VALUES (1, 1, 0, 5, 1, 't', 'Hello');`);
-    expect(migrate(db, loadMigrations(), 2)).toBe(2);
-    expect(schemaVersion(db)).toBe(2);
+    expect(migrate(db(), loadMigrations(), 2)).toBe(2);
+    expect(schemaVersion(db())).toBe(2);
     expect(r.prepare('SELECT quote FROM codings').all()).toEqual([{ quote: 'Hello' }]);
     expect(r.prepare('SELECT count(*) AS n FROM operations').get()).toEqual({ n: 0 });
 
@@ -39,12 +27,12 @@ describe('migration 0002: the undo history', () => {
   });
 
   it('finds a coder’s latest operations through an index', () => {
-    migrate(db, loadMigrations(), 2);
-    const plan = db.raw
+    migrate(db(), loadMigrations(), 2);
+    const plan = db().raw
       .prepare('EXPLAIN QUERY PLAN SELECT id FROM operations WHERE coder_id = 1 AND undone_at IS NULL ORDER BY id DESC LIMIT 1')
       .all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX operations_by_coder/);
-    const changes = db.raw.prepare('EXPLAIN QUERY PLAN SELECT * FROM operation_changes WHERE operation_id = 1 ORDER BY id').all() as { detail: string }[];
+    const changes = db().raw.prepare('EXPLAIN QUERY PLAN SELECT * FROM operation_changes WHERE operation_id = 1 ORDER BY id').all() as { detail: string }[];
     expect(changes.map((p) => p.detail).join(' ')).toMatch(/INDEX operation_changes_by_operation/);
   });
 });
