@@ -14,6 +14,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // A 2-core machine running a build beside the suite can take over a second to react;
+          // expect.poll's default of 1 s made such runs fail at random.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

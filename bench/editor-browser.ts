@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM_FLAGS, chromiumPath } from '../test/e2e/chromium.ts';
+import type { Browser } from 'playwright-core';
+import { launchFoundBrowser } from '../test/e2e/chromium.ts';
 
 /**
  * What the document-view bench needs around Chromium: a renderer build of the current source,
@@ -52,16 +52,13 @@ export function ensureRenderer(outDir: string, log: (message: string) => void): 
  * plus no throttling of timers or rendering, which would otherwise stretch the measured frames.
  */
 const FLAGS = [
-  ...CHROMIUM_FLAGS,
   '--disable-background-timer-throttling',
   '--disable-renderer-backgrounding',
   '--disable-backgrounding-occluded-windows',
 ];
 
 export async function launchChromium(): Promise<Browser> {
-  const path = chromiumPath();
-  if (!existsSync(path)) throw new Error(`Chromium not found at ${path}: apt-get install -y chromium, or set CHROMIUM_PATH`);
-  return chromium.launch({ executablePath: path, args: FLAGS });
+  return launchFoundBrowser(FLAGS);
 }
 
 export type ProcessMemory = { pid: number; rssMB: number; pssMB: number; privateMB: number };

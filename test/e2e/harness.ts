@@ -2,10 +2,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeEach, inject } from 'vitest';
 import { Host } from '../../electron/backend/host.ts';
 import { startBrowserServer, type BrowserServer } from '../../electron/server/server.ts';
-import { CHROMIUM_FLAGS, chromiumPath } from './chromium.ts';
+import { launchOptions } from './chromium.ts';
 import { E2E_RENDERER_DIR } from './paths.ts';
 
 export type App = {
@@ -20,8 +20,11 @@ export type App = {
 
 let browser: Browser | undefined;
 
+/** The browser the global setup found; without one, every e2e test fails with its one line. */
 export async function launchBrowser(): Promise<Browser> {
-  browser ??= await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
+  const found = inject('browser');
+  if ('error' in found) throw new Error(found.error);
+  browser ??= await chromium.launch(launchOptions(found.choice));
   return browser;
 }
 
