@@ -5,7 +5,7 @@ import { attempt } from '../../ui/notify.ts';
 import { useCodebookStore } from '../codebook/store.ts';
 import { useExcerptsStore } from '../excerpts/store.ts';
 import { CountingRules } from './CountingRules.tsx';
-import { TableExportButtons } from './ExportButtons.tsx';
+import { TableExportButtons } from '../../ui/ExportButtons.tsx';
 import { MatrixTable } from './MatrixTable.tsx';
 import { RowPicker, Segmented, SourceKindPicker } from './Pickers.tsx';
 import { useAnalysisStore } from './store.ts';

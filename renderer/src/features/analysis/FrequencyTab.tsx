@@ -9,7 +9,7 @@ import { useCodebookStore } from '../codebook/store.ts';
 import { useExcerptsStore, type ExcerptQuery } from '../excerpts/store.ts';
 import { useParticipantsStore } from '../participants/store.ts';
 import { CountingRules } from './CountingRules.tsx';
-import { TableExportButtons } from './ExportButtons.tsx';
+import { TableExportButtons } from '../../ui/ExportButtons.tsx';
 import { FrequencyChart } from './FrequencyChart.tsx';
 import { MatrixTable } from './MatrixTable.tsx';
 import { RowPicker, Segmented, SourceKindPicker } from './Pickers.tsx';

@@ -4,7 +4,7 @@ import type { StopWordLanguage } from '../../../../shared/domain/analysis/types.
 import { attempt } from '../../ui/notify.ts';
 import { useParticipantsStore } from '../participants/store.ts';
 import { useSourcesStore } from '../sources/store.ts';
-import { TableExportButtons } from './ExportButtons.tsx';
+import { TableExportButtons } from '../../ui/ExportButtons.tsx';
 import { useAnalysisStore } from './store.ts';
 
 const toggle = (list: number[], id: number) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { DeleteImpact } from '../../../../shared/api/methods/workbench.ts';
 import type { Code } from '../../../../shared/domain/types.ts';
 import { attempt } from '../../ui/notify.ts';
-import { Modal } from './Modal.tsx';
+import { Modal } from '../../ui/Modal.tsx';
 import { useCodebookStore } from './store.ts';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

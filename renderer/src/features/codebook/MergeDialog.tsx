@@ -3,7 +3,7 @@ import { buildCodeTree, type CodeNode } from '../../../../shared/domain/code-tre
 import type { MergeResult } from '../../../../shared/api/methods/workbench.ts';
 import type { Code } from '../../../../shared/domain/types.ts';
 import { attempt } from '../../ui/notify.ts';
-import { Modal } from './Modal.tsx';
+import { Modal } from '../../ui/Modal.tsx';
 import { useCodebookStore } from './store.ts';
 
 const flatten = (nodes: CodeNode[]): CodeNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);

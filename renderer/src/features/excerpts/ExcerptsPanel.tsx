@@ -1,5 +1,5 @@
 import { excerptTable } from '../../../../shared/domain/analysis/tables.ts';
-import { TableExportButtons } from '../analysis/ExportButtons.tsx';
+import { TableExportButtons } from '../../ui/ExportButtons.tsx';
 import { attempt } from '../../ui/notify.ts';
 import { ExcerptList, PassageList } from './ExcerptList.tsx';
 import { jumpToCoding } from './jump.ts';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Memo } from '../../../../shared/domain/types.ts';
 import { attempt } from '../../ui/notify.ts';
-import { Modal } from '../codebook/Modal.tsx';
+import { Modal } from '../../ui/Modal.tsx';
 import { MemoEditor } from './MemoEditor.tsx';
 import { useMemosStore, type MemoTarget } from './store.ts';
 

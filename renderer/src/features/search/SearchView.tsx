@@ -3,7 +3,7 @@ import { kwicTable } from '../../../../shared/domain/analysis/tables.ts';
 import type { KwicHit } from '../../../../shared/domain/analysis/types.ts';
 import type { SourceKind } from '../../../../shared/domain/types.ts';
 import { attempt } from '../../ui/notify.ts';
-import { TableExportButtons } from '../analysis/ExportButtons.tsx';
+import { TableExportButtons } from '../../ui/ExportButtons.tsx';
 import { useParticipantsStore } from '../participants/store.ts';
 import { useProjectStore } from '../project/store.ts';
 import { useSourcesStore } from '../sources/store.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Modal } from '../codebook/Modal.tsx';
+import { Modal } from '../../ui/Modal.tsx';
 
 export type InductiveDialogProps = {
   quote: string;

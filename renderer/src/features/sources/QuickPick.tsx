@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { buildCodeTree, type CodeNode } from '../../../../shared/domain/code-tree.ts';
 import type { Code } from '../../../../shared/domain/types.ts';
-import { Modal } from '../codebook/Modal.tsx';
+import { Modal } from '../../ui/Modal.tsx';
 
 export type QuickPickProps = {
   title: string;

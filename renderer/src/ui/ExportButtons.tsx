@@ -1,5 +1,5 @@
-import type { ExportTable } from '../../../../shared/domain/analysis/types.ts';
-import { attempt } from '../../ui/notify.ts';
+import type { ExportTable } from '../../../shared/domain/analysis/types.ts';
+import { attempt } from './notify.ts';
 import { downloadCsv, downloadXlsx } from './download.ts';
 
 /** CSV and XLSX of exactly the table on screen. */
