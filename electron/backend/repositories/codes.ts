@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { sql } from '../db/sql.ts';
+import { sql, sqlIds } from '../db/sql.ts';
 import type { Code, CodeOrigin, Framework, FrameworkElement } from '../../../shared/domain/types.ts';
 
 type CodeRow = Omit<Code, 'elementIds'> & { elementIds: string | null };
@@ -63,6 +63,67 @@ export function insertFramework(db: Db, name: string, description: string, eleme
   return fid;
 }
 
-export const linkCodeToElement = (db: Db, codeId: number, elementId: number): void => {
-  db.run(sql`INSERT OR IGNORE INTO code_element_links (code_id, element_id) VALUES (${codeId}, ${elementId})`);
+/** Returns 1 when the link is new, 0 when it was there already. */
+export const linkCodeToElement = (db: Db, codeId: number, elementId: number): number =>
+  db.run(sql`INSERT OR IGNORE INTO code_element_links (code_id, element_id) VALUES (${codeId}, ${elementId})`).changes;
+
+export const unlinkCodeFromElement = (db: Db, codeId: number, elementId: number): number =>
+  db.run(sql`DELETE FROM code_element_links WHERE code_id = ${codeId} AND element_id = ${elementId}`).changes;
+
+/** The element links of the `fromIds` codes become links of `toId` (kept once). */
+export function moveElementLinks(db: Db, fromIds: readonly number[], toId: number): void {
+  const ids = sqlIds(fromIds);
+  db.run(sql`INSERT OR IGNORE INTO code_element_links (code_id, element_id)
+      SELECT ${toId}, element_id FROM code_element_links WHERE code_id IN (${ids})`);
+  db.run(sql`DELETE FROM code_element_links WHERE code_id IN (${ids})`);
+}
+
+export const countCodes = (db: Db): number => db.get<{ n: number }>(sql`SELECT count(*) AS n FROM codes`)!.n;
+
+export const renameCode = (db: Db, id: number, name: string): void => {
+  db.run(sql`UPDATE codes SET name = ${name} WHERE id = ${id}`);
 };
+
+export const recolorCode = (db: Db, id: number, color: string): void => {
+  db.run(sql`UPDATE codes SET color = ${color} WHERE id = ${id}`);
+};
+
+export type CodeDescription = Pick<Code, 'definition' | 'whenToUse' | 'whenNotToUse' | 'example'>;
+
+export const describeCode = (db: Db, id: number, d: CodeDescription): void => {
+  db.run(sql`UPDATE codes SET definition = ${d.definition},
+      when_to_use = ${d.whenToUse}, when_not_to_use = ${d.whenNotToUse},
+      example = ${d.example} WHERE id = ${id}`);
+};
+
+export const placeCode = (db: Db, id: number, parentId: number | null, position: number): void => {
+  db.run(sql`UPDATE codes SET parent_id = ${parentId}, position = ${position} WHERE id = ${id}`);
+};
+
+export const setCodePosition = (db: Db, id: number, position: number): void => {
+  db.run(sql`UPDATE codes SET position = ${position} WHERE id = ${id}`);
+};
+
+export const hasSubCodes = (db: Db, id: number): boolean => db.get(sql`SELECT 1 FROM codes WHERE parent_id = ${id}`) !== undefined;
+
+/** Deletes one code; its sub-codes, codings and memos must be gone or moved first. */
+export const deleteCode = (db: Db, id: number): void => {
+  db.run(sql`DELETE FROM codes WHERE id = ${id}`);
+};
+
+/** Sub-codes of the `ids` codes that are not among them, in the tree's order. */
+export const subCodesOutside = (db: Db, ids: readonly number[]): { id: number; name: string; parentName: string }[] =>
+  db.all<{ id: number; name: string; parentName: string }>(sql`SELECT c.id, c.name, p.name AS parentName
+    FROM codes c JOIN codes p ON p.id = c.parent_id
+    WHERE c.parent_id IN (${sqlIds(ids)}) AND c.id NOT IN (${sqlIds(ids)})
+    ORDER BY p.position, p.id, c.position, c.id`);
+
+/** What deleting these codes would take with it: codes, their codings, and memos on either. */
+export function deleteImpact(db: Db, codeIds: readonly number[]): { codes: number; codings: number; memos: number } {
+  const ids = sqlIds(codeIds);
+  return db.get<{ codes: number; codings: number; memos: number }>(sql`SELECT
+      (SELECT count(*) FROM codes WHERE id IN (${ids})) AS codes,
+      (SELECT count(*) FROM codings WHERE code_id IN (${ids})) AS codings,
+      (SELECT count(*) FROM memos WHERE (target_kind = 'code' AND target_id IN (${ids}))
+         OR (target_kind = 'coding' AND target_id IN (SELECT id FROM codings WHERE code_id IN (${ids})))) AS memos`)!;
+}

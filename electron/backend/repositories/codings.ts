@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { sql } from '../db/sql.ts';
+import { sql, sqlIds } from '../db/sql.ts';
 import type { Coding } from '../../../shared/domain/types.ts';
 
 const select = sql`SELECT c.id, c.source_id AS sourceId, c.code_id AS codeId, c.start, c.end, c.quote,
@@ -26,3 +26,37 @@ export const findSameCoding = (db: Db, c: Omit<NewCoding, 'quote'>): { id: numbe
     AND start = ${c.start} AND end = ${c.end}`);
 
 export const deleteCoding = (db: Db, id: number): number => db.run(sql`DELETE FROM codings WHERE id = ${id}`).changes;
+
+export const setCodingCode = (db: Db, id: number, codeId: number): void => {
+  db.run(sql`UPDATE codings SET code_id = ${codeId} WHERE id = ${id}`);
+};
+
+/** Moves codings to another code; returns how many moved. */
+export const moveCodingsToCode = (db: Db, ids: readonly number[], codeId: number): number =>
+  db.run(sql`UPDATE codings SET code_id = ${codeId} WHERE id IN (${sqlIds(ids)})`).changes;
+
+export const setCodingSpan = (db: Db, id: number, start: number, end: number, quote: string): void => {
+  db.run(sql`UPDATE codings SET start = ${start}, end = ${end}, quote = ${quote}
+      WHERE id = ${id}`);
+};
+
+/** Each of these codings' code, by coding id (codings that do not exist are missing). */
+export const codesOfCodings = (db: Db, ids: readonly number[]): Map<number, number> =>
+  new Map(db.all<{ id: number; codeId: number }>(sql`SELECT id, code_id AS codeId FROM codings WHERE id IN (${sqlIds(ids)})`).map((r) => [r.id, r.codeId]));
+
+export type CodingSpan = { id: number; sourceId: number; start: number; end: number };
+
+/** Codings of the codes, oldest first. */
+export const codingSpansOfCodes = (db: Db, codeIds: readonly number[]): CodingSpan[] =>
+  db.all<CodingSpan>(sql`SELECT id, source_id AS sourceId,
+    start, end FROM codings WHERE code_id IN (${sqlIds(codeIds)}) ORDER BY id`);
+
+export type CodingGone = CodingSpan & { codeId: number; quote: string };
+
+/** Codings of the codes, with what the audit keeps of them when they are deleted. */
+export const listCodingsOfCodes = (db: Db, codeIds: readonly number[]): CodingGone[] =>
+  db.all<CodingGone>(sql`SELECT id, code_id AS codeId, source_id AS sourceId, start, end, quote FROM codings WHERE code_id IN (${sqlIds(codeIds)})`);
+
+export const deleteCodingsOfCodes = (db: Db, codeIds: readonly number[]): void => {
+  db.run(sql`DELETE FROM codings WHERE code_id IN (${sqlIds(codeIds)})`);
+};

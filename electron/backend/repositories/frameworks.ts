@@ -38,3 +38,42 @@ export const questionLinks = (db: Db): [number, number][] =>
     .all<{ q: number; e: number }>(sql`SELECT question_id AS q, element_id AS e FROM question_element_links
       ORDER BY question_id, element_id`)
     .map((r) => [r.q, r.e]);
+
+export const updateFramework = (db: Db, id: number, name: string, description: string): void => {
+  db.run(sql`UPDATE frameworks SET name = ${name}, description = ${description} WHERE id = ${id}`);
+};
+
+/** Deletes a framework with its elements and every code and question link to them. */
+export function deleteFramework(db: Db, id: number): { deletedElements: number; deletedLinks: number } {
+  const inFramework = sql`SELECT id FROM framework_elements WHERE framework_id = ${id}`;
+  const deletedLinks =
+    db.run(sql`DELETE FROM code_element_links WHERE element_id IN (${inFramework})`).changes +
+    db.run(sql`DELETE FROM question_element_links WHERE element_id IN (${inFramework})`).changes;
+  const deletedElements = db.run(sql`DELETE FROM framework_elements WHERE framework_id = ${id}`).changes;
+  db.run(sql`DELETE FROM frameworks WHERE id = ${id}`);
+  return { deletedElements, deletedLinks };
+}
+
+export const insertElement = (db: Db, frameworkId: number, e: { name: string; description: string }, position: number): number =>
+  db.run(sql`INSERT INTO framework_elements (framework_id, name, description, position)
+    VALUES (${frameworkId}, ${e.name}, ${e.description}, ${position})`).lastInsertRowid;
+
+export const updateElement = (db: Db, id: number, name: string, description: string): void => {
+  db.run(sql`UPDATE framework_elements SET name = ${name}, description = ${description} WHERE id = ${id}`);
+};
+
+/** Deletes an element and its code and question links; positions are left for the caller to renumber. */
+export function deleteElement(db: Db, id: number): { removed: number; deletedLinks: number } {
+  const deletedLinks =
+    db.run(sql`DELETE FROM code_element_links WHERE element_id = ${id}`).changes +
+    db.run(sql`DELETE FROM question_element_links WHERE element_id = ${id}`).changes;
+  const removed = db.run(sql`DELETE FROM framework_elements WHERE id = ${id}`).changes;
+  return { removed, deletedLinks };
+}
+
+/** Returns 1 when the link is new, 0 when it was there already. */
+export const linkQuestionToElement = (db: Db, questionId: number, elementId: number): number =>
+  db.run(sql`INSERT OR IGNORE INTO question_element_links (question_id, element_id) VALUES (${questionId}, ${elementId})`).changes;
+
+export const unlinkQuestionFromElement = (db: Db, questionId: number, elementId: number): number =>
+  db.run(sql`DELETE FROM question_element_links WHERE question_id = ${questionId} AND element_id = ${elementId}`).changes;

@@ -39,6 +39,17 @@ export const getParticipant = (db: Db, id: number): Participant | undefined =>
 export const findParticipantByLabel = (db: Db, label: string): { id: number } | undefined =>
   db.get<{ id: number }>(sql`SELECT id FROM participants WHERE label = ${label}`);
 
+export const participantExists = (db: Db, id: number): boolean => db.get(sql`SELECT 1 FROM participants WHERE id = ${id}`) !== undefined;
+
+/** Every participant's id, label and name, by label. */
+export const listParticipantLabels = (db: Db): { id: number; label: string; name: string }[] =>
+  db.all<{ id: number; label: string; name: string }>(sql`SELECT id, label, name FROM participants ORDER BY label`);
+
+export function updateParticipant(db: Db, id: number, p: { label: string; name: string; description: string }): void {
+  db.run(sql`UPDATE participants SET label = ${p.label}, name = ${p.name},
+      description = ${p.description} WHERE id = ${id}`);
+}
+
 export function insertParticipant(db: Db, p: { label: string; name: string; description: string }, now: string): number {
   return db.run(sql`INSERT INTO participants (label, name, description, created_at)
                     VALUES (${p.label}, ${p.name}, ${p.description}, ${now})`).lastInsertRowid;
@@ -47,13 +58,19 @@ export function insertParticipant(db: Db, p: { label: string; name: string; desc
 export const listAttributes = (db: Db): AttributeDef[] =>
   db.all<AttributeDef>(sql`SELECT id, name, type, position FROM attributes ORDER BY position, id`);
 
+export const findAttribute = (db: Db, name: string): AttributeDef | undefined =>
+  db.get<AttributeDef>(sql`SELECT id, name, type, position FROM attributes WHERE name = ${name}`);
+
 export function defineAttribute(db: Db, name: string, type: AttributeType): AttributeDef {
-  const existing = db.get<AttributeDef>(sql`SELECT id, name, type, position FROM attributes WHERE name = ${name}`);
+  const existing = findAttribute(db, name);
   if (existing) return existing;
   const position = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM attributes`)!.n;
   const id = db.run(sql`INSERT INTO attributes (name, type, position) VALUES (${name}, ${type}, ${position})`).lastInsertRowid;
   return { id, name, type, position };
 }
+
+export const getAttributeValue = (db: Db, participantId: number, attributeId: number): string | undefined =>
+  db.get<{ value: string }>(sql`SELECT value FROM participant_attributes WHERE participant_id = ${participantId} AND attribute_id = ${attributeId}`)?.value;
 
 export function setAttributeValue(db: Db, participantId: number, attributeId: number, value: string | null): void {
   if (value === null) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/database.ts';
-import { sql } from '../db/sql.ts';
+import { sql, sqlIds } from '../db/sql.ts';
 import type { Question, SourceDetail, SourceKind, SourceSummary, Unit, UnitKind } from '../../../shared/domain/types.ts';
 
 type SummaryRow = Omit<SourceSummary, 'participantIds'> & { participantIds: string | null };
@@ -41,6 +41,14 @@ export const getSourceText = (db: Db, id: number): string | undefined =>
 
 export const contentHash = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
+/** The name of a source holding exactly this text, if any. */
+export const sourceWithText = (db: Db, text: string): string | undefined =>
+  db.get<{ name: string }>(sql`SELECT name FROM sources WHERE content_hash = ${contentHash(text)} LIMIT 1`)?.name;
+
+export const renameSource = (db: Db, id: number, name: string): void => {
+  db.run(sql`UPDATE sources SET name = ${name} WHERE id = ${id}`);
+};
+
 export type NewSource = { kind: SourceKind; name: string; text: string; origin: string };
 
 /** Adds a source at the end of the list; max(position) is one seek in sources_by_position (migration 0007). */
@@ -79,3 +87,13 @@ export function insertQuestion(
   return db.run(sql`INSERT INTO questions (source_id, key, text, section_code_id, position)
     VALUES (${q.sourceId}, ${q.key}, ${q.text}, ${q.sectionCodeId}, ${q.position})`).lastInsertRowid;
 }
+
+/** Questions placed in the `fromIds` scheme sections move to `toId`. */
+export const moveQuestionSections = (db: Db, fromIds: readonly number[], toId: number): void => {
+  db.run(sql`UPDATE questions SET section_code_id = ${toId} WHERE section_code_id IN (${sqlIds(fromIds)})`);
+};
+
+export const getUnit = (db: Db, id: number): { sourceId: number; kind: UnitKind; start: number; end: number } | undefined =>
+  db.get<{ sourceId: number; kind: UnitKind; start: number; end: number }>(
+    sql`SELECT source_id AS sourceId, kind, start, end FROM units WHERE id = ${id}`,
+  );

@@ -1,8 +1,23 @@
 import { ApiFailure } from '../../../shared/api/errors.ts';
 import { paletteColor } from '../../../shared/domain/palette.ts';
-import { sql, sqlIds } from '../db/sql.ts';
 import type { HandlerMap } from '../handler-types.ts';
-import { getCode, insertCode, listCodes, listFrameworks, siblingNameTaken, subtreeIds } from '../repositories/codes.ts';
+import {
+  countCodes,
+  deleteCode,
+  describeCode,
+  getCode,
+  insertCode,
+  listCodes,
+  listFrameworks,
+  placeCode,
+  recolorCode,
+  renameCode,
+  setCodePosition,
+  siblingNameTaken,
+  subtreeIds,
+} from '../repositories/codes.ts';
+import { deleteCodingsOfCodes, listCodingsOfCodes } from '../repositories/codings.ts';
+import { deleteMemosOnCodes, listMemosOnCodes } from '../repositories/memos.ts';
 import type { Ctx } from '../context.ts';
 import { labelOperation, q } from '../undo/labels.ts';
 import { found } from './require.ts';
@@ -21,7 +36,7 @@ export const codeHandlers: HandlerMap<M> = {
     if (input.parentId !== null) found(getCode(ctx.db, input.parentId), `Parent code ${input.parentId}`, 'parentId');
     nameFree(ctx, input.parentId, input.name);
     const parent = input.parentId === null ? undefined : getCode(ctx.db, input.parentId);
-    const color = input.color ?? parent?.color ?? paletteColor(ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM codes`)!.n);
+    const color = input.color ?? parent?.color ?? paletteColor(countCodes(ctx.db));
     labelOperation(ctx.db, `Create code ${q(input.name)}`);
     const id = insertCode(ctx.db, { ...input, color }, ctx.coderId, ctx.now());
     ctx.audit('create', 'code', id, { name: input.name, parentId: input.parentId, origin: input.origin });
@@ -31,7 +46,7 @@ export const codeHandlers: HandlerMap<M> = {
     const code = found(getCode(ctx.db, input.id), `Code ${input.id}`);
     nameFree(ctx, code.parentId, input.name, code.id);
     labelOperation(ctx.db, `Rename ${q(code.name)} to ${q(input.name)}`);
-    ctx.db.run(sql`UPDATE codes SET name = ${input.name} WHERE id = ${input.id}`);
+    renameCode(ctx.db, input.id, input.name);
     ctx.audit('rename', 'code', input.id, { before: code.name, after: input.name });
     return getCode(ctx.db, input.id)!;
   },
@@ -39,16 +54,19 @@ export const codeHandlers: HandlerMap<M> = {
     const code = found(getCode(ctx.db, input.id), `Code ${input.id}`);
     labelOperation(ctx.db, `Recolour ${q(code.name)}`);
     const color = input.color.toLowerCase();
-    ctx.db.run(sql`UPDATE codes SET color = ${color} WHERE id = ${input.id}`);
+    recolorCode(ctx.db, input.id, color);
     ctx.audit('recolor', 'code', input.id, { before: code.color, after: color });
     return getCode(ctx.db, input.id)!;
   },
   'codes.describe': (input, ctx) => {
     const code = found(getCode(ctx.db, input.id), `Code ${input.id}`);
     labelOperation(ctx.db, `Edit definition of ${q(code.name)}`);
-    ctx.db.run(sql`UPDATE codes SET definition = ${input.definition ?? code.definition},
-      when_to_use = ${input.whenToUse ?? code.whenToUse}, when_not_to_use = ${input.whenNotToUse ?? code.whenNotToUse},
-      example = ${input.example ?? code.example} WHERE id = ${input.id}`);
+    describeCode(ctx.db, input.id, {
+      definition: input.definition ?? code.definition,
+      whenToUse: input.whenToUse ?? code.whenToUse,
+      whenNotToUse: input.whenNotToUse ?? code.whenNotToUse,
+      example: input.example ?? code.example,
+    });
     ctx.audit('describe', 'code', input.id, input);
     return getCode(ctx.db, input.id)!;
   },
@@ -67,14 +85,14 @@ export const codeHandlers: HandlerMap<M> = {
     const at = Math.min(input.position ?? siblings.length, siblings.length);
     siblings.splice(at, 0, code);
     siblings.forEach((c, i) => {
-      if (c.id === code.id || c.position !== i) ctx.db.run(sql`UPDATE codes SET parent_id = ${input.parentId}, position = ${i} WHERE id = ${c.id}`);
+      if (c.id === code.id || c.position !== i) placeCode(ctx.db, c.id, input.parentId, i);
     });
     // Close the gap the code leaves among its old siblings.
     if (code.parentId !== input.parentId) {
       listCodes(ctx.db)
         .filter((c) => c.parentId === code.parentId)
         .forEach((c, i) => {
-          if (c.position !== i) ctx.db.run(sql`UPDATE codes SET position = ${i} WHERE id = ${c.id}`);
+          if (c.position !== i) setCodePosition(ctx.db, c.id, i);
         });
     }
     ctx.audit('move', 'code', code.id, { from: { parentId: code.parentId, position: code.position }, to: { parentId: input.parentId, position: at } });
@@ -83,20 +101,13 @@ export const codeHandlers: HandlerMap<M> = {
   'codes.delete': (input, ctx) => {
     const code = found(getCode(ctx.db, input.id), `Code ${input.id}`);
     const ids = subtreeIds(ctx.db, code.id);
-    const idList = sqlIds(ids);
     labelOperation(ctx.db, `Delete ${q(code.name)}`);
     // The audit keeps what goes: every coding's span and quote, every memo's text.
-    const codings = ctx.db.all<{ id: number; codeId: number; sourceId: number; start: number; end: number; quote: string }>(
-      sql`SELECT id, code_id AS codeId, source_id AS sourceId, start, end, quote FROM codings WHERE code_id IN (${idList})`,
-    );
-    const memoScope = sql`(target_kind = 'code' AND target_id IN (${idList}))
-      OR (target_kind = 'coding' AND target_id IN (SELECT id FROM codings WHERE code_id IN (${idList})))`;
-    const memos = ctx.db.all<{ id: number; targetKind: string; targetId: number; title: string; text: string }>(
-      sql`SELECT id, target_kind AS targetKind, target_id AS targetId, title, text FROM memos WHERE ${memoScope}`,
-    );
-    ctx.db.run(sql`DELETE FROM memos WHERE ${memoScope}`);
-    ctx.db.run(sql`DELETE FROM codings WHERE code_id IN (${idList})`);
-    for (const id of [...ids].reverse()) ctx.db.run(sql`DELETE FROM codes WHERE id = ${id}`);
+    const codings = listCodingsOfCodes(ctx.db, ids);
+    const memos = listMemosOnCodes(ctx.db, ids);
+    deleteMemosOnCodes(ctx.db, ids);
+    deleteCodingsOfCodes(ctx.db, ids);
+    for (const id of [...ids].reverse()) deleteCode(ctx.db, id);
     ctx.audit('delete', 'code', code.id, { name: code.name, codes: ids, codings, memos });
     return { deletedCodes: ids.length, deletedCodings: codings.length };
   },

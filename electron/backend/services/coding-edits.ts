@@ -1,12 +1,11 @@
 import { ApiFailure } from '../../../shared/api/errors.ts';
 import type { Coding } from '../../../shared/domain/types.ts';
 import type { Ctx } from '../context.ts';
-import { sql } from '../db/sql.ts';
 import type { HandlerMap } from '../handler-types.ts';
 import { getCode, subtreeIds } from '../repositories/codes.ts';
 import { findTwin, getCodingInContext, getCodingRow, listCodingsForCodes, moveCodingMemos, type CodingRow } from '../repositories/coding-context.ts';
-import { findSameCoding, getCoding, insertCoding } from '../repositories/codings.ts';
-import { getSourceText } from '../repositories/sources.ts';
+import { deleteCoding, findSameCoding, getCoding, insertCoding, setCodingCode, setCodingSpan } from '../repositories/codings.ts';
+import { getSourceText, getUnit } from '../repositories/sources.ts';
 import { labelOperation, q } from '../undo/labels.ts';
 import { found } from './require.ts';
 import { checkSpan } from './spans.ts';
@@ -21,7 +20,7 @@ const UNIT_WORD: Record<string, string> = { turn: 'speaker turn', answer: 'answe
  */
 function collapseInto(ctx: Ctx, coding: CodingRow, twinId: number): Coding {
   moveCodingMemos(ctx.db, coding.id, twinId);
-  ctx.db.run(sql`DELETE FROM codings WHERE id = ${coding.id}`);
+  deleteCoding(ctx.db, coding.id);
   ctx.audit('collapse', 'coding', coding.id, { into: twinId });
   return getCoding(ctx.db, twinId)!;
 }
@@ -41,7 +40,7 @@ export const codingEditHandlers: HandlerMap<M> = {
     ctx.audit('recode', 'coding', coding.id, { from: from.id, to: to.id });
     const twin = findTwin(ctx.db, { ...coding, codeId: to.id }, coding.id);
     if (twin) return collapseInto(ctx, coding, twin.id);
-    ctx.db.run(sql`UPDATE codings SET code_id = ${to.id} WHERE id = ${coding.id}`);
+    setCodingCode(ctx.db, coding.id, to.id);
     return getCoding(ctx.db, coding.id)!;
   },
   'codings.adjust': (input, ctx) => {
@@ -53,18 +52,11 @@ export const codingEditHandlers: HandlerMap<M> = {
     ctx.audit('adjust', 'coding', coding.id, { before: { start: coding.start, end: coding.end }, after: { start: input.start, end: input.end } });
     const twin = findTwin(ctx.db, { ...coding, start: input.start, end: input.end }, coding.id);
     if (twin) return collapseInto(ctx, coding, twin.id);
-    ctx.db.run(sql`UPDATE codings SET start = ${input.start}, end = ${input.end}, quote = ${text.slice(input.start, input.end)}
-      WHERE id = ${coding.id}`);
+    setCodingSpan(ctx.db, coding.id, input.start, input.end, text.slice(input.start, input.end));
     return getCoding(ctx.db, coding.id)!;
   },
   'codings.applyToUnit': (input, ctx) => {
-    const unit = found(
-      ctx.db.get<{ sourceId: number; kind: string; start: number; end: number }>(
-        sql`SELECT source_id AS sourceId, kind, start, end FROM units WHERE id = ${input.unitId}`,
-      ),
-      `Unit ${input.unitId}`,
-      'unitId',
-    );
+    const unit = found(getUnit(ctx.db, input.unitId), `Unit ${input.unitId}`, 'unitId');
     const code = found(getCode(ctx.db, input.codeId), `Code ${input.codeId}`, 'codeId');
     const text = getSourceText(ctx.db, unit.sourceId)!;
     let { start, end } = unit;

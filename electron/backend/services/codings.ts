@@ -1,7 +1,7 @@
-import { sql } from '../db/sql.ts';
 import type { HandlerMap } from '../handler-types.ts';
 import { getCode } from '../repositories/codes.ts';
 import { deleteCoding, findSameCoding, getCoding, insertCoding, listCodingsForSource } from '../repositories/codings.ts';
+import { deleteCodingMemos, listCodingMemos } from '../repositories/memos.ts';
 import { getSourceText } from '../repositories/sources.ts';
 import { labelOperation, q } from '../undo/labels.ts';
 import { found } from './require.ts';
@@ -25,10 +25,8 @@ export const codingHandlers: HandlerMap<M> = {
     const coding = found(getCoding(ctx.db, input.id), `Coding ${input.id}`);
     labelOperation(ctx.db, `Remove coding ${q(getCode(ctx.db, coding.codeId)?.name ?? '')}`);
     // Memos on the coding go with it; the audit keeps what they said.
-    const memos = ctx.db.all<{ id: number; title: string; text: string }>(
-      sql`SELECT id, title, text FROM memos WHERE target_kind = 'coding' AND target_id = ${input.id}`,
-    );
-    ctx.db.run(sql`DELETE FROM memos WHERE target_kind = 'coding' AND target_id = ${input.id}`);
+    const memos = listCodingMemos(ctx.db, input.id);
+    deleteCodingMemos(ctx.db, input.id);
     const removed = deleteCoding(ctx.db, input.id);
     ctx.audit('remove', 'coding', input.id, { sourceId: coding.sourceId, codeId: coding.codeId, start: coding.start, end: coding.end, quote: coding.quote, memos });
     return { removed };

@@ -1,26 +1,17 @@
 import { ApiFailure } from '../../../shared/api/errors.ts';
 import { htmlToPlainText } from '../../../shared/domain/html-text.ts';
 import type { MemoTargetKind } from '../../../shared/domain/types.ts';
-import { sql, sqlRaw } from '../db/sql.ts';
 import type { Db } from '../db/database.ts';
 import type { HandlerMap } from '../handler-types.ts';
-import { getMemo, insertMemo, listMemos } from '../repositories/memos.ts';
+import { deleteMemo, getMemo, insertMemo, listMemos, memoTargetExists, updateMemo } from '../repositories/memos.ts';
 import { labelOperation, q } from '../undo/labels.ts';
 import { found } from './require.ts';
 
 type M = 'memos.list' | 'memos.get' | 'memos.create' | 'memos.update' | 'memos.delete';
 
-const TARGET_TABLE: Record<Exclude<MemoTargetKind, 'project'>, string> = {
-  source: 'sources',
-  code: 'codes',
-  participant: 'participants',
-  coding: 'codings',
-};
-
 export function assertMemoTarget(db: Db, kind: MemoTargetKind, id: number | null): void {
   if (kind === 'project' || id === null) return;
-  const exists = db.get(sql`SELECT 1 FROM ${sqlRaw(TARGET_TABLE[kind])} WHERE id = ${id}`);
-  if (!exists) throw new ApiFailure('not_found', `The ${kind} ${id} that this memo would belong to does not exist`, 'targetId');
+  if (!memoTargetExists(db, kind, id)) throw new ApiFailure('not_found', `The ${kind} ${id} that this memo would belong to does not exist`, 'targetId');
 }
 
 export const memoHandlers: HandlerMap<M> = {
@@ -37,15 +28,14 @@ export const memoHandlers: HandlerMap<M> = {
     const memo = found(getMemo(ctx.db, input.id), `Memo ${input.id}`);
     const body = input.body ?? memo.body;
     labelOperation(ctx.db, memo.title ? `Edit memo ${q(memo.title)}` : 'Edit memo');
-    ctx.db.run(sql`UPDATE memos SET title = ${input.title ?? memo.title}, body = ${body}, text = ${htmlToPlainText(body)},
-      updated_at = ${ctx.now()} WHERE id = ${input.id}`);
+    updateMemo(ctx.db, input.id, { title: input.title ?? memo.title, body, text: htmlToPlainText(body) }, ctx.now());
     ctx.audit('update', 'memo', input.id, { title: input.title ?? memo.title });
     return getMemo(ctx.db, input.id)!;
   },
   'memos.delete': (input, ctx) => {
     const memo = found(getMemo(ctx.db, input.id), `Memo ${input.id}`);
     labelOperation(ctx.db, memo.title ? `Delete memo ${q(memo.title)}` : 'Delete memo');
-    const removed = ctx.db.run(sql`DELETE FROM memos WHERE id = ${input.id}`).changes;
+    const removed = deleteMemo(ctx.db, input.id);
     ctx.audit('delete', 'memo', input.id, { title: memo.title, text: memo.text });
     return { removed };
   },

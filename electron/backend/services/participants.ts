@@ -1,5 +1,4 @@
 import { ApiFailure } from '../../../shared/api/errors.ts';
-import { sql } from '../db/sql.ts';
 import type { HandlerMap } from '../handler-types.ts';
 import {
   defineAttribute,
@@ -9,6 +8,7 @@ import {
   listAttributes,
   listParticipants,
   setAttributeValue,
+  updateParticipant,
 } from '../repositories/participants.ts';
 import { found } from './require.ts';
 
@@ -30,8 +30,11 @@ export const participantHandlers: HandlerMap<M> = {
       const other = findParticipantByLabel(ctx.db, input.label);
       if (other && other.id !== input.id) throw new ApiFailure('conflict', `A participant labelled ${input.label} already exists`, 'label');
     }
-    ctx.db.run(sql`UPDATE participants SET label = ${input.label ?? before.label}, name = ${input.name ?? before.name},
-      description = ${input.description ?? before.description} WHERE id = ${input.id}`);
+    updateParticipant(ctx.db, input.id, {
+      label: input.label ?? before.label,
+      name: input.name ?? before.name,
+      description: input.description ?? before.description,
+    });
     ctx.audit('update', 'participant', input.id, { before: { label: before.label, name: before.name }, after: input });
     return getParticipant(ctx.db, input.id)!;
   },

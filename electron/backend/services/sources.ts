@@ -1,6 +1,5 @@
-import { sql } from '../db/sql.ts';
 import type { HandlerMap } from '../handler-types.ts';
-import { getSource, listQuestions, listSources } from '../repositories/sources.ts';
+import { getSource, listQuestions, listSources, renameSource } from '../repositories/sources.ts';
 import { labelOperation, q } from '../undo/labels.ts';
 import { found } from './require.ts';
 
@@ -12,7 +11,7 @@ export const sourceHandlers: HandlerMap<M> = {
   'sources.rename': (input, ctx) => {
     const before = found(getSource(ctx.db, input.id), `Source ${input.id}`);
     labelOperation(ctx.db, `Rename source ${q(before.name)}`);
-    ctx.db.run(sql`UPDATE sources SET name = ${input.name} WHERE id = ${input.id}`);
+    renameSource(ctx.db, input.id, input.name);
     ctx.audit('rename', 'source', input.id, { before: before.name, after: input.name });
     return listSources(ctx.db).find((s) => s.id === input.id)!;
   },
