@@ -1,16 +1,17 @@
 import { contract, isMethodName, methodNames, type MethodName } from '../../shared/api/contract.ts';
 import { ApiFailure, type ApiError, type ApiResult } from '../../shared/api/errors.ts';
 import type { Ctx } from './context.ts';
+import type { ExactlyOnce, HandlerMap, HostHandlerMap } from './handler-types.ts';
 import { prepareRecording, recordOperation } from './undo/recorder.ts';
 
 type AnyHandler = (input: unknown, ctx: Ctx) => unknown;
 type AnyHostHandler = (input: unknown) => unknown;
 
-export type DispatcherParts = {
-  /** Handlers that need an open project, keyed by method. */
-  projectHandlers: Record<string, unknown>;
+export type DispatcherParts<P extends MethodName, H extends MethodName> = {
+  /** Handlers that need an open project, keyed by method (handlers.ts). */
+  projectHandlers: HandlerMap<P>;
   /** Handlers that manage which project is open (no project needed). */
-  hostHandlers: Record<string, unknown>;
+  hostHandlers: HostHandlerMap<H>;
   /** The open project's context and transaction runner, or null. */
   current: () => { ctx: Ctx; transaction: <T>(fn: () => T) => T } | null;
 };
@@ -41,18 +42,29 @@ export function toApiError(err: unknown): ApiError {
   return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
 }
 
+/** Start-up check of what the types already promise, for callers that bypass them. */
+function checkCoverage(projectHandlers: object, hostHandlers: object): void {
+  const covered = new Set([...Object.keys(projectHandlers), ...Object.keys(hostHandlers)]);
+  const missing = methodNames.filter((m) => !covered.has(m));
+  if (missing.length > 0) throw new Error(`API methods without a handler: ${missing.join(', ')}`);
+  for (const name of Object.keys(projectHandlers)) {
+    if (Object.hasOwn(hostHandlers, name)) throw new Error(`API method ${name} is registered twice`);
+  }
+  for (const name of covered) if (!isMethodName(name)) throw new Error(`handler ${name} is not in the API contract`);
+}
+
 /**
  * The one entry point every transport calls. Validates the input against the contract,
  * runs commands in one IMMEDIATE transaction, and never throws: errors come back typed.
+ * The project and host handlers must cover the contract exactly once: a method with no
+ * handler or with two is a compile error naming the methods (handler-types.ts ExactlyOnce).
  */
-export function createDispatcher(parts: DispatcherParts): Dispatcher {
-  const covered = new Set([...Object.keys(parts.projectHandlers), ...Object.keys(parts.hostHandlers)]);
-  const missing = methodNames.filter((m) => !covered.has(m));
-  if (missing.length > 0) throw new Error(`API methods without a handler: ${missing.join(', ')}`);
-  for (const name of Object.keys(parts.projectHandlers)) {
-    if (Object.hasOwn(parts.hostHandlers, name)) throw new Error(`API method ${name} is registered twice`);
-    if (!isMethodName(name)) throw new Error(`handler ${name} is not in the API contract`);
-  }
+export function createDispatcher<P extends MethodName, H extends MethodName>(
+  parts: DispatcherParts<P, H> & ExactlyOnce<[Record<P, unknown>, Record<H, unknown>]>,
+): Dispatcher {
+  checkCoverage(parts.projectHandlers, parts.hostHandlers);
+  const projectHandlers = parts.projectHandlers as Record<string, unknown>;
+  const hostHandlers = parts.hostHandlers as Record<string, unknown>;
 
   let running = 0;
   // While a job writes exclusively (ctx.exclusive), the promise of its end; requests wait for it.
@@ -81,11 +93,11 @@ export function createDispatcher(parts: DispatcherParts): Dispatcher {
     // A cancel must reach the job holding the gate; everything else waits its turn.
     if (!PASSES_GATE.has(method)) while (gate) await gate;
     try {
-      const host = parts.hostHandlers[method] as AnyHostHandler | undefined;
+      const host = hostHandlers[method] as AnyHostHandler | undefined;
       if (host) return { ok: true, value: await host(parsed.data) };
       const project = parts.current();
       if (!project) return { ok: false, error: { code: 'no_project', message: 'No project is open' } };
-      const handler = parts.projectHandlers[method] as AnyHandler;
+      const handler = projectHandlers[method] as AnyHandler;
       if (def.kind === 'command') {
         // Every command is one undoable operation; see electron/backend/README.md (Undo).
         prepareRecording(project.ctx.db);

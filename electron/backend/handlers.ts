@@ -14,7 +14,24 @@ import { analysisServiceHandlers } from './services/analysis.ts';
 import { searchHandlers } from './services/search.ts';
 import { importHandlers } from './services/import.ts';
 
-/** Every handler that works on the open project. Add a service's map here once. */
-export const projectHandlers = combineHandlers([participantHandlers, sourceHandlers, codeHandlers, codingHandlers, memoHandlers,
-  undoHandlers, frameworkHandlers, mergeSplitHandlers, inductiveHandlers, codingEditHandlers, memoTargetHandlers,
-  analysisServiceHandlers, searchHandlers, importHandlers]);
+/**
+ * Every handler that works on the open project, one group a line. Together with the Host's own
+ * handlers (host.ts) they must cover the contract exactly once: a method with no handler or
+ * with two is a compile error naming it (see handler-types.ts).
+ */
+export const projectHandlers = combineHandlers([
+  participantHandlers,
+  sourceHandlers,
+  codeHandlers,
+  codingHandlers,
+  memoHandlers,
+  undoHandlers,
+  frameworkHandlers,
+  mergeSplitHandlers,
+  inductiveHandlers,
+  codingEditHandlers,
+  memoTargetHandlers,
+  analysisServiceHandlers,
+  searchHandlers,
+  importHandlers,
+]);

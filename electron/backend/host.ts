@@ -59,15 +59,16 @@ export class Host {
     mkdirSync(this.home, { recursive: true });
     this.call = createDispatcher({
       projectHandlers,
+      // The methods that need no open project; with projectHandlers they must cover the contract exactly once.
       hostHandlers: {
         'project.info': () => this.requireProject().info(),
-        'project.open': (i: { path: string }) => this.open(i.path, false),
-        'project.create': (i: { path: string; template: ProjectTemplate }) => this.open(i.path, i.template),
+        'project.open': (i) => this.open(i.path, false),
+        'project.create': (i) => this.open(i.path, i.template),
         'project.openDemo': () => this.openDemo(),
         'project.recent': () => this.recent(),
         'app.paths': () => ({ home: this.home, demoPath: this.demoPath, suggestedNewPath: this.suggestNewPath(), desktop: this.desktop }),
         'coders.list': () => listCoders(this.requireProject().db),
-        'coders.setCurrent': (i: { name: string }) => this.setCoder(i.name),
+        'coders.setCurrent': (i) => this.setCoder(i.name),
       },
       current: () => (this.project ? { ctx: { ...this.project.ctx, progress: this.onProgress }, transaction: (fn) => this.project!.db.transaction(fn) } : null),
     });

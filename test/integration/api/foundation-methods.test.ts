@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { combineHandlers } from '../../../electron/backend/handler-types.ts';
 import { sql, sqlIds } from '../../../electron/backend/db/sql.ts';
 import { tableCounts, testHost, type TestHost } from '../../helpers/project.ts';
 
@@ -166,9 +165,5 @@ describe('API methods of the foundation, through the dispatcher', () => {
     expect(q.values).toHaveLength(1);
     const n = (t.host.current!.db.get<{ n: number }>(q))!.n;
     expect(n).toBe(tableCounts(t.host)['codings']);
-  });
-
-  it('refuses a handler registered twice', () => {
-    expect(() => combineHandlers([{ 'codes.list': () => [] }, { 'codes.list': () => [] }])).toThrow(/registered twice/);
   });
 });
