@@ -1,6 +1,7 @@
 import { contract, isMethodName, methodNames, type MethodName } from '../../shared/api/contract.ts';
 import { ApiFailure, type ApiError, type ApiResult } from '../../shared/api/errors.ts';
 import type { Ctx } from './context.ts';
+import { checkMethod } from './envelope.ts';
 import type { ExactlyOnce, HandlerMap, HostHandlerMap } from './handler-types.ts';
 import { prepareRecording, recordOperation } from './undo/recorder.ts';
 
@@ -80,10 +81,14 @@ export function createDispatcher<P extends MethodName, H extends MethodName>(
       open();
     }
   };
-  const call = async (method: string, input: unknown): Promise<ApiResult<unknown>> => {
-    if (!isMethodName(method)) return { ok: false, error: { code: 'unknown_method', message: `There is no API method called ${method}` } };
-    const def = contract[method as MethodName];
-    const parsed = def.input.safeParse(input ?? {});
+  const call = async (name: string, input: unknown): Promise<ApiResult<unknown>> => {
+    // Transports pass on what they were sent: the name may not even be a string.
+    const checked = checkMethod(name);
+    if (!checked.ok) return checked;
+    const method = checked.method;
+    const def = contract[method];
+    // A call with no input means {}; any other value, null included, must match the schema.
+    const parsed = def.input.safeParse(input === undefined ? {} : input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const field = issue.path.map(String).join('.');

@@ -1,11 +1,12 @@
 import type { Input, MethodName, Output, ProgressEvent } from '../../shared/api/contract.ts';
 import type { ApiResult } from '../../shared/api/errors.ts';
-import type { BackendMessage, BackendRequest } from './backend-messages.ts';
+import { readBackendMessage, type BackendRequest } from './backend-messages.ts';
 
 /** The main side of the channel to the backend: a utility process, or a fake in tests. */
 export type BackendChannel = {
   post: (message: BackendRequest) => void;
-  onMessage: (listener: (message: BackendMessage) => void) => void;
+  /** Messages as they arrive: checked by the client, since nothing typed them on the way. */
+  onMessage: (listener: (message: unknown) => void) => void;
   onExit: (listener: (code: number) => void) => void;
 };
 
@@ -56,7 +57,13 @@ export class BackendClient {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      this.channel.post({ type: 'call', id, method, input });
+      try {
+        this.channel.post({ type: 'call', id, method, input });
+      } catch (err) {
+        // An input the structured clone cannot copy (a function, say) fails here, not in the backend.
+        this.pending.delete(id);
+        resolve({ ok: false, error: { code: 'invalid_input', message: `${method}: the input could not be sent: ${err instanceof Error ? err.message : String(err)}` } });
+      }
     });
   }
 
@@ -84,7 +91,20 @@ export class BackendClient {
     clearTimeout(timer);
   }
 
-  private receive(message: BackendMessage): void {
+  private receive(raw: unknown): void {
+    const read = readBackendMessage(raw);
+    if (!read.ok) {
+      const id = read.id ?? 0;
+      const resolve = this.pending.get(id);
+      if (resolve) {
+        this.pending.delete(id);
+        resolve({ ok: false, error: { code: 'internal', message: `The Marginalia backend sent a malformed answer: ${read.problem}` } });
+      } else {
+        console.error(`Marginalia: ignored a malformed message from the backend: ${read.problem}`);
+      }
+      return;
+    }
+    const message = read.message;
     if (message.type === 'result') {
       const resolve = this.pending.get(message.id);
       this.pending.delete(message.id);

@@ -1,5 +1,4 @@
 import { utilityProcess } from 'electron';
-import type { BackendMessage } from './backend-messages.ts';
 import { BackendClient } from './backend-client.ts';
 
 /** Starts the backend utility process with its data folder and Electron's SQLite build. */
@@ -10,7 +9,7 @@ export function launchBackend(modulePath: string, home: string, sqliteBinding: s
   const child = utilityProcess.fork(modulePath, [], { env, serviceName: 'Marginalia backend', stdio: 'inherit' });
   return new BackendClient({
     post: (message) => child.postMessage(message),
-    onMessage: (listener) => child.on('message', (message: BackendMessage) => listener(message)),
+    onMessage: (listener) => child.on('message', (message: unknown) => listener(message)),
     onExit: (listener) => child.once('exit', listener),
   });
 }

@@ -1,6 +1,5 @@
 import type { MessageEvent as ElectronMessageEvent } from 'electron';
 import { Host } from '../backend/host.ts';
-import type { BackendRequest } from './backend-messages.ts';
 import { serveBackend } from './backend-service.ts';
 
 /**
@@ -24,7 +23,7 @@ const host = new Host({
 serveBackend(
   {
     post: (message) => parentPort.postMessage(message),
-    listen: (listener) => parentPort.on('message', (e: ElectronMessageEvent) => listener(e.data as BackendRequest)),
+    listen: (listener) => parentPort.on('message', (e: ElectronMessageEvent) => listener(e.data)),
   },
   host,
   (code) => process.exit(code),

@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import type { Host } from '../backend/host.ts';
 import { toApiError } from '../backend/dispatcher.ts';
-import type { BackendMessage, BackendRequest } from './backend-messages.ts';
+import { readBackendRequest, type BackendMessage } from './backend-messages.ts';
 
 /** The two ends of the utility process's parent port, as the service needs them. */
 export type ServicePort = {
   post: (message: BackendMessage) => void;
-  listen: (listener: (message: BackendRequest) => void) => void;
+  /** Messages as they arrive: checked here, since nothing typed them on the way. */
+  listen: (listener: (message: unknown) => void) => void;
 };
 
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
@@ -16,7 +17,14 @@ const errorText = (err: unknown): string => (err instanceof Error ? err.message 
  * (which only wires Electron's parent port) so tests drive it with an in-memory port.
  */
 export function serveBackend(port: ServicePort, host: Host, exit: (code: number) => void): void {
-  port.listen((message) => {
+  port.listen((raw) => {
+    const read = readBackendRequest(raw);
+    if (!read.ok) {
+      if (read.id === undefined) console.error(`Marginalia backend: ignored a malformed request: ${read.problem}`);
+      else port.post({ type: 'result', id: read.id, result: { ok: false, error: { code: 'invalid_input', message: read.problem } } });
+      return;
+    }
+    const message = read.request;
     switch (message.type) {
       case 'start': {
         try {

@@ -18,7 +18,8 @@ const REFUSED: ApiResult<never> = { ok: false, error: { code: 'internal', messag
 /**
  * One handler per contract method (a duplicate registration throws at start-up). The
  * sender must be the top frame of our window showing marginalia://app/; the input is
- * passed on untouched and validated by the backend's dispatcher.
+ * passed on untouched and validated by the backend's dispatcher, so a malformed one (null,
+ * an array, a wrong field) comes back as a typed invalid_input error.
  */
 export function registerApiHandlers(ipc: IpcMain, options: ApiRelayOptions): void {
   const trusted = (event: IpcMainInvokeEvent): boolean => {
@@ -29,7 +30,12 @@ export function registerApiHandlers(ipc: IpcMain, options: ApiRelayOptions): voi
     ipc.handle(apiChannel(method), async (event, input: unknown) => {
       if (!trusted(event)) return REFUSED;
       const result = await options.backend.call(method, input);
-      options.afterCall?.(method, result);
+      try {
+        options.afterCall?.(method, result);
+      } catch (err) {
+        // A failing follow-up (the recent-projects menu) must not turn the answer into a rejection.
+        console.error(`Marginalia: after ${method}:`, err);
+      }
       return result;
     });
   }

@@ -3,7 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { ProgressEvent } from '../../shared/api/contract.ts';
 import { RENDERER_CSP, TOKEN_COOKIE, TOKEN_HEADER } from '../../shared/api/security.ts';
+import type { ApiError, ApiResult } from '../../shared/api/errors.ts';
 import type { ApiCall } from '../backend/dispatcher.ts';
+import { readEnvelope } from '../backend/envelope.ts';
 import { contentType, readStatic, resolveStatic } from './static-files.ts';
 
 export type BrowserServerOptions = {
@@ -68,22 +70,57 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type =
   res.end(body);
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
+const sendResult = (res: ServerResponse, status: number, result: ApiResult<unknown>) =>
+  send(res, status, JSON.stringify(result), 'application/json; charset=utf-8');
+const refused = (error: ApiError): ApiResult<never> => ({ ok: false, error });
+
+/**
+ * 400 when the request itself is wrong (a malformed envelope, an unknown method, input the
+ * contract or a service refuses); any other answer, failures of the work included, is 200.
+ */
+const statusOf = (result: ApiResult<unknown>): number =>
+  !result.ok && (result.error.code === 'invalid_input' || result.error.code === 'unknown_method') ? 400 : 200;
+
+/** The body as text, or null when it is larger than `limit` bytes (the rest is read and dropped). */
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (c: Buffer) => {
+    const collect = (c: Buffer) => {
       size += c.length;
       if (size > limit) {
-        reject(new Error(`request body is larger than ${limit} bytes`));
-        req.destroy();
+        // Dropping the rest rather than resetting the connection lets the caller read the 413.
+        req.off('data', collect);
+        req.resume();
+        resolveBody(null);
         return;
       }
       chunks.push(c);
-    });
+    };
+    req.on('data', collect);
     req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** POST /api/call: the body must be one JSON envelope {method, input}; see readEnvelope. */
+async function answerCall(req: IncomingMessage, res: ServerResponse, call: ApiCall, maxBody: number): Promise<void> {
+  const text = await readBody(req, maxBody);
+  if (text === null) {
+    res.setHeader('Connection', 'close');
+    return sendResult(res, 413, refused({ code: 'invalid_input', message: `The request body is larger than ${maxBody} bytes` }));
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    return sendResult(res, 400, refused({ code: 'invalid_input', message: `The request body is not JSON (${why})` }));
+  }
+  const envelope = readEnvelope(body);
+  if (!envelope.ok) return sendResult(res, 400, envelope);
+  const result = await call(envelope.method, envelope.input);
+  return sendResult(res, statusOf(result), result);
 }
 
 /**
@@ -116,14 +153,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       if (req.method !== 'POST') return send(res, 405, 'Use POST', 'text/plain', { Allow: 'POST' });
       if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) return send(res, 401, 'Unauthorized: API calls need the token header.');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'API calls must be JSON');
-      let payload: { method?: unknown; input?: unknown };
-      try {
-        payload = JSON.parse(await readBody(req, maxBody)) as typeof payload;
-      } catch (err) {
-        return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: `Bad request: ${err instanceof Error ? err.message : String(err)}` } }), 'application/json');
-      }
-      const result = await options.call(String(payload.method), payload.input);
-      return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+      return answerCall(req, res, options.call, maxBody);
     }
     if (url.pathname === '/api/events') {
       res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });

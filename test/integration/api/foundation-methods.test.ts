@@ -16,7 +16,7 @@ describe('API methods of the foundation, through the dispatcher', () => {
   afterEach(() => t.cleanup());
 
   it('answers an unknown method and no open project with typed errors', async () => {
-    expect(await t.host.call('codes.explode', {})).toEqual({ ok: false, error: { code: 'unknown_method', message: 'There is no API method called codes.explode' } });
+    expect(await t.host.call('codes.explode', {})).toEqual({ ok: false, error: { code: 'unknown_method', message: 'There is no API method called "codes.explode"' } });
     t.host.close();
     const r = await t.host.call('codes.list', {});
     expect(!r.ok && r.error.code).toBe('no_project');

@@ -24,6 +24,7 @@ type Outcome = {
   forks: { modulePath: string; env: { MARGINALIA_HOME: string; MARGINALIA_SQLITE_BINDING: string | null } }[];
   info: Result;
   badInput: Result;
+  malformedInputs: Result[];
   fromWebsite: Result;
   fromSubframe: Result;
   fromOtherContents: Result;
@@ -81,6 +82,17 @@ describe('desktop main process (under a stand-in for Electron)', () => {
     expect(outcome.info.ok).toBe(true);
     expect(outcome.info.value?.isDemo).toBe(true);
     expect(outcome.badInput.error?.code).toBe('invalid_input');
+  });
+
+  it('answers malformed input from the page with typed errors, never a crash', () => {
+    expect(outcome.malformedInputs.map((r) => r.error?.message)).toEqual([
+      'project.open: Invalid input: expected object, received null',
+      'project.open: Invalid input: expected object, received array',
+      'project.open: Invalid input: expected object, received string',
+      'project.open: Invalid input: expected object, received number',
+      'project.open: Unrecognized key: "sql"',
+    ]);
+    expect(outcome.malformedInputs.every((r) => r.ok === false && r.error?.code === 'invalid_input')).toBe(true);
   });
 
   it('exposes the contract through the preload bundle, and only that', () => {

@@ -1,25 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../../electron/server/server.ts';
+import { rawRequest as send } from '../../helpers/http.ts';
 import { testHost, type TestHost } from '../../helpers/project.ts';
-
-type Reply = { status: number; body: string; headers: Record<string, string | string[] | undefined> };
-
-/** Raw HTTP, so tests can send the Host and Origin headers an attacker's page would. */
-function send(port: number, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-    });
-    req.on('error', reject);
-    if (opts.body) req.write(opts.body);
-    req.end();
-  });
-}
 
 describe('browser mode server', () => {
   let t: TestHost;
