@@ -12,6 +12,25 @@ const rendererPatterns = [
 ];
 const electronPatterns = [{ group: ['**/renderer/**'], message: 'electron/ never imports the renderer.' }];
 
+// no-restricted-syntax, likewise, takes the last block that matches a file: blocks that set it
+// repeat this selector.
+const namedExports = { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' };
+
+// SQL lives in electron/backend/repositories/: the `sql` tag, the helpers of db/sql.ts under any
+// name, better-sqlite3's prepare/exec/pragma, and fragments written by hand. RegExp#exec is
+// not touched: only `<x>.raw.exec(...)` (a Db's better-sqlite3 connection) is.
+const SQL_ELSEWHERE = 'SQL lives in electron/backend/repositories/: call a repository function (add one to the module of its domain).';
+const sqlOutsideRepositories = [
+  "TaggedTemplateExpression[tag.name='sql']",
+  "TaggedTemplateExpression[tag.object.name='sql']",
+  "TaggedTemplateExpression[tag.property.name='sql']",
+  "ImportDeclaration[importKind='value'][source.value=/\\bdb.sql(\\.ts)?$/] > ImportSpecifier[importKind='value']",
+  "ImportDeclaration[importKind='value'][source.value=/\\bdb.sql(\\.ts)?$/] > ImportNamespaceSpecifier",
+  "CallExpression[callee.property.name='prepare']",
+  "CallExpression[callee.object.property.name='raw'][callee.property.name=/^(exec|pragma)$/]",
+  "Property[key.name='__sql']",
+].map((selector) => ({ selector, message: SQL_ELSEWHERE }));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', '.bench-out/**', 'build/**'] },
   ...tseslint.configs.recommended,
@@ -20,7 +39,7 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+      'no-restricted-syntax': ['error', namedExports],
     },
   },
   {
@@ -89,6 +108,16 @@ export default tseslint.config(
         ],
       }],
     },
+  },
+  {
+    // SQL only in repositories/ (one module per domain). The exceptions are SQL by nature:
+    // - db/: the `sql` helper itself, the connection (its statement cache is the one prepare(),
+    //   pragmas, transaction control) and the migration runner, which executes migration files;
+    // - undo/: capture, flush and replay work on any tracked table by name, with triggers and
+    //   statements generated from PRAGMA table_info: SQL over the schema, not over a domain.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/backend/repositories/**', 'electron/backend/db/**', 'electron/backend/undo/**'],
+    rules: { 'no-restricted-syntax': ['error', namedExports, ...sqlOutsideRepositories] },
   },
   {
     // CommonJS entry points (the package's bin) load Node modules with require().

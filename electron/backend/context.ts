@@ -1,6 +1,6 @@
 import type { ProgressEvent } from '../../shared/api/contract.ts';
 import type { Db } from './db/database.ts';
-import { sql } from './db/sql.ts';
+import { insertAuditEntry } from './repositories/audit.ts';
 
 export type Clock = () => Date;
 
@@ -26,9 +26,6 @@ export function makeCtx(db: Db, coderId: number, clock: Clock): Ctx {
     db,
     coderId,
     now,
-    audit: (action, entity, entityId, detail = {}) => {
-      db.run(sql`INSERT INTO audit_log (at, coder_id, action, entity, entity_id, detail)
-                 VALUES (${now()}, ${coderId}, ${action}, ${entity}, ${entityId}, ${JSON.stringify(detail)})`);
-    },
+    audit: (action, entity, entityId, detail = {}) => insertAuditEntry(db, { at: now(), coderId, action, entity, entityId, detail }),
   };
 }

@@ -114,7 +114,7 @@ export class Host {
       const demo = Project.open(tmp, { clock: this.clock, coderName: this.coderName, create: { template: 'five-questions', isDemo: true } });
       try {
         demo.db.transaction(() => seedDemo(demo.ctx));
-        demo.db.raw.pragma('wal_checkpoint(TRUNCATE)');
+        demo.db.checkpoint();
       } finally {
         demo.close();
       }

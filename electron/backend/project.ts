@@ -5,9 +5,9 @@ import { FIVE_QUESTIONS } from '../../shared/domain/scheme.ts';
 import type { ProjectInfo } from '../../shared/domain/types.ts';
 import { makeCtx, type Clock, type Ctx } from './context.ts';
 import { Db } from './db/database.ts';
-import { assertSupportedVersion, migrate } from './db/migrate.ts';
+import { assertSupportedVersion, migrate, schemaVersion } from './db/migrate.ts';
 import { insertCode } from './repositories/codes.ts';
-import { counts, ensureCoder, getMeta, setMeta } from './repositories/meta.ts';
+import { counts, ensureCoder, getCoder, getMeta, setMeta, tableNames } from './repositories/meta.ts';
 
 export const PROJECT_EXTENSION = '.marginalia';
 
@@ -69,11 +69,11 @@ export class Project {
   }
 
   info(): ProjectInfo {
-    const coder = this.db.get<{ id: number; name: string }>({ text: 'SELECT id, name FROM coders WHERE id = ?', values: [this.ctx.coderId], __sql: true })!;
+    const coder = getCoder(this.db, this.ctx.coderId)!;
     return {
       path: this.db.path,
       name: getMeta(this.db, 'name') ?? basename(this.db.path, extname(this.db.path)),
-      schemaVersion: Number(this.db.raw.pragma('user_version', { simple: true })),
+      schemaVersion: schemaVersion(this.db),
       createdAt: getMeta(this.db, 'created_at') ?? '',
       isDemo: getMeta(this.db, 'is_demo') === '1',
       coder,
@@ -93,12 +93,10 @@ export class Project {
 
 /** A valid SQLite file from another program is not a project: say so instead of migrating it. */
 function assertIsMarginalia(db: Db): void {
-  const version = Number(db.raw.pragma('user_version', { simple: true }));
-  const tables = db.raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
-  if (version === 0 && tables.length === 0) return; // an empty SQLite file: initialise it
-  const hasMeta = tables.some((t) => t.name === 'project_meta');
-  const app = hasMeta ? (db.raw.prepare("SELECT value FROM project_meta WHERE key = 'app'").get() as { value: string } | undefined) : undefined;
-  if (app?.value !== 'marginalia') {
+  const tables = tableNames(db);
+  if (schemaVersion(db) === 0 && tables.length === 0) return; // an empty SQLite file: initialise it
+  const app = tables.includes('project_meta') ? getMeta(db, 'app') : undefined;
+  if (app !== 'marginalia') {
     throw new ApiFailure('not_a_project', `${db.path} is an SQLite database, but not a Marginalia project`, 'path');
   }
 }

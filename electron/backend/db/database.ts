@@ -77,6 +77,11 @@ export class Db {
     this.raw.pragma('journal_mode = WAL');
   }
 
+  /** Writes the WAL back into the file and empties it, so the file alone holds everything. */
+  checkpoint(): void {
+    this.raw.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
   private stmt(q: SqlFragment): Statement {
     let s = this.cache.get(q.text);
     if (!s) {
@@ -99,6 +104,21 @@ export class Db {
   /** Runs fn in one IMMEDIATE transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T {
     return this.raw.transaction(fn).immediate();
+  }
+
+  /**
+   * An IMMEDIATE transaction held open across turns of the event loop, which transaction()
+   * cannot do (an import job yields between files). The caller must commit() or rollback().
+   */
+  begin(): void {
+    this.raw.exec('BEGIN IMMEDIATE');
+  }
+  commit(): void {
+    this.raw.exec('COMMIT');
+  }
+  /** Rolls back the open transaction, if SQLite has not already (some errors end it themselves). */
+  rollback(): void {
+    if (this.raw.inTransaction) this.raw.exec('ROLLBACK');
   }
   close(): void {
     this.cache.clear();

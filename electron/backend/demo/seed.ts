@@ -1,9 +1,9 @@
 import { ApiFailure } from '../../../shared/api/errors.ts';
 import { plainTextToHtml } from '../../../shared/domain/html-text.ts';
 import type { Ctx } from '../context.ts';
-import { sql } from '../db/sql.ts';
-import { insertCode, insertFramework, linkCodeToElement, listCodes } from '../repositories/codes.ts';
+import { insertCode, insertFramework, linkCodeToElement, listCodes, listFrameworks } from '../repositories/codes.ts';
 import { insertCoding } from '../repositories/codings.ts';
+import { linkQuestionToElement } from '../repositories/frameworks.ts';
 import { insertMemo } from '../repositories/memos.ts';
 import { setMeta } from '../repositories/meta.ts';
 import { defineAttribute, insertParticipant, setAttributeValue } from '../repositories/participants.ts';
@@ -101,7 +101,7 @@ export function seedDemo(ctx: Ctx): void {
   for (const f of DEMO_FRAMEWORKS) {
     insertFramework(db, f.name, f.description, f.elements);
   }
-  for (const e of db.all<{ id: number; name: string }>(sql`SELECT id, name FROM framework_elements`)) elementIds.set(e.name, e.id);
+  for (const e of listFrameworks(db).flatMap((f) => f.elements)) elementIds.set(e.name, e.id);
   const element = (name: string) => {
     const id = elementIds.get(name);
     if (id === undefined) throw new ApiFailure('internal', `demo: unknown framework element ${name}`);
@@ -128,7 +128,7 @@ export function seedDemo(ctx: Ctx): void {
   }
   for (const q of DEMO_QUESTIONS) {
     for (const e of q.elements) {
-      db.run(sql`INSERT OR IGNORE INTO question_element_links (question_id, element_id) VALUES (${questionIds.get(q.key)!}, ${element(e)})`);
+      linkQuestionToElement(db, questionIds.get(q.key)!, element(e));
     }
   }
 

@@ -7,10 +7,10 @@ import type {
 } from '../../../shared/domain/import-types.ts';
 import type { SourceKind } from '../../../shared/domain/types.ts';
 import type { Db } from '../db/database.ts';
-import { sql } from '../db/sql.ts';
-import { contentHash } from '../repositories/sources.ts';
+import { familyCandidates, familyQuestions, familyRespondents } from '../repositories/import-families.ts';
+import { listParticipantLabels } from '../repositories/participants.ts';
+import { sourceWithText } from '../repositories/sources.ts';
 import type { NumberedTable } from './csv.ts';
-import { familyCandidates, familyQuestions, familyRespondents } from './family-store.ts';
 import type { ParsedSource } from './parse-source.ts';
 import { columnStats, suggestColumn, suggestIdColumn, suggestSpeaker } from './suggest.ts';
 
@@ -20,11 +20,11 @@ const FIRST_ROWS = 8;
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 function duplicateOf(db: Db, text: string): string | null {
-  return db.get<{ name: string }>(sql`SELECT name FROM sources WHERE content_hash = ${contentHash(text)} LIMIT 1`)?.name ?? null;
+  return sourceWithText(db, text) ?? null;
 }
 
 function interviewPreview(db: Db, base: { stagedId: string; name: string }, parsed: Extract<ParsedSource, { kind: 'interview' }>): InterviewPreview {
-  const participants = db.all<{ id: number; label: string; name: string }>(sql`SELECT id, label, name FROM participants ORDER BY label`);
+  const participants = listParticipantLabels(db);
   const tally = new Map<string, { turns: number; words: number }>();
   for (const u of parsed.units) {
     if (u.speaker === null) continue;
@@ -107,7 +107,7 @@ function questionnairePreview(
   let known = 0;
   if (idIndex >= 0) {
     const mapped = familyId === null ? new Map<string, number>() : familyRespondents(db, familyId);
-    const labels = new Set(db.all<{ label: string }>(sql`SELECT label FROM participants`).map((p) => p.label.toLowerCase()));
+    const labels = new Set(listParticipantLabels(db).map((p) => p.label.toLowerCase()));
     known = table.rows.filter((r) => {
       const id = (r[idIndex] ?? '').trim().toLowerCase();
       return mapped.has(id) || labels.has(id);

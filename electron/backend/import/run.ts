@@ -2,6 +2,7 @@ import { ApiFailure } from '../../../shared/api/errors.ts';
 import type { ImportFileOptions, ImportedFile, ImportReport } from '../../../shared/domain/import-types.ts';
 import type { Ctx } from '../context.ts';
 import { labelOperation, q } from '../undo/labels.ts';
+import { deferSearchIndex } from '../repositories/import-search-index.ts';
 import { prepareRecording, recordOperationAsync } from '../undo/recorder.ts';
 import { Batch, sourceNameOf } from './batch.ts';
 import { ImportError, reasonOf } from './errors.ts';
@@ -10,7 +11,6 @@ import { parseOffThread } from './parse-pool.ts';
 import { ASYNC_FORMATS, parseSource, type ParsedSource } from './parse-source.ts';
 import type { ParseInput } from './parse-wire.ts';
 import { planQuestionnaire } from './questionnaire-plan.ts';
-import { deferSearchIndex } from './search-index.ts';
 import { discard, getStaged, readStaged, rememberedParse, type Staged } from './staging.ts';
 import { writeQuestionnaire } from './write-questionnaire.ts';
 import { speakersOf, writeDocument, writeInterview, type FileTarget } from './write-text-sources.ts';
@@ -137,7 +137,7 @@ export async function runImport(ctx: Ctx, input: { jobId?: string | undefined; f
     const report = await exclusive(async () => {
       job.check();
       prepareRecording(ctx.db);
-      ctx.db.raw.exec('BEGIN IMMEDIATE');
+      ctx.db.begin();
       try {
         const value = await recordOperationAsync(ctx, 'import.run', summary, async (): Promise<ImportReport> => {
           const batch = new Batch(ctx);
@@ -170,10 +170,10 @@ export async function runImport(ctx: Ctx, input: { jobId?: string | undefined; f
           ctx.audit('import', 'batch', null, { job: job.id, ...summary, participantsCreated: batch.created.map((c) => c.label) });
           return { jobId: job.id, files, participantsCreated: batch.created };
         });
-        ctx.db.raw.exec('COMMIT');
+        ctx.db.commit();
         return value;
       } catch (error) {
-        if (ctx.db.raw.inTransaction) ctx.db.raw.exec('ROLLBACK');
+        ctx.db.rollback();
         throw error;
       }
     });

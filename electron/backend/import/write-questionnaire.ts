@@ -1,15 +1,14 @@
 import { ApiFailure } from '../../../shared/api/errors.ts';
 import type { ImportedFile, QuestionnaireOptions, QuestionnaireReport } from '../../../shared/domain/import-types.ts';
-import type { AttributeType } from '../../../shared/domain/types.ts';
 import type { Db } from '../db/database.ts';
-import { sql } from '../db/sql.ts';
-import { defineAttribute, findParticipantByLabel, setAttributeValue } from '../repositories/participants.ts';
+import { getCodeParent } from '../repositories/codes.ts';
+import * as families from '../repositories/import-families.ts';
+import { insertUnits } from '../repositories/import-units.ts';
+import { defineAttribute, findAttribute, findParticipantByLabel, getAttributeValue, setAttributeValue } from '../repositories/participants.ts';
 import { getSourceText, insertQuestion } from '../repositories/sources.ts';
 import type { Batch } from './batch.ts';
 import type { NumberedTable } from './csv.ts';
 import { ImportError } from './errors.ts';
-import * as families from './family-store.ts';
-import { insertUnits } from './insert-units.ts';
 import { planQuestionnaire, type AnswerColumn, type QuestionnairePlan } from './questionnaire-plan.ts';
 import type { FileTarget } from './write-text-sources.ts';
 
@@ -37,7 +36,7 @@ function resolveFamily(batch: Batch, target: FileTarget, options: QuestionnaireO
 function attributeIds(batch: Batch, target: FileTarget, plan: QuestionnairePlan): number[] {
   const { ctx } = batch;
   return plan.attributeColumns.map((c) => {
-    const existing = ctx.db.get<{ id: number; name: string; type: AttributeType }>(sql`SELECT id, name, type FROM attributes WHERE name = ${c.header}`);
+    const existing = findAttribute(ctx.db, c.header);
     if (existing && existing.type !== c.type) {
       throw new ApiFailure('conflict', `${target.fileName}: column "${c.header}" is set as a ${c.type} attribute, but the project's attribute ${existing.name} is ${existing.type}; choose ${existing.type}`, `${target.field}.questionnaire.columns`);
     }
@@ -51,7 +50,7 @@ function attributeIds(batch: Batch, target: FileTarget, plan: QuestionnairePlan)
 function checkSections(db: Db, target: FileTarget, columns: AnswerColumn[]): void {
   for (const c of columns) {
     if (c.sectionCodeId === null) continue;
-    const code = db.get<{ parentId: number | null }>(sql`SELECT parent_id AS parentId FROM codes WHERE id = ${c.sectionCodeId}`);
+    const code = getCodeParent(db, c.sectionCodeId);
     if (!code || code.parentId !== null) {
       throw new ApiFailure('invalid_input', `${target.fileName}: question "${c.text}" can only be placed in a scheme section (a top-level code); code ${c.sectionCodeId} is not one`, `${target.field}.questionnaire.columns`);
     }
@@ -168,7 +167,7 @@ function setAttributes(batch: Batch, plan: QuestionnairePlan, participantIds: nu
     plan.attributeColumns.forEach((c, ai) => {
       const value = r.attributes[ai];
       if (value === null || value === undefined) return;
-      const before = ctx.db.get<{ value: string }>(sql`SELECT value FROM participant_attributes WHERE participant_id = ${participantId} AND attribute_id = ${attrIds[ai]!}`)?.value;
+      const before = getAttributeValue(ctx.db, participantId, attrIds[ai]!);
       if (before === value) return;
       if (before !== undefined) changed++;
       setAttributeValue(ctx.db, participantId, attrIds[ai]!, value);

@@ -1,8 +1,8 @@
 import { ApiFailure } from '../../../shared/api/errors.ts';
 import type { ImportedFile, InterviewOptions, SpeakerAction } from '../../../shared/domain/import-types.ts';
-import { sql } from '../db/sql.ts';
+import { insertUnitRows, insertUnits } from '../repositories/import-units.ts';
+import { participantExists } from '../repositories/participants.ts';
 import type { Batch } from './batch.ts';
-import { insertUnitRows, insertUnits } from './insert-units.ts';
 import type { ParsedSource } from './parse-source.ts';
 
 export type FileTarget = { fileName: string; sourceName: string; field: string };
@@ -15,7 +15,7 @@ export const speakersOf = (parsed: Extract<ParsedSource, { kind: 'interview' }>)
 ];
 
 function requireParticipant(batch: Batch, id: number, field: string): number {
-  if (!batch.ctx.db.get(sql`SELECT 1 FROM participants WHERE id = ${id}`)) throw new ApiFailure('not_found', `Participant ${id} does not exist`, field);
+  if (!participantExists(batch.ctx.db, id)) throw new ApiFailure('not_found', `Participant ${id} does not exist`, field);
   return id;
 }
 

@@ -78,6 +78,9 @@ export function moveElementLinks(db: Db, fromIds: readonly number[], toId: numbe
   db.run(sql`DELETE FROM code_element_links WHERE code_id IN (${ids})`);
 }
 
+export const getCodeParent = (db: Db, id: number): { parentId: number | null } | undefined =>
+  db.get<{ parentId: number | null }>(sql`SELECT parent_id AS parentId FROM codes WHERE id = ${id}`);
+
 export const countCodes = (db: Db): number => db.get<{ n: number }>(sql`SELECT count(*) AS n FROM codes`)!.n;
 
 export const renameCode = (db: Db, id: number, name: string): void => {

@@ -1,6 +1,6 @@
 /**
  * Questionnaire families in the store (migration 0005): successive exports of one survey.
- * Kept beside the import service, its only writer, rather than in repositories/.
+ * The import service (import/write-questionnaire.ts, import/preview.ts) is their only user.
  */
 import type { ColumnRole, FamilyCandidate } from '../../../shared/domain/import-types.ts';
 import type { Db } from '../db/database.ts';

@@ -1,4 +1,4 @@
-import type { NewUnit } from '../repositories/sources.ts';
+import type { NewUnit } from './sources.ts';
 import type { Db } from '../db/database.ts';
 import { sql, type SqlFragment, type SqlValue } from '../db/sql.ts';
 

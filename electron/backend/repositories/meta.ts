@@ -12,6 +12,12 @@ export const setMeta = (db: Db, key: string, value: string): void => {
 
 export const listCoders = (db: Db): Coder[] => db.all<Coder>(sql`SELECT id, name FROM coders ORDER BY name`);
 
+export const getCoder = (db: Db, id: number): Coder | undefined => db.get<Coder>(sql`SELECT id, name FROM coders WHERE id = ${id}`);
+
+/** The file's tables, whatever wrote it: opening checks a file is a project before touching it. */
+export const tableNames = (db: Db): string[] =>
+  db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table'`).map((t) => t.name);
+
 export function ensureCoder(db: Db, name: string, now: string): Coder {
   const found = db.get<Coder>(sql`SELECT id, name FROM coders WHERE name = ${name}`);
   if (found) return found;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Db } from '../../../electron/backend/db/database.ts';
 import { loadMigrations, migrate, schemaVersion } from '../../../electron/backend/db/migrate.ts';
-import { existingAnswers } from '../../../electron/backend/import/family-store.ts';
+import { existingAnswers } from '../../../electron/backend/repositories/import-families.ts';
 
 const TEXT = 'Q1. Why did you enrol?\n\nR1: For my job.\n\nR2: Curiosity.';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../../../electron/backend/db/migrate.ts';
-import { deferSearchIndex } from '../../../electron/backend/import/search-index.ts';
+import { deferSearchIndex } from '../../../electron/backend/repositories/import-search-index.ts';
 import { useScratchDb } from './scratch-db.ts';
 
 describe('migration 0009: an import can index its new sources in one statement', () => {
