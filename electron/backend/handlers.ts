@@ -13,6 +13,7 @@ import { memoTargetHandlers } from './services/memo-targets.ts';
 import { analysisServiceHandlers } from './services/analysis.ts';
 import { searchHandlers } from './services/search.ts';
 import { importHandlers } from './services/import.ts';
+import { exportHandlers } from './services/export.ts';
 
 /**
  * Every handler that works on the open project, one group a line. Together with the Host's own
@@ -34,4 +35,5 @@ export const projectHandlers = combineHandlers([
   analysisServiceHandlers,
   searchHandlers,
   importHandlers,
+  exportHandlers,
 ]);

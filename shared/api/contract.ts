@@ -11,6 +11,7 @@ import { workbenchMethods } from './methods/workbench.ts';
 import { importMethods } from './methods/import.ts';
 import { analysisMethods } from './methods/analysis.ts';
 import { searchMethods } from './methods/search.ts';
+import { exportMethods } from './methods/export.ts';
 
 /**
  * The one API contract. Handlers, the preload and the browser-mode client are all derived
@@ -29,6 +30,7 @@ export const contract = {
   ...importMethods,
   ...analysisMethods,
   ...searchMethods,
+  ...exportMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -57,3 +57,16 @@ export const findNode = (tree: readonly CodeNode[], id: number): CodeNode | unde
   }
   return undefined;
 };
+
+/** Every node of a tree, depth-first in display order. */
+export function flattenTree(tree: readonly CodeNode[]): CodeNode[] {
+  const out: CodeNode[] = [];
+  const walk = (nodes: readonly CodeNode[]) => {
+    for (const n of nodes) {
+      out.push(n);
+      walk(n.children);
+    }
+  };
+  walk(tree);
+  return out;
+}

@@ -4,6 +4,15 @@ import type { ExportTable, FileDownload } from '../../../shared/domain/analysis/
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** A header row: bold on a light fill, a rule below. */
+export function styleHeader(header: ExcelJS.Row): void {
+  header.font = { bold: true };
+  header.eachCell((cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEDE8' } };
+    cell.border = { bottom: { style: 'thin', color: { argb: 'FFBDB8AE' } } };
+  });
+}
+
 /** Excel's sheet-name rules: at most 31 characters, none of []:*?/\, unique in the workbook. */
 function sheetName(title: string, taken: Set<string>): string {
   const base = title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 28) || 'Table';
@@ -25,12 +34,7 @@ export async function tablesToXlsx(tables: readonly ExportTable[]): Promise<File
     const sheet = workbook.addWorksheet(sheetName(table.title, taken), { views: [{ state: 'frozen', ySplit: 3 }] });
     sheet.addRow([table.title]).font = { bold: true, size: 13 };
     sheet.addRow([]);
-    const header = sheet.addRow(table.columns);
-    header.font = { bold: true };
-    header.eachCell((cell) => {
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEDE8' } };
-      cell.border = { bottom: { style: 'thin', color: { argb: 'FFBDB8AE' } } };
-    });
+    styleHeader(sheet.addRow(table.columns));
     for (const row of table.rows) sheet.addRow(row.map((c) => (c === null ? '' : c)));
     if (table.notes && table.notes.length > 0) {
       sheet.addRow([]);

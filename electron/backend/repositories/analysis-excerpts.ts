@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { sql, type SqlFragment } from '../db/sql.ts';
+import { sql, sqlJoin, type SqlFragment } from '../db/sql.ts';
 import type { Excerpt } from '../../../shared/domain/analysis/types.ts';
 import type { SourceKind } from '../../../shared/domain/types.ts';
 import { idList, kindFilter } from './analysis.ts';
@@ -9,6 +9,8 @@ export type ExcerptFilter = {
   participantIds?: number[] | undefined;
   unattributed?: boolean | undefined;
   attribute?: { attributeId: number; value: string | null } | undefined;
+  /** Each entry: the participant's value of that attribute is one of `values` (null: has none). All entries must hold. */
+  attributeValues?: { attributeId: number; values: (string | null)[] }[] | undefined;
   sourceKinds?: SourceKind[] | undefined;
   coderIds?: number[] | undefined;
   from?: string | undefined;
@@ -31,21 +33,22 @@ function whoFilter(f: ExcerptFilter): SqlFragment {
   if (f.participantIds && f.participantIds.length > 0) who.push(sql`u.participant_id IN (${idList(f.participantIds)})`);
   if (f.unattributed) who.push(sql`u.participant_id IS NULL`);
   const anyWho = who.length === 0 ? sql`` : who.length === 1 ? sql`AND ${who[0]!}` : sql`AND (${who[0]!} OR ${who[1]!})`;
-  const a = f.attribute;
-  const attr = !a
-    ? sql``
-    : a.value === null
-      ? sql`AND u.participant_id IS NOT NULL AND u.participant_id NOT IN
-          (SELECT participant_id FROM participant_attributes WHERE attribute_id = ${a.attributeId})`
-      : sql`AND u.participant_id IN
-          (SELECT participant_id FROM participant_attributes WHERE attribute_id = ${a.attributeId} AND value = ${a.value})`;
-  return sql`${anyWho} ${attr}`;
+  const conditions = [...(f.attribute ? [{ attributeId: f.attribute.attributeId, values: [f.attribute.value] }] : []), ...(f.attributeValues ?? [])];
+  return sql`${anyWho} ${sqlJoin(conditions.map(attributeCondition), ' ')}`;
 }
 
-type Row = Omit<Excerpt, 'memos'>;
+/** The unit's participant has one of the values of the attribute (null: no value at all). */
+function attributeCondition(a: { attributeId: number; values: (string | null)[] }): SqlFragment {
+  const named = a.values.filter((v): v is string => v !== null);
+  const withValue = sql`u.participant_id IN (SELECT participant_id FROM participant_attributes
+      WHERE attribute_id = ${a.attributeId} AND value IN (SELECT value FROM json_each(${JSON.stringify(named)})))`;
+  const without = sql`u.participant_id NOT IN (SELECT participant_id FROM participant_attributes WHERE attribute_id = ${a.attributeId})`;
+  const either = !a.values.includes(null) ? withValue : named.length === 0 ? without : sql`(${withValue} OR ${without})`;
+  return sql`AND u.participant_id IS NOT NULL AND ${either}`;
+}
 
-export function listExcerpts(db: Db, f: ExcerptFilter, page: { offset: number; limit: number }): { excerpts: Excerpt[]; total: number } {
-  const base = sql`FROM (${credited(f)}) k
+/** The filtered excerpts as rows k (the coding), s, d (its code), r (its coder), u (its unit), p, q. */
+const filtered = (f: ExcerptFilter): SqlFragment => sql`FROM (${credited(f)}) k
     JOIN sources s ON s.id = k.source_id
     JOIN codes d ON d.id = k.code_id
     JOIN coders r ON r.id = k.coder_id
@@ -53,6 +56,18 @@ export function listExcerpts(db: Db, f: ExcerptFilter, page: { offset: number; l
     LEFT JOIN participants p ON p.id = u.participant_id
     LEFT JOIN questions q ON q.id = u.question_id
     WHERE 1 = 1 ${whoFilter(f)}`;
+
+export type ExcerptCounts = { excerpts: number; codes: number; sources: number; participants: number };
+
+/** How many excerpts a filter matches, and over how many codes, sources and participants. */
+export const excerptCounts = (db: Db, f: ExcerptFilter): ExcerptCounts =>
+  db.get<ExcerptCounts>(sql`SELECT count(*) AS excerpts, count(DISTINCT k.code_id) AS codes, count(DISTINCT k.source_id) AS sources,
+      count(DISTINCT u.participant_id) AS participants ${filtered(f)}`)!;
+
+type Row = Omit<Excerpt, 'memos'>;
+
+export function listExcerpts(db: Db, f: ExcerptFilter, page: { offset: number; limit: number }): { excerpts: Excerpt[]; total: number } {
+  const base = filtered(f);
   const total = db.get<{ n: number }>(sql`SELECT count(*) AS n ${base}`)!.n;
   const rows = db.all<Row>(sql`SELECT k.id AS codingId, k.code_id AS codeId, d.name AS codeName, d.color AS codeColor,
       k.source_id AS sourceId, s.name AS sourceName, s.kind AS sourceKind, k.start, k.end, k.quote,
