@@ -1,9 +1,9 @@
 import { withAlpha } from '../../../shared/domain/palette.ts';
+import { FALLBACK, highlightAlpha } from './code-color-contrast.ts';
 
 /** Underlines sit at distinct depths for the first lanes; deeper lanes share the last depth. */
 const UNDERLINE_LANES = 4;
 
-const FALLBACK = '#8a867e';
 const looks = new Map<string, string>();
 let sheet: CSSStyleSheet | null = null;
 
@@ -29,7 +29,7 @@ export function highlightLook(color: string, lane: number, selected: boolean): s
     name = `mg-look-${looks.size}`;
     looks.set(key, name);
     rules()?.insertRule(
-      `mark.mg-coding.${name} { background-color: ${withAlpha(hex, selected ? 0.34 : 0.15)}; text-decoration-color: ${hex}; text-underline-offset: ${3 + depth * 3}px; }`,
+      `mark.mg-coding.${name} { background-color: ${withAlpha(hex, highlightAlpha(hex, selected))}; text-decoration-color: ${hex}; text-underline-offset: ${3 + depth * 3}px; }`,
       sheet!.cssRules.length,
     );
   }

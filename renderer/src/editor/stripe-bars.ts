@@ -1,5 +1,5 @@
-import { shade } from '../../../shared/domain/palette.ts';
 import type { Coding } from '../../../shared/domain/types.ts';
+import { stripeLabelColor as labelColor } from './code-color-contrast.ts';
 import type { PlacedCoding } from './coding-model.ts';
 
 /** Width of one lane of the margin, in CSS pixels. */
@@ -42,14 +42,6 @@ export type StripeSet = { shown: Map<number, Drawn>; spare: Drawn[] };
 export const newStripeSet = (): StripeSet => ({ shown: new Map(), spare: [] });
 
 let drawStamp = 0;
-
-/** Labels are the code's colour darkened for contrast on the margin's light ground. */
-const labelColors = new Map<string, string>();
-function labelColor(hex: string): string {
-  let c = labelColors.get(hex);
-  if (c === undefined) labelColors.set(hex, (c = shade(hex, 0.68)));
-  return c;
-}
 
 function newDrawn(gutter: HTMLElement): Drawn {
   const el = document.createElement('button');

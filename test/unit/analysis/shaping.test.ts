@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chartData } from '../../../shared/domain/analysis/chart-data.ts';
 import { toCsv, fileNameFor } from '../../../shared/domain/analysis/csv.ts';
 import { heat } from '../../../shared/domain/analysis/heat.ts';
+import { contrastRatio } from '../../../shared/domain/palette.ts';
 import { kwic } from '../../../shared/domain/analysis/kwic.ts';
 import { ownerSegments, segmentAt } from '../../../shared/domain/analysis/ownership.ts';
 import { unionRanges } from '../../../shared/domain/analysis/ranges.ts';
@@ -62,8 +63,13 @@ describe('tables and charts', () => {
 
   it('shades cells from white to the accent, with readable text', () => {
     expect(heat(0, 10)).toEqual({ background: '#ffffff', color: '#23221f' });
-    expect(heat(10, 10).color).toBe('#ffffff');
     expect(heat(5, 0).background).toBe('#ffffff');
+    // Deeper with the value, and every shade keeps its text at WCAG AA contrast.
+    const shades = Array.from({ length: 101 }, (_, v) => heat(v, 100));
+    const depth = shades.map((s) => contrastRatio(s.background, '#ffffff'));
+    expect(depth.every((d, v) => v === 0 || d > depth[v - 1]!)).toBe(true);
+    expect(depth[100]).toBeGreaterThan(3);
+    for (const s of shades) expect(contrastRatio(s.color, s.background), s.background).toBeGreaterThanOrEqual(4.5);
   });
 });
 
