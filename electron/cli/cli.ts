@@ -5,6 +5,7 @@ import { checkProject } from '../backend/check.ts';
 import { REPORT_USAGE, runReport } from './report.ts';
 import { IMPORT_USAGE } from './import-args.ts';
 import { runImportCommand } from './import-command.ts';
+import { EXPORT_USAGE, runExportCommand } from './export-command.ts';
 import type { MethodName, Output, ProgressEvent } from '../../shared/api/contract.ts';
 
 const USAGE = `Usage: marginalia <command> [options]
@@ -14,6 +15,7 @@ Commands:
   check --project P            SQLite integrity check plus Marginalia's own invariants
 ${REPORT_USAGE}
 ${IMPORT_USAGE}
+${EXPORT_USAGE}
   serve [--project P] [--port N]  browser mode (same as npm run serve)
 `;
 
@@ -102,6 +104,12 @@ export async function runCli(
         if (!path) return 2;
         await call('project.open', { path });
         return await runImportCommand(rest, call, io);
+      }
+      case 'export': {
+        const path = needProject();
+        if (!path) return 2;
+        await call('project.open', { path });
+        return await runExportCommand(rest, call, io, () => Promise.reject(new Error('export: REFI-QDA files (qdc, qdpx) cannot be written yet')));
       }
       case 'serve': {
         const { serve } = await import('../server/serve.ts');
