@@ -1,33 +1,34 @@
 import { z } from 'zod';
 import { command, query } from '../define.ts';
-import { codeOrigin, color, empty, id, nonBlank } from '../schemas.ts';
+import { codeOrigin, color, empty, freeText, id, label } from '../schemas.ts';
 import type { Code, Framework } from '../../domain/types.ts';
 
-const longText = (what: string) => z.string().max(20000, `${what} must be at most 20000 characters`);
+export const codeName = label('Code name', { max: 120 });
+export const codeDefinition = freeText('Definition', 20000);
 
 export const codeMethods = {
   'codes.list': query(empty).returns<Code[]>(),
   'codes.create': command(
     z
       .object({
-        name: nonBlank('code name', 120),
+        name: codeName,
         parentId: id.nullable().default(null),
         color: color.optional(),
-        definition: longText('definition').default(''),
+        definition: codeDefinition.default(''),
         origin: codeOrigin.default('deductive'),
       })
       .strict(),
   ).returns<Code>(),
-  'codes.rename': command(z.object({ id, name: nonBlank('code name', 120) }).strict()).returns<Code>(),
+  'codes.rename': command(z.object({ id, name: codeName }).strict()).returns<Code>(),
   'codes.recolor': command(z.object({ id, color }).strict()).returns<Code>(),
   'codes.describe': command(
     z
       .object({
         id,
-        definition: longText('definition').optional(),
-        whenToUse: longText('when to use').optional(),
-        whenNotToUse: longText('when not to use').optional(),
-        example: longText('example').optional(),
+        definition: codeDefinition.optional(),
+        whenToUse: freeText('When to use', 20000).optional(),
+        whenNotToUse: freeText('When not to use', 20000).optional(),
+        example: freeText('Example', 20000).optional(),
       })
       .strict(),
   ).returns<Code>(),

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { command, query } from '../define.ts';
-import { empty, id, nonBlank } from '../schemas.ts';
+import { empty, freeText, id, label } from '../schemas.ts';
 import type { Code, Framework, FrameworkElement, Question } from '../../domain/types.ts';
 
-const description = z.string().max(20000, 'description must be at most 20000 characters');
+const description = freeText('Description', 20000);
+const frameworkName = label('Framework name');
+const elementName = label('Element name');
 
 /** Everything the crosswalk matrix needs in one call. */
 export type Crosswalk = {
@@ -20,17 +22,17 @@ export type LinkResult = { elementId: number; linked: boolean; changed: boolean 
 
 export const frameworkMethods = {
   'frameworks.create': command(
-    z.object({ name: nonBlank('framework name', 200), description: description.default('') }).strict(),
+    z.object({ name: frameworkName, description: description.default('') }).strict(),
   ).returns<Framework>(),
   'frameworks.rename': command(
-    z.object({ id, name: nonBlank('framework name', 200), description: description.optional() }).strict(),
+    z.object({ id, name: frameworkName, description: description.optional() }).strict(),
   ).returns<Framework>(),
   'frameworks.delete': command(z.object({ id }).strict()).returns<{ deletedElements: number; deletedLinks: number }>(),
   'frameworks.addElement': command(
     z
       .object({
         frameworkId: id,
-        name: nonBlank('element name', 200),
+        name: elementName,
         description: description.default(''),
         /** 0-based place among the framework's elements; appended when left out. */
         position: z.number().int().nonnegative().optional(),
@@ -41,7 +43,7 @@ export const frameworkMethods = {
     z
       .object({
         id,
-        name: nonBlank('element name', 200).optional(),
+        name: elementName.optional(),
         description: description.optional(),
         position: z.number().int().nonnegative().optional(),
       })

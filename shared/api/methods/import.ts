@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { job, query } from '../define.ts';
-import { attributeType, filePath, id, nonBlank, sourceKind } from '../schemas.ts';
+import { attributeType, filePath, id, label, sourceKind } from '../schemas.ts';
 import type { ImportPreview, ImportReport, StagedFile } from '../../domain/import-types.ts';
 
 /**
@@ -14,13 +14,13 @@ const jobId = z.string().min(1, 'jobId must not be empty').max(100);
 const column = z.string().max(500);
 
 const stagedFile = z.union([
-  z.object({ name: nonBlank('file name', 500), dataBase64: z.string().max(MAX_BASE64_CHARS), kind: sourceKind.optional() }).strict(),
+  z.object({ name: label('File name', { max: 500 }), dataBase64: z.string().max(MAX_BASE64_CHARS), kind: sourceKind.optional() }).strict(),
   z.object({ path: filePath, kind: sourceKind.optional() }).strict(),
 ]);
 
 const speakerAction = z.discriminatedUnion('as', [
   z.object({ speaker: z.string().max(200), as: z.literal('participant'), participantId: id }).strict(),
-  z.object({ speaker: z.string().max(200), as: z.literal('new'), label: nonBlank('participant label', 40), name: z.string().max(200).optional() }).strict(),
+  z.object({ speaker: z.string().max(200), as: z.literal('new'), label: label('Participant label', { max: 40 }), name: label('Participant name', { allowEmpty: true }).optional() }).strict(),
   z.object({ speaker: z.string().max(200), as: z.literal('interviewer') }).strict(),
   z.object({ speaker: z.string().max(200), as: z.literal('other') }).strict(),
 ]);
@@ -39,7 +39,7 @@ const questionnaireOptions = z
     idColumn: column,
     columns: z.array(columnRole).max(2000),
     family: z.discriminatedUnion('mode', [
-      z.object({ mode: z.literal('new'), name: nonBlank('questionnaire name', 300).optional() }).strict(),
+      z.object({ mode: z.literal('new'), name: label('Questionnaire name', { max: 300 }).optional() }).strict(),
       z.object({ mode: z.literal('update'), familyId: id }).strict(),
     ]),
   })
@@ -49,7 +49,7 @@ const fileOptions = z
   .object({
     stagedId,
     kind: sourceKind,
-    name: nonBlank('source name', 300).optional(),
+    name: label('Source name', { max: 300 }).optional(),
     interview: z.object({ speakers: z.array(speakerAction).max(500), unattributedParticipantId: id.nullable().optional() }).strict().optional(),
     questionnaire: questionnaireOptions.optional(),
   })

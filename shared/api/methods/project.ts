@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { command, query } from '../define.ts';
-import { empty, filePath } from '../schemas.ts';
+import { empty, filePath, label } from '../schemas.ts';
 import type { Coder, ProjectInfo, RecentProject } from '../../domain/types.ts';
 
 export const projectMethods = {
@@ -14,5 +14,5 @@ export const projectMethods = {
   /** The data folder and a suggested path for a new project (browser mode has no file dialog). */
   'app.paths': query(empty).returns<{ home: string; demoPath: string; suggestedNewPath: string; desktop: boolean }>(),
   'coders.list': query(empty).returns<Coder[]>(),
-  'coders.setCurrent': command(z.object({ name: z.string().trim().min(1).max(80) }).strict()).returns<Coder>(),
+  'coders.setCurrent': command(z.object({ name: label('Coder name', { max: 80 }) }).strict()).returns<Coder>(),
 };

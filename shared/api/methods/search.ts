@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { command, query } from '../define.ts';
-import { empty, id, sourceKind } from '../schemas.ts';
+import { empty, freeText, id, sourceKind } from '../schemas.ts';
 import type { CodeHitsPreview, CodeHitsResult, SearchResult, SourceStructure } from '../../domain/analysis/types.ts';
 
 const searchInput = {
-  query: z.string().trim().min(1, 'type a word or a "phrase" to search for').max(1000, 'query must be at most 1000 characters'),
+  query: freeText('Query', 1000).trim().min(1, 'type a word or a "phrase" to search for'),
   sourceKinds: z.array(sourceKind).max(3).optional(),
   participantIds: z.array(id).max(10000).optional(),
 };

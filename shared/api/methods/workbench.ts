@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { command, query } from '../define.ts';
-import { color, empty, id, memoTargetKind, nonBlank, offset } from '../schemas.ts';
+import { color, empty, freeText, id, memoTargetKind, offset } from '../schemas.ts';
+import { codeDefinition, codeName } from './codes.ts';
+import { targetFitsKind, targetKindMessage } from './memos.ts';
 import type { Code, Coding, Memo } from '../../domain/types.ts';
 
 const endAfterStart = (v: { start: number; end: number }): boolean => v.end > v.start;
@@ -71,7 +73,7 @@ export const workbenchMethods = {
   /** Creates a sub-code of `id` called `name` and moves the chosen codings of `id` to it. */
   'codes.split': command(
     z
-      .object({ id, codingIds: z.array(id).min(1, 'choose at least one coding to move').max(100000), name: nonBlank('code name', 120) })
+      .object({ id, codingIds: z.array(id).min(1, 'choose at least one coding to move').max(100000), name: codeName })
       .strict(),
   ).returns<{ code: Code; moved: number }>(),
   /** What codes.delete would remove: the code and its sub-codes, their codings, and memos on them. */
@@ -83,12 +85,12 @@ export const workbenchMethods = {
         sourceId: id,
         start: offset,
         end: offset,
-        name: nonBlank('code name', 120),
+        name: codeName,
         /** Why this category: plain text, stored as a memo on the new code. */
-        memo: z.string().max(1_000_000, 'memo must be at most 1,000,000 characters').optional(),
+        memo: freeText('Memo', 1_000_000).optional(),
         parentId: id.nullable().default(null),
         color: color.optional(),
-        definition: z.string().max(20000, 'definition must be at most 20000 characters').default(''),
+        definition: codeDefinition.default(''),
       })
       .strict()
       .refine(endAfterStart, endMessage),
@@ -101,9 +103,6 @@ export const workbenchMethods = {
     z
       .object({ targetKind: memoTargetKind, targetId: id.nullable() })
       .strict()
-      .refine((t) => (t.targetKind === 'project') === (t.targetId === null), {
-        message: 'targetId must be null for project memos and set for every other kind',
-        path: ['targetId'],
-      }),
+      .refine(targetFitsKind, targetKindMessage),
   ).returns<Memo[]>(),
 };
