@@ -13,6 +13,7 @@ import { memoTargetHandlers } from './services/memo-targets.ts';
 import { analysisServiceHandlers } from './services/analysis.ts';
 import { searchHandlers } from './services/search.ts';
 import { importHandlers } from './services/import.ts';
+import { exchangeHandlers } from './services/exchange.ts';
 import { exportHandlers } from './services/export.ts';
 
 /**
@@ -35,5 +36,6 @@ export const projectHandlers = combineHandlers([
   analysisServiceHandlers,
   searchHandlers,
   importHandlers,
+  exchangeHandlers,
   exportHandlers,
 ]);

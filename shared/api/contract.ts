@@ -11,6 +11,7 @@ import { workbenchMethods } from './methods/workbench.ts';
 import { importMethods } from './methods/import.ts';
 import { analysisMethods } from './methods/analysis.ts';
 import { searchMethods } from './methods/search.ts';
+import { exchangeMethods } from './methods/exchange.ts';
 import { exportMethods } from './methods/export.ts';
 
 /**
@@ -30,6 +31,7 @@ export const contract = {
   ...importMethods,
   ...analysisMethods,
   ...searchMethods,
+  ...exchangeMethods,
   ...exportMethods,
 } as const;
 

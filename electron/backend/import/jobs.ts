@@ -19,15 +19,19 @@ export type JobHandle = {
   end: () => void;
 };
 
-export function startJob(id: string | undefined): JobHandle {
-  const jobId = id ?? `import-${randomBytes(6).toString('hex')}`;
-  if (running.has(jobId)) throw new ApiFailure('conflict', `An import with job id ${jobId} is already running`, 'jobId');
+/** What a job is called in its id and messages; REFI-QDA exports (exchange/) run here too. */
+export type JobKind = { name: string; cancelled: string };
+const IMPORT: JobKind = { name: 'import', cancelled: 'Import cancelled: nothing was imported' };
+
+export function startJob(id: string | undefined, kind: JobKind = IMPORT): JobHandle {
+  const jobId = id ?? `${kind.name}-${randomBytes(6).toString('hex')}`;
+  if (running.has(jobId)) throw new ApiFailure('conflict', `An ${kind.name} with job id ${jobId} is already running`, 'jobId');
   const job: Job = { cancelled: false, writing: false };
   running.set(jobId, job);
   return {
     id: jobId,
     check: () => {
-      if (job.cancelled) throw new ApiFailure('cancelled', 'Import cancelled: nothing was imported');
+      if (job.cancelled) throw new ApiFailure('cancelled', kind.cancelled);
     },
     startWriting: () => {
       job.writing = true;

@@ -26,6 +26,7 @@ export const TRACKED_TABLES = [
   'questionnaire_family_sources',
   'questionnaire_columns',
   'questionnaire_respondents',
+  'exchange_guids',
 ] as const;
 
 /** Ordinary tables deliberately left out of undo, with the reason. FTS shadow tables are never tracked. */

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { command, job, query } from '../define.ts';
+import { filePath, nonBlank } from '../schemas.ts';
+import type { ExchangeExport, ExchangeImportReport, ExchangePlan, StagedExchange } from '../../domain/exchange-types.ts';
+
+/** Base64 of a file up to the browser server's 80 MB body limit (a 60 MB .qdpx). */
+const MAX_BASE64_CHARS = 80 * 1024 * 1024;
+
+const stagedId = z.string().min(1, 'stagedId must not be empty').max(64);
+const jobId = z.string().min(1, 'jobId must not be empty').max(100);
+
+/** REFI-QDA exchange with NVivo, ATLAS.ti, MAXQDA, QualCoder…: projects (.qdpx) and codebooks (.qdc). */
+export const exchangeMethods = {
+  /**
+   * Reads a .qdpx or .qdc file (bytes from the renderer, or a path from the CLI) and holds it
+   * until it is imported or discarded. Nothing in the project changes; a file that cannot be
+   * read is refused with what and where. Reports progress under jobId.
+   */
+  'exchange.stage': job(
+    z
+      .object({
+        jobId: jobId.optional(),
+        file: z.union([
+          z.object({ name: nonBlank('file name', 500), dataBase64: z.string().max(MAX_BASE64_CHARS) }).strict(),
+          z.object({ path: filePath }).strict(),
+        ]),
+      })
+      .strict(),
+  ).returns<StagedExchange>(),
+  /** What importing a staged file into the open project would do: codes added or matched, what cannot come in, warnings. Writes nothing. */
+  'exchange.preview': query(z.object({ stagedId }).strict()).returns<ExchangePlan>(),
+  /** Merges a staged codebook (.qdc) into the project's codebook by name path, as the preview showed: one undoable step. */
+  'exchange.applyCodebook': command(z.object({ stagedId }).strict()).returns<ExchangeImportReport>(),
+  /** The codebook as a REFI-QDA codebook (.qdc), valid against Codebook.xsd 1.0. */
+  'exchange.exportCodebook': query(z.object({}).strict()).returns<ExchangeExport>(),
+  /** Asks a running exchange job (stage, import, export) to stop. False when none runs under that id. */
+  'exchange.cancel': query(z.object({ jobId }).strict()).returns<{ cancelled: boolean }>(),
+  /** Forgets staged files (the dialog was closed). */
+  'exchange.discard': query(z.object({ stagedIds: z.array(stagedId).max(100) }).strict()).returns<{ discarded: number }>(),
+};
