@@ -67,9 +67,6 @@ export const freeText = (what: string, max: number) =>
     .string()
     .max(max, `${what} must be at most ${max.toLocaleString('en')} characters`)
     .superRefine(refuseCharacters(what, 'free text'));
-
-/** The earlier name of label(what, { max }), kept for the groups still using it. */
-export const nonBlank = (what: string, max = 200) => label(what, { max });
 export const color = z
   .string()
   .regex(/^#[0-9a-fA-F]{6}$/, 'colour must look like #RRGGBB');

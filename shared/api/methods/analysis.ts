@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { query } from '../define.ts';
-import { empty, id, sourceKind } from '../schemas.ts';
+import { empty, id, label, sourceKind } from '../schemas.ts';
 import type {
   CooccurrenceMatrix,
   CooccurrencePassage,
@@ -29,7 +29,7 @@ const idList = (what: string, max = 10000) => z.array(id).max(max, `${what}: at 
 const exportCell = z.union([z.string().max(1_000_000), z.number(), z.null()]);
 const exportTable = z
   .object({
-    title: z.string().trim().min(1, 'title must not be empty').max(200),
+    title: label('Table title'),
     columns: z.array(z.string().max(500)).min(1, 'a table needs at least one column').max(1000),
     rows: z.array(z.array(exportCell).max(1000)).max(200_000, 'a table may have at most 200,000 rows'),
     notes: z.array(z.string().max(2000)).max(20).optional(),

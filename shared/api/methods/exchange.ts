@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { command, job, query } from '../define.ts';
-import { filePath, nonBlank } from '../schemas.ts';
+import { filePath, label } from '../schemas.ts';
 import type { ExchangeExport, ExchangeImportReport, ExchangePlan, StagedExchange } from '../../domain/exchange-types.ts';
 
 /** Base64 of a file up to the browser server's 80 MB body limit (a 60 MB .qdpx). */
@@ -21,7 +21,7 @@ export const exchangeMethods = {
       .object({
         jobId: jobId.optional(),
         file: z.union([
-          z.object({ name: nonBlank('file name', 500), dataBase64: z.string().max(MAX_BASE64_CHARS) }).strict(),
+          z.object({ name: label('File name', { max: 500 }), dataBase64: z.string().max(MAX_BASE64_CHARS) }).strict(),
           z.object({ path: filePath }).strict(),
         ]),
       })

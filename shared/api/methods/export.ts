@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { job, query } from '../define.ts';
-import { id } from '../schemas.ts';
+import { id, label } from '../schemas.ts';
 import type { FileDownload } from '../../domain/analysis/types.ts';
 import type { ExcerptMatch } from '../../domain/export-types.ts';
 import { sourceKinds } from './analysis.ts';
@@ -57,7 +57,7 @@ export const exportMethods = {
         format: excerptFormat,
         /** Reports only: print each excerpt's coding memos under it (tables always have a Memo column). */
         memos: z.boolean().default(false),
-        title: z.string().trim().min(1, 'title must not be empty').max(200).optional(),
+        title: label('Report title').optional(),
       })
       .strict(),
   ).returns<FileDownload>(),

@@ -67,6 +67,8 @@ describe('names with control characters or lone surrogates, through the dispatch
       ['coders.setCurrent', () => ({ name: 'ana\u0000' }), 'name', 'Coder name contains a control character (U+0000) at position 4'],
       ['memos.create', () => ({ targetKind: 'project', targetId: null, title: 'Plan\nB', body: 'ok' }), 'title', 'Memo title contains a control character (U+000A, a line feed) at position 5'],
       ['import.stage', () => ({ files: [{ name: 'pa\u0000.txt', dataBase64: 'aGk=' }] }), 'files.0.name', 'File name contains a control character (U+0000) at position 3'],
+      ['exchange.stage', () => ({ file: { name: 'codebook\n.qdc', dataBase64: 'aGk=' } }), 'file.name', 'File name contains a control character (U+000A, a line feed) at position 9'],
+      ['export.excerpts', () => ({ filter: { codeIds: [ids.code] }, format: 'md', title: 'Report\tdraft' }), 'title', 'Report title contains a control character (U+0009, a tab) at position 7'],
     ];
     for (const [method, input, field, message] of cases) {
       const r = await t.host.call(method, input());
