@@ -26,7 +26,7 @@ function textWidth(text: string): number {
 }
 
 const AXIS_TEXT = '#23221f';
-const VALUE_TEXT = '#75716a';
+const VALUE_TEXT = '#6b675f';
 
 /** A category label on the vertical axis, wrapped to the axis width and centred on its band like recharts' default tick. */
 export function CategoryTick(p: YAxisTickContentProps) {

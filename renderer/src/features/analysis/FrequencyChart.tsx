@@ -13,6 +13,7 @@ import {
   type XAxisTickContentProps,
 } from 'recharts';
 import type { ChartDatum, ChartSeries } from '../../../../shared/domain/analysis/chart-data.ts';
+import { readableShade } from '../../../../shared/domain/palette.ts';
 import { attempt } from '../../ui/notify.ts';
 import { CategoryTick, ValueTick } from './AxisTicks.tsx';
 import { barRows, groupedBars, isBarRow, rowExtent, stackedBars } from './chart-shaping.ts';
@@ -68,13 +69,16 @@ function BarGroup({ box, onBar }: GroupProps) {
 /**
  * The series key, drawn in HTML beside the chart rather than by recharts' <Legend>: recharts
  * measures its legend after mounting and then lays out and draws every bar a second time, and its
- * fixed-height box let a legend that wraps over several lines cover the first bars.
+ * fixed-height box let a legend that wraps over several lines cover the first bars. Its names
+ * are in their series' colour, darkened where a pale one would not read on the white figure.
  */
+const CHART_GROUND = '#ffffff'; // .chart-figure
+
 const ChartLegend = memo(function ChartLegend({ series }: { series: ChartSeries[] }) {
   return (
     <ul className="chart-legend" aria-label="Legend">
       {series.map((s) => (
-        <li key={s.key} style={{ color: s.color }}>
+        <li key={s.key} style={{ color: readableShade(s.color, CHART_GROUND, 1) }}>
           <span className="chart-legend-swatch" style={{ background: s.color }} />
           {s.label}
         </li>

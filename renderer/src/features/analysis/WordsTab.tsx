@@ -50,7 +50,8 @@ export function WordsTab() {
           {r && <span className="muted">{r.totalWords} words · {r.distinctWords} different · {r.sourcesCounted} sources</span>}
           <TableExportButtons table={() => wordTable(r!)} disabled={!r || r.words.length === 0} />
         </header>
-        <div className="pane-body">
+        {/* Focusable, so the list scrolls from the keyboard too (it holds nothing else to focus). */}
+        <div className="pane-body" tabIndex={0} role="region" aria-label="Words, most frequent first">
           <table className="data-table words-table">
             <thead><tr><th scope="col">Word</th><th scope="col" className="num">Count</th><th scope="col" className="num">Sources</th><th scope="col" aria-hidden /></tr></thead>
             <tbody>

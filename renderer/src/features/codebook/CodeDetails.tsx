@@ -29,7 +29,7 @@ export function CodeDetails({ code, frameworks, onRename, onRecolor, onDescribe,
     </label>
   );
   return (
-    <div className="code-details" aria-label={`Details of ${code.name}`}>
+    <div className="code-details" role="region" aria-label={`Details of ${code.name}`}>
       <div className="details-head">
         <span className="swatch large" style={{ background: code.color }} />
         <form onSubmit={(e) => { e.preventDefault(); if (name.trim() && name.trim() !== code.name) onRename(name.trim()); }} className="name-form">

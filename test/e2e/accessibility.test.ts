@@ -1,0 +1,142 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useDemoApp, type App } from './harness.ts';
+
+/** WCAG 2.0 and 2.1, levels A and AA: what the workbench promises its users. */
+const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+type Result = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
+
+/**
+ * A line per rule broken in one state of a view, then each element that breaks it (its
+ * selector) with axe's account of why, so a failure names what to fix and where.
+ */
+function describeViolations(where: string, violations: Result[]): string {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes.map((n) => {
+        const why = (n.failureSummary ?? '').split('\n').map((l) => `      ${l.trim()}`).join('\n');
+        return `    ${n.target.map(String).join(' >>> ')}\n${why}`;
+      });
+      return `${where}: ${v.id} (${v.impact ?? 'unrated'}) ${v.help} — ${v.nodes.length} element(s), ${v.helpUrl}\n${nodes.join('\n')}`;
+    })
+    .join('\n');
+}
+
+/** Runs axe on the page as it stands, keeps a screenshot of it, and returns what it found (empty when clean). */
+async function audit(app: App, where: string): Promise<string> {
+  await app.screenshot(`a11y-${where.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`);
+  const { violations } = await new AxeBuilder({ page: app.page }).withTags(WCAG_AA).analyze();
+  return describeViolations(where, violations);
+}
+
+/** Compares a count, not the text, so the report is printed once rather than again as a diff. */
+function expectClean(reports: string[]): void {
+  const found = reports.filter((r) => r !== '');
+  expect(found.length, `axe found WCAG 2.1 AA violations:\n${found.join('\n')}\n`).toBe(0);
+}
+
+async function openView(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name }).click();
+  await expect.poll(() => page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name }).getAttribute('aria-current')).toBe('page');
+}
+
+describe('accessibility of the main views (axe, WCAG 2.1 A and AA)', () => {
+  const app = useDemoApp();
+
+  it('Sources: an interview open with its highlights, a coding selected, and a hover card', async () => {
+    const { page } = app;
+    const reports: string[] = [];
+    await page.getByRole('listbox', { name: 'Sources' }).getByRole('option', { name: /Interview with PA/ }).click();
+    await expect.poll(() => page.locator('mark.mg-coding').count()).toBeGreaterThan(3);
+    await expect.poll(() => page.locator('.mg-stripe-label').count()).toBeGreaterThan(0);
+    reports.push(await audit(app, 'Sources, interview open'));
+
+    // A selected coding draws its highlight at full strength behind the text.
+    await page.locator('.mg-stripe').first().click();
+    await expect.poll(() => page.getByRole('group', { name: 'Selected coding' }).count()).toBe(1);
+    await expect.poll(() => page.locator('mark.mg-coding.mg-selected').count()).toBeGreaterThan(0);
+    reports.push(await audit(app, 'Sources, coding selected'));
+
+    await page.getByRole('listbox', { name: 'Sources' }).getByRole('option', { name: /questionnaire/ }).click();
+    await expect.poll(() => page.locator('.mg-question').count()).toBeGreaterThan(5);
+    reports.push(await audit(app, 'Sources, questionnaire open'));
+
+    await page.getByRole('listbox', { name: 'Sources' }).getByRole('option', { name: /policy/ }).click();
+    await expect.poll(() => page.locator('.mg-heading').count()).toBeGreaterThan(2);
+    await page.locator('mark.mg-coding').first().hover();
+    await expect.poll(() => page.getByRole('tooltip').textContent()).toContain('e2e-coder');
+    reports.push(await audit(app, 'Sources, document with hover card'));
+    expectClean(reports);
+  });
+
+  it('Codebook: codes with a code selected, inductive categories, crosswalk', async () => {
+    const { page } = app;
+    const reports: string[] = [];
+    await openView(page, 'Codebook');
+    const tree = page.getByRole('tree', { name: 'Codebook tree' });
+    await tree.getByRole('treeitem', { name: /^Flexibility/ }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Code name' }).inputValue()).toBe('Flexibility');
+    reports.push(await audit(app, 'Codebook, codes'));
+    for (const tab of ['Inductive categories', 'Crosswalk']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await expect.poll(() => page.getByRole('tab', { name: tab }).getAttribute('aria-selected')).toBe('true');
+      await expect.poll(() => page.getByRole('tabpanel').locator('table').count()).toBeGreaterThan(0);
+      reports.push(await audit(app, `Codebook, ${tab}`));
+    }
+    expectClean(reports);
+  });
+
+  it('Participants', async () => {
+    const { page } = app;
+    await openView(page, 'Participants');
+    await expect.poll(() => page.getByRole('region', { name: 'Participants' }).locator('tbody tr').count()).toBe(3);
+    expectClean([await audit(app, 'Participants')]);
+  });
+
+  it('Analysis: every tab, with the excerpts of a cell drilled into', async () => {
+    const { page } = app;
+    const reports: string[] = [];
+    await openView(page, 'Analysis');
+    const tab = async (name: string) => {
+      await page.getByRole('tab', { name }).click();
+      await expect.poll(() => page.getByRole('tab', { name }).getAttribute('aria-selected')).toBe('true');
+    };
+
+    await tab('Coded excerpts');
+    await page.getByRole('combobox', { name: 'Code', exact: true }).selectOption({ label: 'Why' });
+    await expect.poll(() => page.getByRole('region', { name: 'Excerpts' }).locator('li').count()).toBeGreaterThan(2);
+    reports.push(await audit(app, 'Analysis, coded excerpts'));
+
+    await tab('Frequency');
+    await expect.poll(() => page.locator('table.matrix tbody tr').count()).toBeGreaterThan(5);
+    await expect.poll(() => page.locator('.chart-box .recharts-bar-rectangle').count()).toBeGreaterThan(8);
+    reports.push(await audit(app, 'Analysis, frequency'));
+    await page.getByRole('table', { name: 'Codings by participant' }).getByRole('row', { name: /Value added/ }).getByRole('button', { name: /, PB:/ }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'Excerpts' }).locator('li').count()).toBeGreaterThan(0);
+    reports.push(await audit(app, 'Analysis, frequency with excerpts'));
+
+    await tab('Co-occurrence');
+    await expect.poll(() => page.getByRole('table', { name: /Co-occurrence/ }).locator('tbody tr').count()).toBeGreaterThan(3);
+    reports.push(await audit(app, 'Analysis, co-occurrence'));
+
+    await tab('Frameworks');
+    await expect.poll(() => page.getByRole('tabpanel').locator('table').count()).toBeGreaterThan(0);
+    reports.push(await audit(app, 'Analysis, frameworks'));
+
+    await tab('Words');
+    await expect.poll(() => page.locator('.words-table tbody tr').count()).toBeGreaterThan(20);
+    reports.push(await audit(app, 'Analysis, words'));
+    expectClean(reports);
+  });
+
+  it('Search: a query with hits', async () => {
+    const { page } = app;
+    await openView(page, 'Search');
+    await page.getByRole('searchbox', { name: 'Search all sources' }).fill('employer*');
+    await page.getByRole('searchbox', { name: 'Search all sources' }).press('Enter');
+    await expect.poll(() => page.getByRole('table', { name: 'Search hits' }).locator('tbody tr').count()).toBeGreaterThan(2);
+    expectClean([await audit(app, 'Search')]);
+  });
+});
