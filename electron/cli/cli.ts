@@ -6,6 +6,7 @@ import { REPORT_USAGE, runReport } from './report.ts';
 import { IMPORT_USAGE } from './import-args.ts';
 import { runImportCommand } from './import-command.ts';
 import { EXPORT_USAGE, runExportCommand } from './export-command.ts';
+import { exportExchangeFile } from './exchange-command.ts';
 import type { MethodName, Output, ProgressEvent } from '../../shared/api/contract.ts';
 
 const USAGE = `Usage: marginalia <command> [options]
@@ -109,7 +110,7 @@ export async function runCli(
         const path = needProject();
         if (!path) return 2;
         await call('project.open', { path });
-        return await runExportCommand(rest, call, io, () => Promise.reject(new Error('export: REFI-QDA files (qdc, qdpx) cannot be written yet')));
+        return await runExportCommand(rest, call, io, (format, out) => exportExchangeFile(host, format, out));
       }
       case 'serve': {
         const { serve } = await import('../server/serve.ts');

@@ -138,7 +138,7 @@ async function filterOf(call: Caller, a: ExportArgs): Promise<Input<'export.exce
 }
 
 /** Writes beside the target and renames, so a failed export never leaves half a file. */
-function writeAtomically(path: string, bytes: Buffer): void {
+export function writeAtomically(path: string, bytes: Buffer): void {
   const partial = resolve(dirname(path), `.${Date.now()}-${process.pid}.partial`);
   try {
     writeFileSync(partial, bytes);

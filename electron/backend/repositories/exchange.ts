@@ -39,3 +39,32 @@ export function listExchangeGuids(db: Db): { kind: GuidKind; id: number; guid: s
 export function storeExchangeGuid(db: Db, kind: GuidKind, id: number, guid: string): void {
   db.run(sql`INSERT OR IGNORE INTO exchange_guids (guid, ${sqlRaw(COLUMN[kind])}) VALUES (${guid}, ${id})`);
 }
+
+/** What a .qdpx export reads, besides the codebook and participants (their own repositories). */
+
+export type ExportSource = { id: number; kind: 'interview' | 'questionnaire' | 'document'; name: string; importedAt: string };
+export const exportSources = (db: Db): ExportSource[] =>
+  db.all<ExportSource>(sql`SELECT id, kind, name, imported_at AS importedAt FROM sources ORDER BY position, id`);
+
+export type ExportCoding = { id: number; sourceId: number; codeId: number; start: number; end: number; coderId: number; createdAt: string };
+export const exportCodings = (db: Db): ExportCoding[] =>
+  db.all<ExportCoding>(sql`SELECT id, source_id AS sourceId, code_id AS codeId, start, end, coder_id AS coderId, created_at AS createdAt
+    FROM codings ORDER BY source_id, start, end, id`);
+
+/** Passages credited to a participant: what a case's selections say. */
+export type ExportUnit = { id: number; sourceId: number; start: number; end: number; participantId: number };
+export const exportCreditedUnits = (db: Db): ExportUnit[] =>
+  db.all<ExportUnit>(sql`SELECT id, source_id AS sourceId, start, end, participant_id AS participantId
+    FROM units WHERE participant_id IS NOT NULL AND end > start ORDER BY source_id, start, id`);
+
+export type ExportMemo = { id: number; targetKind: string; targetId: number | null; title: string; body: string; text: string; coderId: number; createdAt: string; updatedAt: string };
+export const exportMemos = (db: Db): ExportMemo[] =>
+  db.all<ExportMemo>(sql`SELECT id, target_kind AS targetKind, target_id AS targetId, title, body, text, coder_id AS coderId,
+    created_at AS createdAt, updated_at AS updatedAt FROM memos ORDER BY id`);
+
+export const exportAttributeValues = (db: Db): { participantId: number; attributeId: number; value: string }[] =>
+  db.all<{ participantId: number; attributeId: number; value: string }>(sql`SELECT participant_id AS participantId, attribute_id AS attributeId, value
+    FROM participant_attributes ORDER BY participant_id, attribute_id`);
+
+export const countQuestionUnits = (db: Db): number =>
+  db.get<{ n: number }>(sql`SELECT count(*) AS n FROM units WHERE kind = 'question' OR speaker IS NOT NULL OR timestamp_ms IS NOT NULL OR page IS NOT NULL`)!.n;

@@ -1,40 +1,19 @@
 import { ApiFailure } from '../../../shared/api/errors.ts';
 import type { HandlerMap } from '../handler-types.ts';
 import { applyCodebookFile, exportCodebookFile, previewCodebookFile } from '../exchange/codebook-file.ts';
+import { exportProjectFile } from '../exchange/project-file.ts';
 import { discardExchange, getStagedExchange, stageExchange } from '../exchange/staging.ts';
-import { cancelJob, startJob } from '../import/jobs.ts';
+import { runExchangeJob } from '../exchange/job.ts';
+import { cancelJob } from '../import/jobs.ts';
 
-type M = 'exchange.stage' | 'exchange.preview' | 'exchange.applyCodebook' | 'exchange.exportCodebook' | 'exchange.cancel' | 'exchange.discard';
+type M = 'exchange.stage' | 'exchange.preview' | 'exchange.applyCodebook' | 'exchange.exportProject' | 'exchange.exportCodebook' | 'exchange.cancel' | 'exchange.discard';
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const EXPORT_JOB = { name: 'export', cancelled: 'Export cancelled: no file was made' };
 
 /** REFI-QDA exchange; the work lives in electron/backend/exchange/ (see its README). */
 export const exchangeHandlers: HandlerMap<M> = {
-  'exchange.stage': async (input, ctx) => {
-    const job = startJob(input.jobId);
-    let lastYield = performance.now();
-    try {
-      const staged = await stageExchange(input.file, {
-        step: async (label, done, total) => {
-          job.check();
-          ctx.progress?.({ jobId: job.id, label, done, total });
-          // Let progress out and a cancel in every few milliseconds while a big archive is read.
-          if (performance.now() - lastYield >= 15) {
-            await nextTurn();
-            lastYield = performance.now();
-            job.check();
-          }
-        },
-      });
-      ctx.progress?.({ jobId: job.id, label: `Read ${staged.name}`, done: 1, total: 1, finished: true });
-      return staged;
-    } catch (error) {
-      ctx.progress?.({ jobId: job.id, label: 'Could not read the file', done: 0, total: 1, finished: true, error: error instanceof Error ? error.message : String(error) });
-      throw error;
-    } finally {
-      job.end();
-    }
-  },
+  'exchange.stage': (input, ctx) =>
+    runExchangeJob(ctx, input.jobId, undefined, { done: (staged) => `Read ${staged.name}`, failed: 'Could not read the file' }, (step) => stageExchange(input.file, { step })),
   'exchange.preview': (input, ctx) => {
     const loaded = getStagedExchange(input.stagedId);
     if (loaded.format === 'qdc') return previewCodebookFile(ctx.db, input.stagedId, loaded);
@@ -47,6 +26,8 @@ export const exchangeHandlers: HandlerMap<M> = {
     discardExchange([input.stagedId]);
     return report;
   },
+  'exchange.exportProject': (input, ctx) =>
+    runExchangeJob(ctx, input.jobId, EXPORT_JOB, { done: (e) => `Exported ${e.file.fileName}`, failed: 'Export failed' }, (step) => exportProjectFile(ctx, step)),
   'exchange.exportCodebook': (_input, ctx) => exportCodebookFile(ctx.db),
   'exchange.cancel': (input) => ({ cancelled: cancelJob(input.jobId) }),
   'exchange.discard': (input) => ({ discarded: discardExchange(input.stagedIds) }),

@@ -31,6 +31,11 @@ export const exchangeMethods = {
   'exchange.preview': query(z.object({ stagedId }).strict()).returns<ExchangePlan>(),
   /** Merges a staged codebook (.qdc) into the project's codebook by name path, as the preview showed: one undoable step. */
   'exchange.applyCodebook': command(z.object({ stagedId }).strict()).returns<ExchangeImportReport>(),
+  /**
+   * The whole project as a REFI-QDA project (.qdpx), valid against the standard's Project.xsd 1.0.
+   * Reports progress under jobId; `exchange.cancel` stops it.
+   */
+  'exchange.exportProject': job(z.object({ jobId: jobId.optional() }).strict()).returns<ExchangeExport>(),
   /** The codebook as a REFI-QDA codebook (.qdc), valid against Codebook.xsd 1.0. */
   'exchange.exportCodebook': query(z.object({}).strict()).returns<ExchangeExport>(),
   /** Asks a running exchange job (stage, import, export) to stop. False when none runs under that id. */
