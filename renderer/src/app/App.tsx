@@ -13,9 +13,9 @@ import { UndoButtons, useUndoShortcuts } from '../features/undo/UndoButtons.tsx'
 import { ImportLayer, openImport } from '../features/import/ImportLayer.tsx';
 import { attempt } from '../ui/notify.ts';
 import { Notices } from '../ui/Notices.tsx';
-import { PendingView } from './PendingView.tsx';
 import { AnalysisView } from '../features/analysis/AnalysisView.tsx';
 import { SearchView } from '../features/search/SearchView.tsx';
+import { ExportView } from '../features/export/ExportView.tsx';
 
 const VIEWS: { view: View; label: string; key: string }[] = [
   { view: 'sources', label: 'Sources', key: '1' },
@@ -105,7 +105,7 @@ export function App() {
         ) : view === 'search' ? (
           <SearchView />
         ) : (
-          <PendingView view={view} />
+          <ExportView />
         )}
       </main>
       {info && (

@@ -1,7 +1,6 @@
 import { percent } from './format.ts';
 import type {
   CooccurrenceMatrix,
-  Excerpt,
   ExportTable,
   FrameworkCoverage,
   FrequencyMatrix,
@@ -9,7 +8,7 @@ import type {
   Measure,
   WordFrequency,
 } from './types.ts';
-import { MEASURE_LABEL, positionLabel } from './format.ts';
+import { MEASURE_LABEL } from './format.ts';
 
 const cellValue = (v: number, measure: Measure) => (measure === 'coverage' ? percent(v) : v);
 
@@ -67,25 +66,6 @@ export function crosswalkTable(c: FrameworkCoverage, frameworkId: number): Expor
 
 export function wordTable(w: WordFrequency): ExportTable {
   return { title: 'Word frequency', columns: ['Word', 'Count', 'Sources'], rows: w.words.map((x) => [x.word, x.count, x.sources]) };
-}
-
-export function excerptTable(excerpts: readonly Excerpt[], title: string): ExportTable {
-  return {
-    title,
-    columns: ['Code', 'Participant', 'Source', 'Position', 'Start', 'End', 'Excerpt', 'Coder', 'Coded at', 'Memo'],
-    rows: excerpts.map((e) => [
-      e.codeName,
-      e.participantLabel,
-      e.sourceName,
-      positionLabel(e),
-      e.start,
-      e.end,
-      e.quote,
-      e.coderName,
-      e.createdAt,
-      e.memos.join('\n\n') || null,
-    ]),
-  };
 }
 
 export function kwicTable(hits: readonly KwicHit[], query: string): ExportTable {

@@ -1,6 +1,6 @@
-import { excerptTable } from '../../../../shared/domain/analysis/tables.ts';
-import { TableExportButtons } from '../../ui/ExportButtons.tsx';
+import { useState } from 'react';
 import { attempt } from '../../ui/notify.ts';
+import { ExcerptExportDialog } from '../export/ExcerptExportDialog.tsx';
 import { ExcerptList, PassageList } from './ExcerptList.tsx';
 import { jumpToCoding } from './jump.ts';
 import { useExcerptsStore } from './store.ts';
@@ -9,13 +9,18 @@ import './excerpts.css';
 /** The excerpts behind what was clicked (or retrieved), with paging and export. */
 export function ExcerptsPanel({ onClose, emptyText }: { onClose?: () => void; emptyText?: string }) {
   const { shown, loading, contexts, more, toggleContext } = useExcerptsStore();
+  const [exporting, setExporting] = useState(false);
   const jump = (sourceId: number, codingId: number) => void attempt(() => jumpToCoding(sourceId, codingId));
   return (
     <section className="excerpts-panel" aria-label="Excerpts" aria-busy={loading}>
       <header className="pane-header">
         <h2 title={shown?.title}>{shown?.title ?? 'Excerpts'}</h2>
         {shown && <span className="muted">{shown.total}</span>}
-        {shown?.kind === 'excerpts' && <TableExportButtons table={() => excerptTable(shown.excerpts, shown.title)} disabled={shown.excerpts.length === 0} />}
+        {shown?.kind === 'excerpts' && (
+          <button disabled={shown.total === 0} onClick={() => setExporting(true)} title="Save every excerpt shown here as Word, HTML, Markdown, Excel or CSV">
+            Export…
+          </button>
+        )}
         {onClose && <button className="icon-button" aria-label="Close excerpts" title="Close (Esc)" onClick={onClose}>×</button>}
       </header>
       <div className="pane-body">
@@ -37,6 +42,9 @@ export function ExcerptsPanel({ onClose, emptyText }: { onClose?: () => void; em
           </>
         )}
       </div>
+      {exporting && shown?.kind === 'excerpts' && (
+        <ExcerptExportDialog filter={shown.query} title={shown.title} total={shown.total} onClose={() => setExporting(false)} />
+      )}
     </section>
   );
 }
