@@ -1,3 +1,4 @@
+import { ApiFailure } from '../../../shared/api/errors.ts';
 import type { Ctx } from '../context.ts';
 import { startJob, type JobHandle, type JobKind } from '../import/jobs.ts';
 
@@ -39,7 +40,8 @@ export async function runExchangeJob<T>(
     ctx.progress?.({ jobId: job.id, label: end.done(value), done: last.total, total: last.total, finished: true });
     return value;
   } catch (error) {
-    ctx.progress?.({ jobId: job.id, label: end.failed, done: last.done, total: last.total, finished: true, error: error instanceof Error ? error.message : String(error) });
+    const cancelled = error instanceof ApiFailure && error.code === 'cancelled';
+    ctx.progress?.({ jobId: job.id, label: cancelled ? 'Cancelled' : end.failed, done: last.done, total: last.total, finished: true, error: error instanceof Error ? error.message : String(error) });
     throw error;
   } finally {
     job.end();

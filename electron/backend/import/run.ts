@@ -3,7 +3,7 @@ import type { ImportFileOptions, ImportedFile, ImportReport } from '../../../sha
 import type { Ctx } from '../context.ts';
 import { labelOperation, q } from '../undo/labels.ts';
 import { deferSearchIndex } from '../repositories/import-search-index.ts';
-import { prepareRecording, recordOperationAsync } from '../undo/recorder.ts';
+import { recordJobOperation } from '../undo/recorder.ts';
 import { Batch, sourceNameOf } from './batch.ts';
 import { ImportError, reasonOf } from './errors.ts';
 import { startJob } from './jobs.ts';
@@ -133,49 +133,36 @@ export async function runImport(ctx: Ctx, input: { jobId?: string | undefined; f
     });
     const parsedAt = readAhead(items);
     const summary = { files: items.map((i) => ({ file: i.staged.name, kind: i.options.kind })) };
-    const exclusive = ctx.exclusive ?? ((work) => work());
-    const report = await exclusive(async () => {
-      job.check();
-      prepareRecording(ctx.db);
-      ctx.db.begin();
-      try {
-        const value = await recordOperationAsync(ctx, 'import.run', summary, async (): Promise<ImportReport> => {
-          const batch = new Batch(ctx);
-          const search = deferSearchIndex(ctx.db);
-          const files: ImportedFile[] = [];
-          let lastYield = performance.now();
-          for (const [index, item] of items.entries()) {
-            job.check();
-            progress(`Importing ${item.staged.name}`, index);
-            let parsed: ParsedSource;
-            try {
-              parsed = await parsedAt(index);
-              job.check();
-              checkOptions(parsed, item.options, item.target);
-            } catch (error) {
-              throw asFileFailure(error, item.staged.name, item.target.field);
-            }
-            files.push(write(batch, item, parsed));
-            // Let progress out and a cancel in, even when the next file is parsed already.
-            if (performance.now() - lastYield >= YIELD_MS) {
-              await nextTurn();
-              lastYield = performance.now();
-            }
-          }
+    const report = await recordJobOperation(ctx, 'import.run', summary, job.check, async (): Promise<ImportReport> => {
+      const batch = new Batch(ctx);
+      const search = deferSearchIndex(ctx.db);
+      const files: ImportedFile[] = [];
+      let lastYield = performance.now();
+      for (const [index, item] of items.entries()) {
+        job.check();
+        progress(`Importing ${item.staged.name}`, index);
+        let parsed: ParsedSource;
+        try {
+          parsed = await parsedAt(index);
           job.check();
-          job.startWriting();
-          progress('Saving to the project', total);
-          search.indexNew();
-          labelOperation(ctx.db, files.length === 1 ? `Import ${q(files[0]!.name)}` : `Import ${files.length} files`);
-          ctx.audit('import', 'batch', null, { job: job.id, ...summary, participantsCreated: batch.created.map((c) => c.label) });
-          return { jobId: job.id, files, participantsCreated: batch.created };
-        });
-        ctx.db.commit();
-        return value;
-      } catch (error) {
-        ctx.db.rollback();
-        throw error;
+          checkOptions(parsed, item.options, item.target);
+        } catch (error) {
+          throw asFileFailure(error, item.staged.name, item.target.field);
+        }
+        files.push(write(batch, item, parsed));
+        // Let progress out and a cancel in, even when the next file is parsed already.
+        if (performance.now() - lastYield >= YIELD_MS) {
+          await nextTurn();
+          lastYield = performance.now();
+        }
       }
+      job.check();
+      job.startWriting();
+      progress('Saving to the project', total);
+      search.indexNew();
+      labelOperation(ctx.db, files.length === 1 ? `Import ${q(files[0]!.name)}` : `Import ${files.length} files`);
+      ctx.audit('import', 'batch', null, { job: job.id, ...summary, participantsCreated: batch.created.map((c) => c.label) });
+      return { jobId: job.id, files, participantsCreated: batch.created };
     });
     discard(input.files.map((f) => f.stagedId));
     progress('Imported', total, {});

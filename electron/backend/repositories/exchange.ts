@@ -68,3 +68,12 @@ export const exportAttributeValues = (db: Db): { participantId: number; attribut
 
 export const countQuestionUnits = (db: Db): number =>
   db.get<{ n: number }>(sql`SELECT count(*) AS n FROM units WHERE kind = 'question' OR speaker IS NOT NULL OR timestamp_ms IS NOT NULL OR page IS NOT NULL`)!.n;
+
+/** A memo brought in from another tool, with its own author and dates. */
+export function insertImportedMemo(
+  db: Db,
+  m: { targetKind: string; targetId: number | null; title: string; body: string; text: string; coderId: number; createdAt: string; updatedAt: string },
+): number {
+  return db.run(sql`INSERT INTO memos (target_kind, target_id, title, body, text, coder_id, created_at, updated_at)
+    VALUES (${m.targetKind}, ${m.targetId}, ${m.title}, ${m.body}, ${m.text}, ${m.coderId}, ${m.createdAt}, ${m.updatedAt})`).lastInsertRowid;
+}

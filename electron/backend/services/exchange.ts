@@ -2,11 +2,13 @@ import { ApiFailure } from '../../../shared/api/errors.ts';
 import type { HandlerMap } from '../handler-types.ts';
 import { applyCodebookFile, exportCodebookFile, previewCodebookFile } from '../exchange/codebook-file.ts';
 import { exportProjectFile } from '../exchange/project-file.ts';
+import { importProjectFile } from '../exchange/project-import.ts';
+import { describePlan, planProject } from '../exchange/project-plan.ts';
 import { discardExchange, getStagedExchange, stageExchange } from '../exchange/staging.ts';
 import { runExchangeJob } from '../exchange/job.ts';
 import { cancelJob } from '../import/jobs.ts';
 
-type M = 'exchange.stage' | 'exchange.preview' | 'exchange.applyCodebook' | 'exchange.exportProject' | 'exchange.exportCodebook' | 'exchange.cancel' | 'exchange.discard';
+type M = 'exchange.stage' | 'exchange.preview' | 'exchange.applyCodebook' | 'exchange.importProject' | 'exchange.exportProject' | 'exchange.exportCodebook' | 'exchange.cancel' | 'exchange.discard';
 
 const EXPORT_JOB = { name: 'export', cancelled: 'Export cancelled: no file was made' };
 
@@ -17,7 +19,7 @@ export const exchangeHandlers: HandlerMap<M> = {
   'exchange.preview': (input, ctx) => {
     const loaded = getStagedExchange(input.stagedId);
     if (loaded.format === 'qdc') return previewCodebookFile(ctx.db, input.stagedId, loaded);
-    throw new ApiFailure('invalid_input', `${loaded.name} is a project (.qdpx); its preview comes with the project import`, 'stagedId');
+    return describePlan(input.stagedId, loaded, planProject(ctx.db, loaded));
   },
   'exchange.applyCodebook': (input, ctx) => {
     const loaded = getStagedExchange(input.stagedId);
@@ -26,6 +28,7 @@ export const exchangeHandlers: HandlerMap<M> = {
     discardExchange([input.stagedId]);
     return report;
   },
+  'exchange.importProject': (input, ctx) => importProjectFile(ctx, input.stagedId, input.jobId),
   'exchange.exportProject': (input, ctx) =>
     runExchangeJob(ctx, input.jobId, EXPORT_JOB, { done: (e) => `Exported ${e.file.fileName}`, failed: 'Export failed' }, (step) => exportProjectFile(ctx, step)),
   'exchange.exportCodebook': (_input, ctx) => exportCodebookFile(ctx.db),

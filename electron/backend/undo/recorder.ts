@@ -108,3 +108,26 @@ function coalesceMemoEdit(ctx: Ctx, opId: number, method: string, input: unknown
   ctx.db.run(sql`UPDATE operations SET at = ${ctx.now()} WHERE id = ${prev.id}`);
   ctx.db.run(sql`DELETE FROM operations WHERE id = ${opId}`);
 }
+
+/**
+ * A job's write as one step: under the dispatcher's exclusive gate (ctx.exclusive), one
+ * IMMEDIATE transaction held across the job's turns of the event loop, recorded as one
+ * undoable operation, committed at the end or rolled back on any error or cancel. `ready`
+ * runs first, once the gate is held (a cancel check).
+ */
+export function recordJobOperation<T>(ctx: Ctx, method: string, input: unknown, ready: () => void, run: () => Promise<T>): Promise<T> {
+  const exclusive = ctx.exclusive ?? ((work) => work());
+  return exclusive(async () => {
+    ready();
+    ensureCapture(ctx.db);
+    ctx.db.begin();
+    try {
+      const value = await recordOperationAsync(ctx, method, input, run);
+      ctx.db.commit();
+      return value;
+    } catch (error) {
+      ctx.db.rollback();
+      throw error;
+    }
+  });
+}

@@ -32,6 +32,11 @@ export const exchangeMethods = {
   /** Merges a staged codebook (.qdc) into the project's codebook by name path, as the preview showed: one undoable step. */
   'exchange.applyCodebook': command(z.object({ stagedId }).strict()).returns<ExchangeImportReport>(),
   /**
+   * Imports a staged project (.qdpx) into the open project: one transaction, one undoable step,
+   * all or nothing. Reports progress under jobId; `exchange.cancel` stops it with nothing imported.
+   */
+  'exchange.importProject': job(z.object({ jobId: jobId.optional(), stagedId }).strict()).returns<ExchangeImportReport>(),
+  /**
    * The whole project as a REFI-QDA project (.qdpx), valid against the standard's Project.xsd 1.0.
    * Reports progress under jobId; `exchange.cancel` stops it.
    */
