@@ -21,8 +21,11 @@ dl.fields dd { margin: 0; }
 .definition { font-style: italic; }
 .muted { color: var(--muted); font-size: 0.9rem; }
 .label { font-weight: bold; font-family: 'Segoe UI', system-ui, sans-serif; font-size: 0.9rem; margin-bottom: 0.25rem; }
-figure.excerpt { margin: 0.75rem 0 1.25rem; padding: 0.5rem 0 0.5rem 1rem; border-left: 3px solid var(--code, var(--rule)); break-inside: avoid; }
+figure.excerpt { margin: 0.75rem 0 1rem; padding: 0.15rem 0 0.15rem 1rem; border-left: 3px solid var(--code, var(--rule)); break-inside: avoid; }
 figure.excerpt blockquote { margin: 0; }
+figure.excerpt blockquote p { margin: 0 0 0.4rem; }
+figure.excerpt blockquote p:last-child { margin-bottom: 0; }
+.definition, .muted, .label { margin: 0 0 0.5rem; }
 figure.excerpt figcaption { color: var(--muted); font-size: 0.9rem; margin-top: 0.35rem; }
 figure.excerpt cite { font-style: normal; }
 .memo { background: var(--tint); font-size: 0.9rem; padding: 0.4rem 0.6rem; margin-top: 0.5rem; }

@@ -61,6 +61,21 @@ describe('marginalia export', () => {
     expect(md).toContain('## Intellectual property');
   });
 
+  it('writes REFI-QDA files through the exchange export: a codebook (.qdc) and a project (.qdpx)', async () => {
+    const qdc = join(t.dir, 'codebook.qdc');
+    const r = await cli('--format', 'qdc', '-o', qdc, '--json');
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(JSON.parse(r.out)).toMatchObject({ format: 'qdc', file: qdc });
+    const xml = readFileSync(qdc, 'utf8');
+    expect(xml).toContain('<CodeBook');
+    expect(xml).toContain('name="Intellectual property"');
+    const qdpx = join(t.dir, 'project.qdpx');
+    expect(await cli('--format', 'qdpx', '-o', qdpx)).toMatchObject({ code: 0, out: `Wrote ${qdpx}` });
+    const entries = Object.keys(zipText({ fileName: '', mime: '', base64: readFileSync(qdpx).toString('base64') }));
+    expect(entries).toContain('project.qde');
+    expect(entries.filter((e) => /^sources\/.+\.txt$/.test(e))).toHaveLength(6);
+  });
+
   it('refuses bad options with a usage error and writes nothing', async () => {
     const file = join(t.dir, 'nothing.csv');
     const cases: [string[], string][] = [
