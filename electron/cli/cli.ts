@@ -6,7 +6,7 @@ import { REPORT_USAGE, runReport } from './report.ts';
 import { IMPORT_USAGE } from './import-args.ts';
 import { runImportCommand } from './import-command.ts';
 import { EXPORT_USAGE, runExportCommand } from './export-command.ts';
-import { exportExchangeFile } from './exchange-command.ts';
+import { EXCHANGE_USAGE, exportExchangeFile, isExchangeFile, runExchangeImport, runNewCommand } from './exchange-command.ts';
 import type { MethodName, Output, ProgressEvent } from '../../shared/api/contract.ts';
 
 const USAGE = `Usage: marginalia <command> [options]
@@ -16,6 +16,7 @@ Commands:
   check --project P            SQLite integrity check plus Marginalia's own invariants
 ${REPORT_USAGE}
 ${IMPORT_USAGE}
+${EXCHANGE_USAGE}
 ${EXPORT_USAGE}
   serve [--project P] [--port N]  browser mode (same as npm run serve)
 `;
@@ -63,7 +64,7 @@ export async function runCli(
       return null;
     }
     if (!existsSync(args.project)) {
-      io.err(`No project file at ${args.project}`);
+      io.err(`No project file at ${args.project}: create one with \`marginalia new --project ${args.project}\`, or import a .qdpx project into it to create it from that`);
       return null;
     }
     return args.project;
@@ -100,7 +101,21 @@ export async function runCli(
         await call('project.open', { path });
         return await runReport(rest, call, io);
       }
+      case 'new': {
+        if (!args.project) {
+          io.err('new needs --project PATH');
+          return 2;
+        }
+        return await runNewCommand(host, args.project, rest, io);
+      }
       case 'import': {
+        if (rest.some(isExchangeFile)) {
+          if (!args.project) {
+            io.err('import needs --project PATH');
+            return 2;
+          }
+          return await runExchangeImport(host, args.project, rest, io);
+        }
         const path = needProject();
         if (!path) return 2;
         await call('project.open', { path });
