@@ -1,8 +1,16 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useDemoApp } from './harness.ts';
 import { parseCsv } from '../integration/export/setup.ts';
+
+/** WCAG 2.1 AA violations on the page as it stands, one line each (empty when clean). */
+async function axeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
 
 describe('Export view', () => {
   const app = useDemoApp();
@@ -17,6 +25,7 @@ describe('Export view', () => {
     await expect.poll(() => page.locator('.export-match').textContent()).toMatch(/^3 excerpts from 1 participant in /);
     await page.getByRole('group', { name: 'Format' }).first().getByRole('radio', { name: /^CSV/ }).check();
     await app.screenshot('export-view');
+    expect(await axeViolations(page)).toEqual([]);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export 3 excerpts as CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('coded-excerpts-definition.csv');
@@ -66,6 +75,7 @@ describe('Export view', () => {
     await dialog.getByRole('radio', { name: /^Markdown/ }).check();
     await dialog.getByRole('checkbox', { name: 'Include coding memos' }).check();
     await app.screenshot('export-from-cell');
+    expect(await axeViolations(page)).toEqual([]);
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
     await download.saveAs(join(app.dir, 'cell.md'));
     const md = readFileSync(join(app.dir, 'cell.md'), 'utf8');
