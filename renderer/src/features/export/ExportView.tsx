@@ -1,6 +1,7 @@
 import { CodePicker } from './CodePicker.tsx';
 import { CodebookOutput } from './CodebookOutput.tsx';
 import { ExcerptOutput } from './ExcerptOutput.tsx';
+import { ExchangeSection } from './ExchangeSection.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
 import { useExportJob } from './use-export-job.ts';
 import './export.css';
@@ -22,7 +23,7 @@ export function ExportView() {
         <div className="pane-body padded">
           <ExcerptOutput exporter={exporter} />
           <CodebookOutput exporter={exporter} />
-          {/* REFI-QDA (.qdpx, .qdc): <ExchangeSection /> from ./ExchangeSection.tsx goes here. */}
+          <ExchangeSection />
         </div>
       </section>
     </div>
