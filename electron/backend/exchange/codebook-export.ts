@@ -54,7 +54,11 @@ export function codebookToRefi(
   noteRefsOf: (codeId: number) => string[] = () => [],
 ): { codes: RefiCode[]; sets: RefiSet[] } {
   const children = new Map<number | null, Code[]>();
-  for (const c of codes) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c]);
+  for (const c of codes) {
+    const siblings = children.get(c.parentId);
+    if (siblings) siblings.push(c);
+    else children.set(c.parentId, [c]);
+  }
   const toRefi = (c: Code): RefiCode => ({
     guid: guids.of('code', c.id),
     name: c.name,

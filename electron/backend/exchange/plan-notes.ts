@@ -57,8 +57,10 @@ export function planNotes(project: RefiProject, ctx: NoteContext, findings: Find
       const placed = ctx.selections.get(sel.guid);
       const selTarget = placed ? selectionTarget(placed) : target;
       for (const n of sel.noteRefs) refer(n, selTarget);
-      const quote = placed ? ctx.sources.get(placed.source)?.text.slice(placed.start, placed.end) : undefined;
-      describe(quote ? `Comment on “${snippet(quote)}”` : 'Comment', sel.description, selTarget, sel);
+      if (sel.description.trim()) {
+        const quote = placed ? ctx.sources.get(placed.source)?.text.slice(placed.start, Math.min(placed.end, placed.start + 200)) : undefined;
+        describe(quote ? `Comment on “${snippet(quote)}”` : 'Comment', sel.description, selTarget, sel);
+      }
       for (const c of sel.codings) {
         const coding = ctx.codings.get(c.guid);
         for (const n of c.noteRefs) refer(n, coding ? { kind: 'coding', source: coding.source, index: coding.index } : selTarget);
