@@ -112,9 +112,9 @@ export function planCases(
   const memos: PlannedMemo[] = [];
   for (const source of sources) {
     const whole = wholeRefs.get(source.guid) ?? [];
-    if (whole.length === 1) source.units.push({ start: 0, end: source.text.length, participant: whole[0]!.key });
+    if (whole.length === 1) source.whole = whole[0]!.key;
     else if (whole.length > 1) findings.warn(`Source ${source.name}`, `belongs to ${whole.length} cases as a whole (${whole.map((p) => p.label).join(', ')}); its codings are credited to none of them`);
-    const credited = [...new Set(source.units.map((u) => u.participant))];
+    const credited = [...new Set([...source.units.map((u) => u.participant), ...(source.whole ? [source.whole] : [])])];
     if (source.kind === null) source.kind = credited.length === 1 ? 'interview' : 'document';
     if (source.values.length === 0) continue;
     const owner = credited.length === 1 ? participants.find((p) => p.key === credited[0]) : undefined;

@@ -91,6 +91,7 @@ export function planSources(
       reading: { source: name, unit: model.unit === 'utf16' ? 'UTF-16 code units' : 'code points', lineBreaks: model.lineBreaks === 'raw' ? 'as in the file' : 'one character' },
       codings: [],
       units: [],
+      whole: null,
       values: source.values.filter((v) => v.value !== null).map((v) => ({ variable: v.variable, value: v.value! })),
     };
     const seen = new Map<string, number>();

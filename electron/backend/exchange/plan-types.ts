@@ -37,8 +37,10 @@ export type PlannedSource = {
   text: string;
   reading: PositionReading;
   codings: PlannedCoding[];
-  /** Passages credited to a participant (by plan key), from the cases' selections, or the whole text. */
+  /** Passages credited to a participant (by plan key), from the cases' selections. */
   units: { start: number; end: number; participant: string }[];
+  /** The participant the whole source belongs to (one case refers to it as a whole), by plan key. */
+  whole: string | null;
   /** Variable values written on the source itself (MAXQDA) or on an unnamed case holding only it (NVivo). */
   values: { variable: string; value: string }[];
 };

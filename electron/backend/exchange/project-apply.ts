@@ -1,6 +1,5 @@
 import { plainTextToHtml } from '../../../shared/domain/html-text.ts';
 import type { ExchangeCounts } from '../../../shared/domain/exchange-types.ts';
-import type { SourceKind, UnitKind } from '../../../shared/domain/types.ts';
 import type { Ctx } from '../context.ts';
 import { insertCoding } from '../repositories/codings.ts';
 import { insertImportedMemo, storeExchangeGuid } from '../repositories/exchange.ts';
@@ -11,9 +10,7 @@ import { insertSource } from '../repositories/sources.ts';
 import { applyCodebook } from './codebook-apply.ts';
 import type { Step } from './job.ts';
 import type { MemoTarget, ProjectPlan } from './plan-types.ts';
-
-/** The unit a passage credited to a participant becomes, by the kind of its source. */
-const UNIT_KIND: Record<SourceKind, UnitKind> = { interview: 'turn', questionnaire: 'answer', document: 'paragraph' };
+import { layoutUnits } from './unit-layout.ts';
 
 /** A date from the file as an ISO timestamp; the import's own time when it has none or an unreadable one. */
 const isoOr = (at: string | null, now: string): string => {
@@ -68,8 +65,8 @@ export async function applyProject(ctx: Ctx, plan: ProjectPlan, fileName: string
     const sourceId = insertSource(db, { kind, name: s.name, text: s.text, origin: fileName }, now);
     sourceIds.set(s.guid, sourceId);
     storeExchangeGuid(db, 'source', sourceId, s.guid);
-    const units = [...s.units].sort((a, b) => a.start - b.start || b.end - a.end);
-    insertUnits(db, sourceId, units.map((u) => ({ kind: UNIT_KIND[kind], start: u.start, end: u.end, participantId: participantIds.get(u.participant) ?? null })));
+    const units = layoutUnits(s.text, kind, s.units, s.whole);
+    insertUnits(db, sourceId, units.map((u) => ({ kind: u.kind, start: u.start, end: u.end, speaker: u.speaker, isInterviewer: u.isInterviewer, participantId: u.participant === null ? null : (participantIds.get(u.participant) ?? null) })));
     const ids = s.codings.map((c) =>
       insertCoding(db, { sourceId, codeId: codebook.codeIds.get(c.codeKey)!, start: c.start, end: c.end, quote: s.text.slice(c.start, c.end) }, coderOf(c.user), isoOr(c.at, now)),
     );

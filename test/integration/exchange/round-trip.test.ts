@@ -8,6 +8,16 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
+/** What the coding view shows of each interview: its turns' text, speaker and whether the interviewer said it. */
+async function shown() {
+  const out: Record<string, [string, string | null, boolean][]> = {};
+  for (const s of await t.ok('sources.list', { kind: 'interview' })) {
+    const detail = await t.ok('sources.get', { id: s.id });
+    out[s.name] = detail.units.map((u) => [detail.text.slice(u.start, u.end), u.speaker, u.isInterviewer]);
+  }
+  return out;
+}
+
 describe('REFI-QDA project round trip', () => {
   it('exports the demo project and imports it into a new project: the same texts, codes, codings, memos, participants, attributes and coders', async () => {
     await t.ok('project.openDemo', {});
@@ -22,6 +32,8 @@ describe('REFI-QDA project round trip', () => {
     const pb = (await t.ok('participants.list', {})).find((p) => p.label === 'PB')!;
     await t.ok('memos.create', { targetKind: 'participant', targetId: pb.id, title: 'About PB', body: '<p>Joined late.</p>' });
     const before = await projectView(t);
+    const shownBefore = await shown();
+    expect(Object.values(shownBefore).flat().filter(([, , interviewer]) => interviewer).length).toBeGreaterThan(5);
     expect(before.sources.flatMap((s) => s.codings).length).toBeGreaterThan(40);
     expect(before.sources.flatMap((s) => s.codings).some((c) => c.participant !== null)).toBe(true);
 
@@ -44,6 +56,8 @@ describe('REFI-QDA project round trip', () => {
     expect(after.participants).toEqual(before.participants);
     expect(after.attributes).toEqual(before.attributes);
     expect(after.coders).toEqual(before.coders);
+    // The coding view shows the same turns, the interviewer's too, with the same speakers.
+    expect(await shown()).toEqual(shownBefore);
 
     // The whole import is one step: undo leaves the new project empty again.
     expect((await t.ok('undo.state', {})).undoLabel).toBe(`Import ‘${exported.file.fileName}’`);
