@@ -21,6 +21,8 @@ const HINTS: Record<string, string> = {
   xls: 'save it as .xlsx in Excel and import that',
   ods: 'save it as .xlsx or .csv and import that',
   pages: 'export it as .docx and import that',
+  qdpx: 'it is a REFI-QDA project from another tool; import it from the Export view (Exchange) or open it as a new project from the Open dialog',
+  qdc: 'it is a REFI-QDA codebook; import it from the Export view (Exchange), where it merges into the codebook',
 };
 
 const ZIP_FORMATS = new Set<ImportFormat>(['docx', 'odt', 'xlsx']);

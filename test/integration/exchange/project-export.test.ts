@@ -3,8 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/cli.ts';
+import { Host } from '../../../electron/backend/host.ts';
+import type { ProgressEvent } from '../../../shared/api/contract.ts';
 import { refiSchemaErrors } from '../../helpers/refi-validate.ts';
-import { testHost, type TestHost } from '../../helpers/project.ts';
+import { FIXED_TIME, testHost, type TestHost } from '../../helpers/project.ts';
 import { exportedBytes, newProject, upload } from './helpers.ts';
 
 let t: TestHost;
@@ -108,6 +110,29 @@ describe('REFI-QDA project (.qdpx) export', () => {
       expect(JSON.parse(out.join(''))).toMatchObject({ format, file, report: { format, fileName: `demo.${format}` } });
       const xml = format === 'qdc' ? readFileSync(file, 'utf8') : unzipText(readFileSync(file))['project.qde']!;
       expect(await refiSchemaErrors(xml, format === 'qdc' ? 'Codebook' : 'Project')).toEqual([]);
+    }
+  });
+
+  it('reports progress while it zips, and stops when cancelled', async () => {
+    const events: ProgressEvent[] = [];
+    let answer: Promise<unknown> | null = null;
+    const host: Host = new Host({ home: join(t.dir, 'progress-home'), clock: () => FIXED_TIME, coderName: 'tester', onProgress: (e) => {
+      events.push(e);
+      if (e.jobId === 'stop-me' && e.label === 'Writing sources' && answer === null) answer = host.call('exchange.cancel', { jobId: 'stop-me' });
+    } });
+    try {
+      await host.call('project.openDemo', {});
+      const done = await host.call('exchange.exportProject', { jobId: 'run-me' });
+      expect(done.ok).toBe(true);
+      const steps = events.filter((e) => e.jobId === 'run-me');
+      expect(steps.filter((e) => e.label === 'Writing sources').map((e) => e.done)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(steps.at(-1)).toMatchObject({ finished: true, label: 'Exported northbridge-micro-credentials-demo.qdpx' });
+
+      const stopped = await host.call('exchange.exportProject', { jobId: 'stop-me' });
+      expect(await answer).toEqual({ ok: true, value: { cancelled: true } });
+      expect(stopped).toEqual({ ok: false, error: { code: 'cancelled', message: 'Export cancelled: no file was made' } });
+    } finally {
+      host.close();
     }
   });
 });

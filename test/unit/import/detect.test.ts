@@ -39,5 +39,6 @@ describe('detectFormat', () => {
   it('explains unsupported types, with a fix for the common ones', () => {
     expect(() => detectFormat('old.doc', utf8Bytes('x'))).toThrow('old.doc cannot be imported as it is: save it as .docx in Word');
     expect(() => detectFormat('photo.jpg', utf8Bytes('x'))).toThrow('photo.jpg has a file type Marginalia cannot import');
+    expect(() => detectFormat('nvivo.qdpx', utf8Bytes('x'))).toThrow('nvivo.qdpx cannot be imported as it is: it is a REFI-QDA project from another tool; import it from the Export view');
   });
 });
