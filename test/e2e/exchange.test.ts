@@ -20,7 +20,7 @@ describe('REFI-QDA exchange in the UI', () => {
   it('exports the project as .qdpx, and imports an NVivo project into the open one after a preview', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Export', exact: true }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export project (.qdpx)' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the project as .qdpx' }).click()]);
     expect(download.suggestedFilename()).toBe('northbridge-micro-credentials-demo.qdpx');
     await download.saveAs(join(app.dir, 'demo.qdpx'));
     const qde = strFromU8(unzipSync(readFileSync(join(app.dir, 'demo.qdpx')))['project.qde']!);

@@ -12,7 +12,9 @@ import {
   taguette,
 } from '../../helpers/refi-fixtures.ts';
 import { testHost, type TestHost } from '../../helpers/project.ts';
-import { codebookView, newProject, projectView, upload } from './helpers.ts';
+import { strFromU8, unzipSync } from 'fflate';
+import { refiSchemaErrors } from '../../helpers/refi-validate.ts';
+import { codebookView, exportedBytes, newProject, projectView, upload } from './helpers.ts';
 
 let t: TestHost;
 beforeEach(async () => {
@@ -149,5 +151,17 @@ describe('REFI-QDA import of what other tools write', () => {
     ]);
     const qc = await importQdpx('qc.qdpx', bare);
     expect(codingsOf(qc.view, 'board_2017')).toEqual([{ code: 'Board', quote: 'Board', participant: null, coder: 'tester' }]);
+  });
+
+  it('exports what came from other tools as valid REFI-QDA again, with the GUIDs those tools gave', async () => {
+    for (const [name, bytes] of [['micro.qdpx', nvivoWindows()], ['Trial.qdpx', atlas()], ['qualcoder.qdpx', qualcoder()], ['maxqda.qdpx', maxqda()]] as const) {
+      await newProject(t, name.replace('.qdpx', ''));
+      await importQdpx(name, bytes);
+      const xml = strFromU8(unzipSync(exportedBytes(await t.ok('exchange.exportProject', {})))['project.qde']!);
+      expect(await refiSchemaErrors(xml, 'Project'), name).toEqual([]);
+      // The source, its codes and its users keep the GUIDs the other tool wrote.
+      expect(xml, name).toContain(`<TextSource guid="${guid(2)}"`);
+      expect(xml, name).toContain(`guid="${guid(1)}"`);
+    }
   });
 });

@@ -47,8 +47,8 @@ export function ExchangeSection() {
           <JobProgress job={job} onCancel={cancel} />
         ) : (
           <>
-            <button onClick={() => exportFile('qdpx')}>Export project (.qdpx)</button>
-            <button onClick={() => exportFile('qdc')}>Export codebook (.qdc)</button>
+            <button onClick={() => exportFile('qdpx')}>Export the project as .qdpx</button>
+            <button onClick={() => exportFile('qdc')}>Export the codebook as .qdc</button>
           </>
         )}
       </div>
