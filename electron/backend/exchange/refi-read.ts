@@ -29,6 +29,11 @@ const attr = (e: XmlElement, name: string): string | null => {
   return value === undefined || value.trim() === '' ? null : value;
 };
 const guidOf = (e: XmlElement, name = 'guid'): string => normaliseGuid(e.attrs[name] ?? '');
+/** An optional attribute holding a GUID (a user, an origin or target), normalised. */
+const guidAttr = (e: XmlElement, name: string): string | null => {
+  const value = attr(e, name);
+  return value === null ? null : normaliseGuid(value);
+};
 const textOf = (e: XmlElement, name: string): string => childNamed(e, name)?.text ?? '';
 const refsOf = (e: XmlElement, name: string, key = 'targetGUID'): string[] =>
   childrenNamed(e, name)
@@ -38,7 +43,7 @@ const refsOf = (e: XmlElement, name: string, key = 'targetGUID'): string[] =>
 const bool = (value: string | null): boolean => value !== null && /^(true|1)$/i.test(value.trim());
 const integer = (value: string | null): number => (value !== null && /^\s*[+-]?\d+\s*$/.test(value) ? Number.parseInt(value, 10) : Number.NaN);
 const stampOf = (e: XmlElement): RefiStamp => ({
-  user: attr(e, 'creatingUser') === null ? null : normaliseGuid(attr(e, 'creatingUser')!),
+  user: guidAttr(e, 'creatingUser'),
   at: attr(e, 'creationDateTime'),
   modifiedAt: attr(e, 'modifiedDateTime'),
 });
@@ -71,7 +76,7 @@ const readCoding = (e: XmlElement): RefiCoding => {
   return {
     guid: guidOf(e),
     code: ref ? guidOf(ref, 'targetGUID') : '',
-    user: attr(e, 'creatingUser') === null ? null : normaliseGuid(attr(e, 'creatingUser')!),
+    user: guidAttr(e, 'creatingUser'),
     at: attr(e, 'creationDateTime'),
     noteRefs: refsOf(e, 'NoteRef'),
   };
@@ -184,7 +189,7 @@ export function readProject(root: XmlElement): RefiProject {
   return {
     name: root.attrs['name'] ?? '',
     origin: attr(root, 'origin'),
-    creatingUser: attr(root, 'creatingUserGUID') === null ? null : normaliseGuid(attr(root, 'creatingUserGUID')!),
+    creatingUser: guidAttr(root, 'creatingUserGUID'),
     createdAt: attr(root, 'creationDateTime'),
     modifiedAt: attr(root, 'modifiedDateTime'),
     users: itemsOf(root, 'Users', 'User').map((u) => ({ guid: guidOf(u), name: attr(u, 'name'), id: attr(u, 'id') })),
@@ -200,8 +205,8 @@ export function readProject(root: XmlElement): RefiProject {
       guid: guidOf(l),
       name: attr(l, 'name'),
       direction: attr(l, 'direction'),
-      origin: attr(l, 'originGUID') === null ? null : normaliseGuid(attr(l, 'originGUID')!),
-      target: attr(l, 'targetGUID') === null ? null : normaliseGuid(attr(l, 'targetGUID')!),
+      origin: guidAttr(l, 'originGUID'),
+      target: guidAttr(l, 'targetGUID'),
       noteRefs: refsOf(l, 'NoteRef'),
     })),
     sets: itemsOf(root, 'Sets', 'Set').map((s) => readSet(s, 'targetGUID')),

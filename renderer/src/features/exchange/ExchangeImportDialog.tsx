@@ -74,9 +74,12 @@ export function ExchangeImportDialog({ onClose, newProject }: { onClose: () => v
     started.current = true;
     void (async () => {
       try {
+        // Reading needs an open project: with none open (a first start), the new one comes first.
+        const first = useProjectStore.getState().info === null;
+        if (first) await useProjectStore.getState().create(newProject.path, 'empty');
         const result = await stage(newProject.file);
         if (!result) return;
-        await useProjectStore.getState().create(newProject.path, 'empty');
+        if (!first) await useProjectStore.getState().create(newProject.path, 'empty');
         await importStaged(result);
       } catch (e) {
         setError(messageOf(e));
