@@ -14,6 +14,11 @@ const electronPatterns = [{ group: ['**/renderer/**'], message: 'electron/ never
 
 // no-restricted-syntax, likewise, takes the last block that matches a file: blocks that set it
 // repeat this selector.
+const plainNodePatterns = [
+  ...electronPatterns,
+  { group: ['electron', 'electron/*'], message: 'Only electron/main and electron/preload may import electron: the backend, CLI and server run in plain Node.' },
+  { group: ['**/main/**', '**/preload/**'], message: 'The backend, CLI and server never import the Electron shell (electron/main, electron/preload).' },
+];
 const namedExports = { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' };
 
 // SQL lives in electron/backend/repositories/: the `sql` tag, the helpers of db/sql.ts under any
@@ -75,10 +80,19 @@ export default tseslint.config(
     files: ['electron/backend/**/*.ts', 'electron/cli/**/*.ts', 'electron/server/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: plainNodePatterns,
+      }],
+    },
+  },
+  {
+    // The import folder's two layers: parsers are pure (bytes in, structure out) and know
+    // nothing of the pipeline that stores their results.
+    files: ['electron/backend/import/parsers/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [
-          ...electronPatterns,
-          { group: ['electron', 'electron/*'], message: 'Only electron/main and electron/preload may import electron: the backend, CLI and server run in plain Node.' },
-          { group: ['**/main/**', '**/preload/**'], message: 'The backend, CLI and server never import the Electron shell (electron/main, electron/preload).' },
+          ...plainNodePatterns,
+          { group: ['**/pipeline/**', '**/repositories/**', '**/db/**', '**/undo/**', '**/context.ts', '**/services/**'], message: 'Import parsers are pure: no pipeline, repository, database or undo code.' },
         ],
       }],
     },

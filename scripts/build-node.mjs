@@ -21,7 +21,7 @@ const cjsImportMeta = {
 // The import's parsing thread (electron/backend/import/parse-pool.ts) loads this file from
 // beside the bundle that starts it, so each output folder gets its own copy.
 const parseWorker = (outdir) =>
-  build({ ...common, format: 'esm', entryPoints: { 'import-parse-worker': 'electron/backend/import/parse-worker.ts' }, outdir, outExtension: { '.js': '.mjs' } });
+  build({ ...common, format: 'esm', entryPoints: { 'import-parse-worker': 'electron/backend/import/pipeline/parse-worker.ts' }, outdir, outExtension: { '.js': '.mjs' } });
 
 await Promise.all([
   parseWorker('dist/server'),

@@ -1,6 +1,6 @@
 import { ApiFailure } from '../../../shared/api/errors.ts';
 import type { Ctx } from '../context.ts';
-import { startJob, type JobHandle, type JobKind } from '../import/jobs.ts';
+import { startJob, type JobHandle, type JobKind } from '../import/pipeline/jobs.ts';
 
 /** Reports a step of a job: progress out, a cancel checked; yields to the event loop now and then. */
 export type Step = (label: string, done: number, total: number) => Promise<void>;

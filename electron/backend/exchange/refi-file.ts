@@ -1,4 +1,4 @@
-import { ImportError } from '../import/errors.ts';
+import { ImportError } from '../import/parsers/errors.ts';
 import { readCodebook, readProject } from './refi-read.ts';
 import type { RefiCodebook, RefiProject, RefiTextSource } from './refi-model.ts';
 import { parseRefiXml } from './xml-read.ts';

@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ApiFailure } from '../../../shared/api/errors.ts';
 import type { StagedExchange } from '../../../shared/domain/exchange-types.ts';
-import { ImportError, reasonOf } from '../import/errors.ts';
+import { ImportError, reasonOf } from '../import/parsers/errors.ts';
 import type { LoadedExchange, LoadProgress } from './refi-file.ts';
 import type { RefiCode } from './refi-model.ts';
 import { loadExchangeFile } from './refi-file.ts';

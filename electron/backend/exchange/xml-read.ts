@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { ImportError } from '../import/errors.ts';
-import { decodeXmlText } from '../import/xml.ts';
+import { ImportError } from '../import/parsers/errors.ts';
+import { decodeXmlText } from '../import/parsers/xml.ts';
 
 /**
  * Reading REFI-QDA XML (.qde, .qdc) safely and tolerantly.

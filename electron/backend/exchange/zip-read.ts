@@ -1,5 +1,5 @@
 import { Inflate } from 'fflate';
-import { ImportError, reasonOf } from '../import/errors.ts';
+import { ImportError, reasonOf } from '../import/parsers/errors.ts';
 
 /**
  * Reading ZIP archives we did not write (.qdpx from other tools), without trusting them.

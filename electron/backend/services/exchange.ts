@@ -6,7 +6,7 @@ import { importProjectFile } from '../exchange/project-import.ts';
 import { describePlan, planProject } from '../exchange/project-plan.ts';
 import { discardExchange, getStagedExchange, stageExchange } from '../exchange/staging.ts';
 import { runExchangeJob } from '../exchange/job.ts';
-import { cancelJob } from '../import/jobs.ts';
+import { cancelJob } from '../import/pipeline/jobs.ts';
 
 type M = 'exchange.stage' | 'exchange.preview' | 'exchange.applyCodebook' | 'exchange.importProject' | 'exchange.exportProject' | 'exchange.exportCodebook' | 'exchange.cancel' | 'exchange.discard';
 

@@ -1,13 +1,13 @@
 import { ApiFailure } from '../../../shared/api/errors.ts';
 import type { HandlerMap } from '../handler-types.ts';
-import { ImportError, reasonOf } from '../import/errors.ts';
-import { cancelJob } from '../import/jobs.ts';
-import { warmParseThread } from '../import/parse-pool.ts';
-import { parseSource } from '../import/parse-source.ts';
-import { buildPreview } from '../import/preview.ts';
-import { runImport } from '../import/run.ts';
-import { discard, getStaged, readStaged, rememberParse, stage } from '../import/staging.ts';
-import { suggestKind } from '../import/suggest.ts';
+import { ImportError, reasonOf } from '../import/parsers/errors.ts';
+import { cancelJob } from '../import/pipeline/jobs.ts';
+import { warmParseThread } from '../import/pipeline/parse-pool.ts';
+import { parseSource } from '../import/parsers/parse-source.ts';
+import { buildPreview } from '../import/pipeline/preview.ts';
+import { runImport } from '../import/pipeline/run.ts';
+import { discard, getStaged, readStaged, rememberParse, stage } from '../import/pipeline/staging.ts';
+import { suggestKind } from '../import/pipeline/suggest.ts';
 
 type M = 'import.stage' | 'import.preview' | 'import.run' | 'import.cancel' | 'import.discard';
 

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ImportError } from '../../../electron/backend/import/errors.ts';
-import { parseOffThread, parseThreadState, stopParseThread } from '../../../electron/backend/import/parse-pool.ts';
-import { parseSourceSync } from '../../../electron/backend/import/parse-source.ts';
+import { ImportError } from '../../../electron/backend/import/parsers/errors.ts';
+import { parseOffThread, parseThreadState, stopParseThread } from '../../../electron/backend/import/pipeline/parse-pool.ts';
+import { parseSourceSync } from '../../../electron/backend/import/parsers/parse-source.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'marginalia-parse-thread-'));
 afterAll(async () => {

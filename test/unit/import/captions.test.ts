@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseSrt } from '../../../electron/backend/import/srt.ts';
-import type { ParsedTranscript } from '../../../electron/backend/import/turns.ts';
-import { parseVtt } from '../../../electron/backend/import/vtt.ts';
+import { parseSrt } from '../../../electron/backend/import/parsers/srt.ts';
+import type { ParsedTranscript } from '../../../electron/backend/import/parsers/turns.ts';
+import { parseVtt } from '../../../electron/backend/import/parsers/vtt.ts';
 
 const view = (t: ParsedTranscript) => t.turns.map((turn) => [turn.speaker, t.text.slice(turn.start, turn.end), turn.timestampMs]);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../electron/backend/import/csv.ts';
-import { ImportError } from '../../../electron/backend/import/errors.ts';
-import { parseXlsx } from '../../../electron/backend/import/xlsx.ts';
+import { parseCsv } from '../../../electron/backend/import/parsers/csv.ts';
+import { ImportError } from '../../../electron/backend/import/parsers/errors.ts';
+import { parseXlsx } from '../../../electron/backend/import/parsers/xlsx.ts';
 import { makeXlsx, truncated } from '../../helpers/files.ts';
 
 describe('parseCsv', () => {

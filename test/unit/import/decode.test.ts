@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../../electron/backend/import/decode.ts';
-import { ImportError } from '../../../electron/backend/import/errors.ts';
+import { decodeText } from '../../../electron/backend/import/parsers/decode.ts';
+import { ImportError } from '../../../electron/backend/import/parsers/errors.ts';
 import { utf16Bytes, utf8Bytes, windows1252Bytes } from '../../helpers/files.ts';
 
 const TEXT = 'Interviewer: Où étiez-vous ?\r\nP01: À Zürich — 😀 café\r\n';

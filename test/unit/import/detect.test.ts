@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from '../../../electron/backend/import/detect.ts';
+import { detectFormat } from '../../../electron/backend/import/parsers/detect.ts';
 import { makeDocx, makePdf, makeXlsx, utf16Bytes, utf8Bytes } from '../../helpers/files.ts';
 
 describe('detectFormat', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDocument, textDocument } from '../../../electron/backend/import/document.ts';
+import { buildDocument, textDocument } from '../../../electron/backend/import/parsers/document.ts';
 
 describe('buildDocument', () => {
   it('joins blocks with blank lines and gives each a unit that slices back to its text', () => {

@@ -1,8 +1,8 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { buildDocument } from '../../../electron/backend/import/document.ts';
-import { parseDocx } from '../../../electron/backend/import/docx.ts';
-import { parseOdt } from '../../../electron/backend/import/odt.ts';
+import { buildDocument } from '../../../electron/backend/import/parsers/document.ts';
+import { parseDocx } from '../../../electron/backend/import/parsers/docx.ts';
+import { parseOdt } from '../../../electron/backend/import/parsers/odt.ts';
 import { makeDocx, makeOdt, truncated } from '../../helpers/files.ts';
 
 describe('parseDocx', () => {

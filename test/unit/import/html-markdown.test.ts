@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseHtml } from '../../../electron/backend/import/html.ts';
-import { parseMarkdown } from '../../../electron/backend/import/markdown.ts';
+import { parseHtml } from '../../../electron/backend/import/parsers/html.ts';
+import { parseMarkdown } from '../../../electron/backend/import/parsers/markdown.ts';
 
 describe('parseHtml', () => {
   it('reads headings, paragraphs, list items, quotes and table rows; drops scripts, styles and comments', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDocument } from '../../../electron/backend/import/document.ts';
-import { parsePdf } from '../../../electron/backend/import/pdf.ts';
+import { buildDocument } from '../../../electron/backend/import/parsers/document.ts';
+import { parsePdf } from '../../../electron/backend/import/parsers/pdf.ts';
 import { makePdf, makeScannedPdf, truncated } from '../../helpers/files.ts';
 
 describe('parsePdf', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseTranscript } from '../../../electron/backend/import/transcript.ts';
-import type { ParsedTranscript } from '../../../electron/backend/import/turns.ts';
+import { parseTranscript } from '../../../electron/backend/import/parsers/transcript.ts';
+import type { ParsedTranscript } from '../../../electron/backend/import/parsers/turns.ts';
 
 /** What a reader sees per turn: who, what (sliced from the stored text), when. */
 const view = (t: ParsedTranscript) => t.turns.map((turn) => [turn.speaker, t.text.slice(turn.start, turn.end), turn.timestampMs]);

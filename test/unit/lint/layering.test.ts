@@ -28,6 +28,14 @@ describe('the layering rules the READMEs state are enforced by lint', () => {
     expect(await problems('electron/backend/services/planted.ts', code)).toEqual([expect.stringContaining('never import the Electron shell')]);
   });
 
+  it('an import parser may not reach the pipeline or the store', async () => {
+    const code = "import { stageFiles } from '../pipeline/staging.ts';\nexport const stage = stageFiles;\n";
+    expect(await problems('electron/backend/import/parsers/planted.ts', code)).toEqual([expect.stringContaining('Import parsers are pure')]);
+    const repo = "import { insertUnits } from '../../repositories/import-units.ts';\nexport const insert = insertUnits;\n";
+    expect(await problems('electron/backend/import/parsers/planted.ts', repo)).toEqual([expect.stringContaining('Import parsers are pure')]);
+    expect(await problems('electron/backend/import/pipeline/planted.ts', code)).toEqual([]);
+  });
+
   it('a feature store may not import another feature store', async () => {
     const code = "import { useCodebookStore } from '../codebook/store.ts';\nexport const codes = () => useCodebookStore.getState();\n";
     expect(await problems('renderer/src/features/memos/store.ts', code)).toEqual([expect.stringContaining('Feature stores never import each other')]);

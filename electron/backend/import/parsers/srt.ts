@@ -1,4 +1,4 @@
-import { canonicalText } from '../../../shared/domain/offsets.ts';
+import { canonicalText } from '../../../../shared/domain/offsets.ts';
 import type { Cue } from './captions.ts';
 import { cleanCueText, cuesToTranscript, splitBlocks } from './captions.ts';
 import { ImportError } from './errors.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { ImportError, reasonOf } from './errors.ts';
-import { parseSourceSync, type ParsedSource } from './parse-source.ts';
+import { ImportError, reasonOf } from '../parsers/errors.ts';
+import { parseSourceSync, type ParsedSource } from '../parsers/parse-source.ts';
 import type { ParseRequest } from './parse-wire.ts';
 
 /** Reads a request's file (or takes its bytes) and parses it: the parsing thread's one job. */

@@ -1,4 +1,4 @@
-import { canonicalText } from '../../../shared/domain/offsets.ts';
+import { canonicalText } from '../../../../shared/domain/offsets.ts';
 import type { Block } from './blocks.ts';
 import { pushBlock } from './blocks.ts';
 import type { ParsedBlocks } from './docx.ts';

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { ApiFailure } from '../../../shared/api/errors.ts';
-import { KINDS_BY_FORMAT, type ImportFormat, type StagedFile } from '../../../shared/domain/import-types.ts';
-import type { SourceKind } from '../../../shared/domain/types.ts';
-import { SNIFF_BYTES } from './decode.ts';
-import { assertImportSize, detectFormat, formatOfName } from './detect.ts';
-import { ImportError, reasonOf } from './errors.ts';
+import { ApiFailure } from '../../../../shared/api/errors.ts';
+import { KINDS_BY_FORMAT, type ImportFormat, type StagedFile } from '../../../../shared/domain/import-types.ts';
+import type { SourceKind } from '../../../../shared/domain/types.ts';
+import { SNIFF_BYTES } from '../parsers/decode.ts';
+import { assertImportSize, detectFormat, formatOfName } from '../parsers/detect.ts';
+import { ImportError, reasonOf } from '../parsers/errors.ts';
 
 /**
  * The staging area: files the user picked, held between preview and import so big files

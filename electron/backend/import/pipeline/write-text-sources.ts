@@ -1,9 +1,9 @@
-import { ApiFailure } from '../../../shared/api/errors.ts';
-import type { ImportedFile, InterviewOptions, SpeakerAction } from '../../../shared/domain/import-types.ts';
-import { insertUnitRows, insertUnits } from '../repositories/import-units.ts';
-import { participantExists } from '../repositories/participants.ts';
+import { ApiFailure } from '../../../../shared/api/errors.ts';
+import type { ImportedFile, InterviewOptions, SpeakerAction } from '../../../../shared/domain/import-types.ts';
+import { insertUnitRows, insertUnits } from '../../repositories/import-units.ts';
+import { participantExists } from '../../repositories/participants.ts';
 import type { Batch } from './batch.ts';
-import type { ParsedSource } from './parse-source.ts';
+import type { ParsedSource } from '../parsers/parse-source.ts';
 
 export type FileTarget = { fileName: string; sourceName: string; field: string };
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { parseRequest } from './parse-job.ts';
-import type { ParsedSource } from './parse-source.ts';
+import type { ParsedSource } from '../parsers/parse-source.ts';
 import { CLAIM_SLOTS, fromWire, type ParseInput, type ParseReply, type ParseRequest } from './parse-wire.ts';
 
 /**

@@ -2,9 +2,9 @@ import { assertLooksLikeText } from './decode.ts';
 import { ImportError } from './errors.ts';
 import { isZip } from './zip.ts';
 
-import { IMPORT_MAX_BYTES, type ImportFormat } from '../../../shared/domain/import-types.ts';
+import { IMPORT_MAX_BYTES, type ImportFormat } from '../../../../shared/domain/import-types.ts';
 
-export type { ImportFormat } from '../../../shared/domain/import-types.ts';
+export type { ImportFormat } from '../../../../shared/domain/import-types.ts';
 
 /** The limit lives in shared/ so the UI can refuse a file before uploading it. */
 export const MAX_IMPORT_BYTES = IMPORT_MAX_BYTES;

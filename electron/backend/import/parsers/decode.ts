@@ -1,4 +1,4 @@
-import { canonicalText } from '../../../shared/domain/offsets.ts';
+import { canonicalText } from '../../../../shared/domain/offsets.ts';
 import { ImportError } from './errors.ts';
 
 /** How much of a file the binary sniffing looks at; enough to see a binary header. */

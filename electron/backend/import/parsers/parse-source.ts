@@ -1,5 +1,5 @@
-import { KINDS_BY_FORMAT, type ImportFormat } from '../../../shared/domain/import-types.ts';
-import type { SourceKind } from '../../../shared/domain/types.ts';
+import { KINDS_BY_FORMAT, type ImportFormat } from '../../../../shared/domain/import-types.ts';
+import type { SourceKind } from '../../../../shared/domain/types.ts';
 import type { Block } from './blocks.ts';
 import type { NumberedTable } from './csv.ts';
 import { readCsvTable } from './csv.ts';

@@ -2,9 +2,9 @@
  * First guesses the import dialog and the CLI start from: what a file is, who a speaker is,
  * what a column holds. Pure; the user confirms or changes every one of them.
  */
-import { KINDS_BY_FORMAT, type ColumnRole, type ImportFormat, type SpeakerAction } from '../../../shared/domain/import-types.ts';
-import type { SourceKind } from '../../../shared/domain/types.ts';
-import { parseSourceSync } from './parse-source.ts';
+import { KINDS_BY_FORMAT, type ColumnRole, type ImportFormat, type SpeakerAction } from '../../../../shared/domain/import-types.ts';
+import type { SourceKind } from '../../../../shared/domain/types.ts';
+import { parseSourceSync } from '../parsers/parse-source.ts';
 import { attributeValue } from './questionnaire-plan.ts';
 
 /** Enough of a text file to tell a transcript from a document. */

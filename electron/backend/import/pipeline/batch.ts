@@ -1,8 +1,8 @@
-import { ApiFailure } from '../../../shared/api/errors.ts';
-import type { SourceKind } from '../../../shared/domain/types.ts';
-import type { Ctx } from '../context.ts';
-import { findParticipantByLabel, insertParticipant } from '../repositories/participants.ts';
-import { insertSource } from '../repositories/sources.ts';
+import { ApiFailure } from '../../../../shared/api/errors.ts';
+import type { SourceKind } from '../../../../shared/domain/types.ts';
+import type { Ctx } from '../../context.ts';
+import { findParticipantByLabel, insertParticipant } from '../../repositories/participants.ts';
+import { insertSource } from '../../repositories/sources.ts';
 
 /**
  * What the files of one import batch share while they are written: the participants the

@@ -1,4 +1,4 @@
-import { canonicalText } from '../../../shared/domain/offsets.ts';
+import { canonicalText } from '../../../../shared/domain/offsets.ts';
 import type { DraftTurn, ParsedTranscript } from './turns.ts';
 import { assembleTurns, isSpeakerName, NAME, TIMESTAMP, timestampToMs } from './turns.ts';
 

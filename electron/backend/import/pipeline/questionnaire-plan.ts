@@ -1,9 +1,9 @@
-import { ApiFailure } from '../../../shared/api/errors.ts';
-import type { QuestionnaireOptions } from '../../../shared/domain/import-types.ts';
-import { canonicalText } from '../../../shared/domain/offsets.ts';
-import type { AttributeType } from '../../../shared/domain/types.ts';
-import type { NumberedTable } from './csv.ts';
-import { ImportError } from './errors.ts';
+import { ApiFailure } from '../../../../shared/api/errors.ts';
+import type { QuestionnaireOptions } from '../../../../shared/domain/import-types.ts';
+import { canonicalText } from '../../../../shared/domain/offsets.ts';
+import type { AttributeType } from '../../../../shared/domain/types.ts';
+import type { NumberedTable } from '../parsers/csv.ts';
+import { ImportError } from '../parsers/errors.ts';
 
 export type AnswerColumn = { header: string; index: number; key: string; text: string; sectionCodeId: number | null };
 export type AttributeColumn = { header: string; index: number; type: AttributeType };

@@ -1,4 +1,4 @@
-import { canonicalText } from '../../../shared/domain/offsets.ts';
+import { canonicalText } from '../../../../shared/domain/offsets.ts';
 import { ImportError } from './errors.ts';
 
 /** A table of answers: the header names the columns; every row has one cell per column. */

@@ -1,6 +1,6 @@
-import type { SourceKind } from '../../../shared/domain/types.ts';
-import { ImportError, type ImportWhere } from './errors.ts';
-import type { ParsedSource } from './parse-source.ts';
+import type { SourceKind } from '../../../../shared/domain/types.ts';
+import { ImportError, type ImportWhere } from '../parsers/errors.ts';
+import type { ParsedSource } from '../parsers/parse-source.ts';
 
 /**
  * What crosses between the import and its parsing thread (parse-pool.ts ↔ parse-worker.ts).

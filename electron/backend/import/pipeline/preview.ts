@@ -4,14 +4,14 @@ import type {
   ImportPreview,
   InterviewPreview,
   QuestionnairePreview,
-} from '../../../shared/domain/import-types.ts';
-import type { SourceKind } from '../../../shared/domain/types.ts';
-import type { Db } from '../db/database.ts';
-import { familyCandidates, familyQuestions, familyRespondents } from '../repositories/import-families.ts';
-import { listParticipantLabels } from '../repositories/participants.ts';
-import { sourceWithText } from '../repositories/sources.ts';
-import type { NumberedTable } from './csv.ts';
-import type { ParsedSource } from './parse-source.ts';
+} from '../../../../shared/domain/import-types.ts';
+import type { SourceKind } from '../../../../shared/domain/types.ts';
+import type { Db } from '../../db/database.ts';
+import { familyCandidates, familyQuestions, familyRespondents } from '../../repositories/import-families.ts';
+import { listParticipantLabels } from '../../repositories/participants.ts';
+import { sourceWithText } from '../../repositories/sources.ts';
+import type { NumberedTable } from '../parsers/csv.ts';
+import type { ParsedSource } from '../parsers/parse-source.ts';
 import { columnStats, suggestColumn, suggestIdColumn, suggestSpeaker } from './suggest.ts';
 
 const FIRST_TURNS = 12;

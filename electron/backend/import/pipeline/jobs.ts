@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ApiFailure } from '../../../shared/api/errors.ts';
+import { ApiFailure } from '../../../../shared/api/errors.ts';
 
 /**
  * Running import jobs, so import.cancel can reach one. A job is cancellable until its last

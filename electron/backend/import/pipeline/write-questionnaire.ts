@@ -1,14 +1,14 @@
-import { ApiFailure } from '../../../shared/api/errors.ts';
-import type { ImportedFile, QuestionnaireOptions, QuestionnaireReport } from '../../../shared/domain/import-types.ts';
-import type { Db } from '../db/database.ts';
-import { getCodeParent } from '../repositories/codes.ts';
-import * as families from '../repositories/import-families.ts';
-import { insertUnits } from '../repositories/import-units.ts';
-import { defineAttribute, findAttribute, findParticipantByLabel, getAttributeValue, setAttributeValue } from '../repositories/participants.ts';
-import { getSourceText, insertQuestion } from '../repositories/sources.ts';
+import { ApiFailure } from '../../../../shared/api/errors.ts';
+import type { ImportedFile, QuestionnaireOptions, QuestionnaireReport } from '../../../../shared/domain/import-types.ts';
+import type { Db } from '../../db/database.ts';
+import { getCodeParent } from '../../repositories/codes.ts';
+import * as families from '../../repositories/import-families.ts';
+import { insertUnits } from '../../repositories/import-units.ts';
+import { defineAttribute, findAttribute, findParticipantByLabel, getAttributeValue, setAttributeValue } from '../../repositories/participants.ts';
+import { getSourceText, insertQuestion } from '../../repositories/sources.ts';
 import type { Batch } from './batch.ts';
-import type { NumberedTable } from './csv.ts';
-import { ImportError } from './errors.ts';
+import type { NumberedTable } from '../parsers/csv.ts';
+import { ImportError } from '../parsers/errors.ts';
 import { planQuestionnaire, type AnswerColumn, type QuestionnairePlan } from './questionnaire-plan.ts';
 import type { FileTarget } from './write-text-sources.ts';
 
