@@ -31,7 +31,7 @@ export type Dispatcher = ApiCall & {
  * while a job runs (rather than after it).
  */
 const PASSES_GATE: ReadonlySet<string> = new Set([
-  'import.cancel', 'exchange.cancel', 'app.paths', 'project.recent', 'project.open', 'project.create', 'project.openDemo', 'coders.setCurrent',
+  'import.cancel', 'exchange.cancel', 'app.paths', 'project.recent', 'project.open', 'project.create', 'project.openDemo', 'coders.setCurrent', 'coders.current',
 ]);
 
 export function toApiError(err: unknown): ApiError {

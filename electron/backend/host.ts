@@ -1,37 +1,37 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
-import { homedir, userInfo } from 'node:os';
+import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { ProgressEvent } from '../../shared/api/contract.ts';
 import { ApiFailure } from '../../shared/api/errors.ts';
-import type { RecentProject } from '../../shared/domain/types.ts';
+import type { Coder, RecentProject } from '../../shared/domain/types.ts';
+import { readSettings, writeSettings } from './app-settings.ts';
 import type { Clock } from './context.ts';
 import { seedDemo } from './demo/seed.ts';
 import { createDispatcher, type Dispatcher } from './dispatcher.ts';
 import { projectHandlers } from './handlers.ts';
-import { ensureCoder, listCoders } from './repositories/meta.ts';
+import { coderCreatedAt, ensureCoder, findCoderByName, getCoder, listCoders, renameCoder } from './repositories/meta.ts';
 import { Project, PROJECT_EXTENSION, type ProjectTemplate } from './project.ts';
+import { defaultProjectsDir, newProjectFile, platformHome, prepareFolder, projectFile } from './project-paths.ts';
 
 export type HostOptions = {
   /** The data folder: demo project, recent list. */
   home: string;
   clock?: Clock;
+  /** Who is coding, fixed by the caller (tests, benchmarks); otherwise the name saved in the data folder's settings. */
   coderName?: string;
+  /** Where new projects go by default; see defaultProjectsDir. */
+  projectsDir?: string;
   onProgress?: (event: ProgressEvent) => void;
   /** True when the renderer runs in the Electron shell (native dialogs exist). */
   desktop?: boolean;
 };
 
-export const defaultHome = (): string =>
-  process.env['MARGINALIA_HOME'] ||
-  (process.platform === 'win32'
-    ? join(process.env['APPDATA'] || homedir(), 'Marginalia')
-    : process.platform === 'darwin'
-      ? join(homedir(), 'Library', 'Application Support', 'Marginalia')
-      : join(process.env['XDG_DATA_HOME'] || join(homedir(), '.local', 'share'), 'marginalia'));
+export const defaultHome = (): string => process.env['MARGINALIA_HOME'] || platformHome();
 
-const defaultCoder = (): string => {
+/** Until the researcher says who they are: the machine's user name, a placeholder. */
+const provisionalCoder = (): string => {
   try {
-    return process.env['MARGINALIA_CODER'] || userInfo().username || 'researcher';
+    return userInfo().username || 'researcher';
   } catch {
     return 'researcher';
   }
@@ -45,15 +45,24 @@ export class Host {
   readonly home: string;
   readonly call: Dispatcher;
   private project: Project | null = null;
+  readonly projectsDir: string;
   private readonly clock: Clock;
   private coderName: string;
+  /** False while the name is the machine's user name, before the researcher gave theirs. */
+  private coderChosen: boolean;
+  /** Coders recorded from this moment on were made by this run (see setCoder). */
+  private readonly startedAt: string;
   readonly onProgress: (event: ProgressEvent) => void;
   readonly desktop: boolean;
 
   constructor(options: HostOptions) {
     this.home = resolve(options.home);
     this.clock = options.clock ?? (() => new Date());
-    this.coderName = options.coderName ?? defaultCoder();
+    this.startedAt = this.clock().toISOString();
+    const given = options.coderName ?? (process.env['MARGINALIA_CODER'] || readSettings(this.home).coderName || undefined);
+    this.coderName = given ?? provisionalCoder();
+    this.coderChosen = given !== undefined;
+    this.projectsDir = resolve(options.projectsDir ?? defaultProjectsDir(this.home));
     this.onProgress = options.onProgress ?? (() => {});
     this.desktop = options.desktop ?? false;
     mkdirSync(this.home, { recursive: true });
@@ -62,12 +71,13 @@ export class Host {
       // The methods that need no open project; with projectHandlers they must cover the contract exactly once.
       hostHandlers: {
         'project.info': () => this.requireProject().info(),
-        'project.open': (i) => this.open(i.path, false),
-        'project.create': (i) => this.open(i.path, i.template),
+        'project.open': (i) => this.open(projectFile(i.path, this.projectsDir), false),
+        'project.create': (i) => this.create(i.path !== undefined ? projectFile(i.path, this.projectsDir) : newProjectFile(i.name!, i.folder, this.projectsDir), i.template),
         'project.openDemo': () => this.openDemo(),
         'project.recent': () => this.recent(),
-        'app.paths': () => ({ home: this.home, demoPath: this.demoPath, suggestedNewPath: this.suggestNewPath(), desktop: this.desktop }),
+        'app.paths': () => ({ home: this.home, demoPath: this.demoPath, suggestedNewPath: this.suggestNewPath(), projectsDir: this.projectsDir, desktop: this.desktop }),
         'coders.list': () => listCoders(this.requireProject().db),
+        'coders.current': () => ({ name: this.coderName, chosen: this.coderChosen }),
         'coders.setCurrent': (i) => this.setCoder(i.name),
       },
       current: () => (this.project ? { ctx: { ...this.project.ctx, progress: this.onProgress }, transaction: (fn) => this.project!.db.transaction(fn) } : null),
@@ -105,6 +115,13 @@ export class Host {
     return next.info();
   }
 
+  /** A new project file; its folder is made when it is (inside) the projects folder. */
+  create(path: string, template: ProjectTemplate) {
+    this.assertIdle('creating another project');
+    prepareFolder(path, this.projectsDir);
+    return this.open(path, template);
+  }
+
   /** The demo project, written on first use into the data folder. */
   openDemo() {
     this.assertIdle('opening the demo project');
@@ -125,16 +142,34 @@ export class Host {
 
   private suggestNewPath(): string {
     for (let n = 1; ; n++) {
-      const candidate = join(this.home, `project-${n}${PROJECT_EXTENSION}`);
+      const candidate = join(this.projectsDir, `project-${n}${PROJECT_EXTENSION}`);
       if (!existsSync(candidate)) return candidate;
     }
   }
 
-  private setCoder(name: string) {
+  /**
+   * Who codes from now on, in the open project and in every project opened later (the name is
+   * saved in the data folder). The first time a name is given, the placeholder coder this run
+   * made in the open project (the machine's user name, e.g. on the demo made at first start)
+   * is that same person: it is renamed rather than left behind as a second coder.
+   */
+  private setCoder(name: string): Coder {
     this.assertIdle('changing the coder');
     const project = this.requireProject();
-    const coder = project.db.transaction(() => ensureCoder(project.db, name, this.clock().toISOString()));
+    const { db } = project;
+    const coder = db.transaction(() => {
+      const current = getCoder(db, project.ctx.coderId);
+      const placeholder = !this.coderChosen && current?.name === this.coderName && (coderCreatedAt(db, current.id) ?? '') >= this.startedAt;
+      if (placeholder && current && !findCoderByName(db, name)) {
+        renameCoder(db, current.id, name);
+        project.ctx.audit('rename', 'coder', current.id, { before: current.name, after: name });
+        return { id: current.id, name };
+      }
+      return ensureCoder(db, name, this.clock().toISOString());
+    });
     this.coderName = coder.name;
+    this.coderChosen = true;
+    writeSettings(this.home, { ...readSettings(this.home), coderName: coder.name });
     this.project = project.withCoder(coder.id, this.clock);
     return coder;
   }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseLaunchArgs } from '../launch-args.ts';
 import { Host, defaultHome } from '../backend/host.ts';
 import { checkProject } from '../backend/check.ts';
@@ -67,7 +68,8 @@ export async function runCli(
       io.err(`No project file at ${args.project}: create one with \`marginalia new --project ${args.project}\`, or import a .qdpx project into it to create it from that`);
       return null;
     }
-    return args.project;
+    // A command line names files from where it runs; the API would take a bare name as one in the projects folder.
+    return resolve(args.project);
   };
   const host = new Host({ home: args.home ?? defaultHome(), ...(io.progress ? { onProgress: io.progress } : {}) });
   const call = async <M extends MethodName>(method: M, input: unknown): Promise<Output<M>> => {

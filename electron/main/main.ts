@@ -89,6 +89,8 @@ async function start(args: LaunchArgs): Promise<void> {
   hardenSession(session.defaultSession);
 
   const home = resolve(args.home ?? (process.env['MARGINALIA_HOME'] || app.getPath('userData')));
+  // New projects go to Documents/Marginalia unless a data folder was chosen on purpose (the backend keeps them inside it then).
+  if (!args.home && !process.env['MARGINALIA_HOME'] && !process.env['MARGINALIA_PROJECTS']) process.env['MARGINALIA_PROJECTS'] = join(app.getPath('documents'), 'Marginalia');
   const binding = electronSqliteBinding({ env: process.env, packaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath });
   const client = launchBackend(join(here, 'backend-process.cjs'), home, binding);
   backend = client;

@@ -36,22 +36,23 @@ export async function closeBrowser(): Promise<void> {
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');
 
 /**
- * Starts browser mode on a fresh data folder (with the demo project, or the given project
- * file) and opens it in Chromium at 1280×800, as a researcher would see it.
+ * Starts browser mode on a fresh data folder (with the demo project, the given project
+ * file, or none) and opens it in Chromium at 1280×800, as a researcher would see it.
  */
-export async function startApp(options: { project?: string; fixedClock?: boolean } = {}): Promise<App> {
+export async function startApp(options: { project?: string; fixedClock?: boolean; coderName?: string | null; noProject?: boolean } = {}): Promise<App> {
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-e2e-'));
   const rendererDir = E2E_RENDERER_DIR;
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`${rendererDir} is missing: the e2e global setup builds it`);
   const live: { server?: BrowserServer } = {};
   const host = new Host({
     home: join(dir, 'home'),
-    coderName: 'e2e-coder',
+    // null: nobody has said who is coding yet, as on a first start.
+    ...(options.coderName === null ? {} : { coderName: options.coderName ?? 'e2e-coder' }),
     ...(options.fixedClock ? { clock: () => new Date('2026-11-28T12:00:00Z') } : {}),
     onProgress: (e) => live.server?.publish(e),
   });
   if (options.project) host.open(options.project, false);
-  else host.openDemo();
+  else if (!options.noProject) host.openDemo();
   const server = await startBrowserServer({ call: host.call, rendererDir });
   live.server = server;
   const b = await launchBrowser();

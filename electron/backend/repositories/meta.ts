@@ -18,8 +18,19 @@ export const getCoder = (db: Db, id: number): Coder | undefined => db.get<Coder>
 export const tableNames = (db: Db): string[] =>
   db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table'`).map((t) => t.name);
 
+/** When a coder was first recorded in this project. */
+export const coderCreatedAt = (db: Db, id: number): string | undefined =>
+  db.get<{ createdAt: string }>(sql`SELECT created_at AS createdAt FROM coders WHERE id = ${id}`)?.createdAt;
+
+export const findCoderByName = (db: Db, name: string): Coder | undefined =>
+  db.get<Coder>(sql`SELECT id, name FROM coders WHERE name = ${name}`);
+
+export function renameCoder(db: Db, id: number, name: string): void {
+  db.run(sql`UPDATE coders SET name = ${name} WHERE id = ${id}`);
+}
+
 export function ensureCoder(db: Db, name: string, now: string): Coder {
-  const found = db.get<Coder>(sql`SELECT id, name FROM coders WHERE name = ${name}`);
+  const found = findCoderByName(db, name);
   if (found) return found;
   const { lastInsertRowid } = db.run(sql`INSERT INTO coders (name, created_at) VALUES (${name}, ${now})`);
   return { id: lastInsertRowid, name };

@@ -5,6 +5,8 @@ import { CodebookView } from '../features/codebook/CodebookView.tsx';
 import { ParticipantsView } from '../features/participants/ParticipantsView.tsx';
 import { useParticipantsStore } from '../features/participants/store.ts';
 import { ProjectDialog } from '../features/project/ProjectDialog.tsx';
+import { StartView } from '../features/project/StartView.tsx';
+import { CoderControl } from '../features/coders/CoderControl.tsx';
 import { useProjectStore, type View } from '../features/project/store.ts';
 import { useSourcesStore } from '../features/sources/store.ts';
 import { Workbench } from '../features/sources/Workbench.tsx';
@@ -82,7 +84,7 @@ export function App() {
         {info && <button onClick={openImport} title="Import transcripts, documents and questionnaires (Ctrl+I), or drop files on the window">Import…</button>}
         <button onClick={() => setDialog('new')} title="New project (Ctrl+Alt+N)">New project</button>
         <button onClick={() => setDialog('open')} title="Open project (Ctrl+O)">Open…</button>
-        {info && <span className="coder" title="Coder recorded on every coding">Coder: {info.coder.name}</span>}
+        {info && <CoderControl coderName={info.coder.name} projectPath={info.path} />}
       </header>
       <nav className="navrail" aria-label="Views">
         {VIEWS.map((v) => (
@@ -93,7 +95,7 @@ export function App() {
       </nav>
       <main className="main">
         {!info ? (
-          <div className="empty-state">{noProject ? 'Open or create a project to begin.' : 'Opening project…'}</div>
+          noProject ? <StartView onNew={() => setDialog('new')} onOpen={() => setDialog('open')} /> : <div className="empty-state">Opening project…</div>
         ) : view === 'sources' ? (
           <Workbench />
         ) : view === 'codebook' ? (

@@ -17,12 +17,16 @@ export const useNotices = create<NoticeState>((set, get) => ({
   dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
 }));
 
+/** What went wrong, in the words the backend (or the browser) used. */
+export const errorMessage = (err: unknown): string =>
+  err instanceof ApiCallError ? err.error.message : err instanceof Error ? err.message : String(err);
+
 /** Runs a UI action, turning any failure into a visible error notice. */
 export async function attempt<T>(action: () => Promise<T>): Promise<T | undefined> {
   try {
     return await action();
   } catch (err) {
-    useNotices.getState().push('error', err instanceof ApiCallError ? err.error.message : err instanceof Error ? err.message : String(err));
+    useNotices.getState().push('error', errorMessage(err));
     return undefined;
   }
 }

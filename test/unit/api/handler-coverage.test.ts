@@ -16,11 +16,11 @@ import {
  * show the start-up check catches them as well.
  */
 
-type HostMethod = 'project.info' | 'project.open' | 'project.create' | 'project.openDemo' | 'project.recent' | 'app.paths' | 'coders.list' | 'coders.setCurrent';
+type HostMethod = 'project.info' | 'project.open' | 'project.create' | 'project.openDemo' | 'project.recent' | 'app.paths' | 'coders.list' | 'coders.setCurrent' | 'coders.current';
 type ProjectMethod = Exclude<MethodName, HostMethod>;
 
 const isHostMethod = (m: MethodName): m is HostMethod =>
-  ['project.info', 'project.open', 'project.create', 'project.openDemo', 'project.recent', 'app.paths', 'coders.list', 'coders.setCurrent'].includes(m);
+  ['project.info', 'project.open', 'project.create', 'project.openDemo', 'project.recent', 'app.paths', 'coders.list', 'coders.setCurrent', 'coders.current'].includes(m);
 
 /** A group whose handlers are never called: only its method names matter here. */
 function stubs<K extends MethodName>(names: readonly K[]): HandlerMap<K> & HostHandlerMap<K> {

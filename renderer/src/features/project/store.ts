@@ -15,6 +15,8 @@ type ProjectState = {
   loadRecent: () => Promise<void>;
   open: (path: string) => Promise<void>;
   create: (path: string, template: 'five-questions' | 'empty') => Promise<void>;
+  /** A new project named `name` in `folder`, or in the projects folder when `folder` is null. */
+  createNamed: (name: string, folder: string | null, template: 'five-questions' | 'empty') => Promise<void>;
   openDemo: () => Promise<void>;
 };
 
@@ -33,6 +35,7 @@ export const useProjectStore = create<ProjectState>((set, get) => {
     loadRecent: async () => set({ recent: await call('project.recent', {}) }),
     open: async (path) => switched(await call('project.open', { path })),
     create: async (path, template) => switched(await call('project.create', { path, template })),
+    createNamed: async (name, folder, template) => switched(await call('project.create', { name, ...(folder === null ? {} : { folder }), template })),
     openDemo: async () => switched(await call('project.openDemo', {})),
   };
 });
