@@ -4,6 +4,7 @@ import type { Ctx } from './context.ts';
 import { checkMethod } from './envelope.ts';
 import type { ExactlyOnce, HandlerMap, HostHandlerMap } from './handler-types.ts';
 import { prepareRecording, recordOperation } from './undo/recorder.ts';
+import { describeStorageError, isStorageError } from './safety/storage-errors.ts';
 
 type AnyHandler = (input: unknown, ctx: Ctx) => unknown;
 type AnyHostHandler = (input: unknown) => unknown;
@@ -13,8 +14,10 @@ export type DispatcherParts<P extends MethodName, H extends MethodName> = {
   projectHandlers: HandlerMap<P>;
   /** Handlers that manage which project is open (no project needed). */
   hostHandlers: HostHandlerMap<H>;
-  /** The open project's context and transaction runner, or null. */
-  current: () => { ctx: Ctx; transaction: <T>(fn: () => T) => T } | null;
+  /** The open project's context and transaction runner (and why it may not be written, if so), or null. */
+  current: () => { ctx: Ctx; transaction: <T>(fn: () => T) => T; readOnly?: string | null } | null;
+  /** Runs after a command or a writing job succeeded (automatic snapshots). */
+  afterWrite?: () => void;
 };
 
 /** What a transport needs: call one method with its input. */
@@ -34,9 +37,19 @@ const PASSES_GATE: ReadonlySet<string> = new Set([
   'import.cancel', 'exchange.cancel', 'app.paths', 'project.recent', 'project.open', 'project.create', 'project.openDemo', 'coders.setCurrent', 'coders.current',
 ]);
 
+/**
+ * Jobs that only read the project (stage, preview, export): they run on a read-only project.
+ * Every other job, and every command, is refused there before it starts.
+ */
+const READ_ONLY_JOBS: ReadonlySet<string> = new Set(['import.stage', 'import.preview', 'exchange.stage', 'exchange.exportProject', 'export.excerpts', 'export.codebook']);
+
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiFailure) return err.toApiError();
   const e = err as { code?: unknown; message?: unknown };
+  if (isStorageError(err)) {
+    const readOnly = typeof e?.code === 'string' && e.code.startsWith('SQLITE_READONLY');
+    return { code: readOnly ? 'read_only' : 'io_error', message: `Nothing was changed: ${describeStorageError(err)}` };
+  }
   if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT')) {
     return { code: 'conflict', message: `The change breaks a rule of the project store: ${String(e.message)}` };
   }
@@ -103,6 +116,8 @@ export function createDispatcher<P extends MethodName, H extends MethodName>(
       const project = parts.current();
       if (!project) return { ok: false, error: { code: 'no_project', message: 'No project is open' } };
       const handler = projectHandlers[method] as AnyHandler;
+      const writes = def.kind === 'command' || (def.kind === 'job' && !READ_ONLY_JOBS.has(method));
+      if (writes && project.readOnly) return { ok: false, error: { code: 'read_only', message: project.readOnly } };
       if (def.kind === 'command') {
         // Every command is one undoable operation; see electron/backend/README.md (Undo).
         prepareRecording(project.ctx.db);
@@ -113,12 +128,15 @@ export function createDispatcher<P extends MethodName, H extends MethodName>(
             return v;
           }),
         );
+        parts.afterWrite?.();
         return { ok: true, value };
       }
       if (def.kind === 'job') {
         running++;
         try {
-          return { ok: true, value: await handler(parsed.data, { ...project.ctx, exclusive }) };
+          const value = await handler(parsed.data, { ...project.ctx, exclusive });
+          if (writes) parts.afterWrite?.();
+          return { ok: true, value };
         } finally {
           running--;
         }

@@ -11,6 +11,9 @@ import { createDispatcher, type Dispatcher } from './dispatcher.ts';
 import { projectHandlers } from './handlers.ts';
 import { coderCreatedAt, ensureCoder, findCoderByName, getCoder, listCoders, renameCoder } from './repositories/meta.ts';
 import { Project, PROJECT_EXTENSION, type ProjectTemplate } from './project.ts';
+import type { ProjectInfo } from '../../shared/domain/types.ts';
+import { ProjectGuard } from './safety/guard.ts';
+import { safetyHandlers } from './safety/host-handlers.ts';
 import { defaultProjectsDir, newProjectFile, platformHome, prepareFolder, projectFile } from './project-paths.ts';
 
 export type HostOptions = {
@@ -45,6 +48,8 @@ export class Host {
   readonly home: string;
   readonly call: Dispatcher;
   private project: Project | null = null;
+  /** One writer, snapshots, integrity: every project opens through it (safety/guard.ts). */
+  readonly guard: ProjectGuard;
   readonly projectsDir: string;
   private readonly clock: Clock;
   private coderName: string;
@@ -58,6 +63,7 @@ export class Host {
   constructor(options: HostOptions) {
     this.home = resolve(options.home);
     this.clock = options.clock ?? (() => new Date());
+    this.guard = new ProjectGuard({ clock: this.clock });
     this.startedAt = this.clock().toISOString();
     const given = options.coderName ?? (process.env['MARGINALIA_CODER'] || readSettings(this.home).coderName || undefined);
     this.coderName = given ?? provisionalCoder();
@@ -70,7 +76,7 @@ export class Host {
       projectHandlers,
       // The methods that need no open project; with projectHandlers they must cover the contract exactly once.
       hostHandlers: {
-        'project.info': () => this.requireProject().info(),
+        'project.info': () => this.withSafety(this.requireProject().info()),
         'project.open': (i) => this.open(projectFile(i.path, this.projectsDir), false),
         'project.create': (i) => this.create(i.path !== undefined ? projectFile(i.path, this.projectsDir) : newProjectFile(i.name!, i.folder, this.projectsDir), i.template),
         'project.openDemo': () => this.openDemo(),
@@ -79,8 +85,10 @@ export class Host {
         'coders.list': () => listCoders(this.requireProject().db),
         'coders.current': () => ({ name: this.coderName, chosen: this.coderChosen }),
         'coders.setCurrent': (i) => this.setCoder(i.name),
+        ...safetyHandlers({ guard: this.guard, project: () => this.project, open: (p) => this.open(p, false), assertIdle: (w) => this.assertIdle(w) }),
       },
-      current: () => (this.project ? { ctx: { ...this.project.ctx, progress: this.onProgress }, transaction: (fn) => this.project!.db.transaction(fn) } : null),
+      current: () => (this.project ? { ctx: { ...this.project.ctx, progress: this.onProgress }, transaction: (fn) => this.project!.db.transaction(fn), readOnly: this.guard.readOnlyReason() } : null),
+      afterWrite: () => this.project && this.guard.afterWrite(this.project),
     });
   }
 
@@ -108,11 +116,11 @@ export class Host {
   open(path: string, create: ProjectTemplate | false) {
     this.assertIdle('opening another project');
     const full = resolve(path);
-    const next = Project.open(full, { clock: this.clock, coderName: this.coderName, ...(create ? { create: { template: create } } : {}) });
+    const next = this.guard.open(full, (readOnly) => Project.open(full, { clock: this.clock, coderName: this.coderName, readOnly, ...(create ? { create: { template: create } } : {}) }), { creating: create !== false });
     this.project?.close();
     this.project = next;
     this.remember(full, next.info().name);
-    return next.info();
+    return this.withSafety(next.info());
   }
 
   /** A new project file; its folder is made when it is (inside) the projects folder. */
@@ -196,8 +204,13 @@ export class Host {
     writeFileSync(this.recentFile, JSON.stringify(list.slice(0, 12), null, 2));
   }
 
+  private withSafety(info: ProjectInfo): ProjectInfo {
+    return { ...info, safety: this.guard.safety() };
+  }
+
   close(): void {
     this.project?.close();
     this.project = null;
+    this.guard.close();
   }
 }

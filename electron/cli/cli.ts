@@ -9,6 +9,7 @@ import { runImportCommand } from './import-command.ts';
 import { EXPORT_USAGE, runExportCommand } from './export-command.ts';
 import { EXCHANGE_USAGE, exportExchangeFile, isExchangeFile, runExchangeImport, runNewCommand } from './exchange-command.ts';
 import type { MethodName, Output, ProgressEvent } from '../../shared/api/contract.ts';
+import { SNAPSHOT_USAGE, runRestoreCommand, runSnapshotCommand, runSnapshotsCommand } from './snapshot-command.ts';
 
 const USAGE = `Usage: marginalia <command> [options]
 
@@ -19,6 +20,7 @@ ${REPORT_USAGE}
 ${IMPORT_USAGE}
 ${EXCHANGE_USAGE}
 ${EXPORT_USAGE}
+${SNAPSHOT_USAGE}
   serve [--project P] [--port N]  browser mode (same as npm run serve)
 `;
 
@@ -120,7 +122,9 @@ export async function runCli(
         }
         const path = needProject();
         if (!path) return 2;
-        await call('project.open', { path });
+        const opened = await call('project.open', { path });
+        // Never a second writer: refused before anything is read or staged.
+        if (opened.safety?.readOnly) throw new Error(`Nothing was imported: ${opened.safety.readOnly}`);
         return await runImportCommand(rest, call, io);
       }
       case 'export': {
@@ -128,6 +132,21 @@ export async function runCli(
         if (!path) return 2;
         await call('project.open', { path });
         return await runExportCommand(rest, call, io, (format, out) => exportExchangeFile(host, format, out));
+      }
+      case 'snapshots': {
+        const path = needProject();
+        if (!path) return 2;
+        return runSnapshotsCommand(path, rest, io);
+      }
+      case 'snapshot': {
+        const path = needProject();
+        if (!path) return 2;
+        return await runSnapshotCommand(host, path, io);
+      }
+      case 'restore': {
+        const path = needProject();
+        if (!path) return 2;
+        return await runRestoreCommand(host, path, rest, io);
       }
       case 'serve': {
         const { serve } = await import('../server/serve.ts');

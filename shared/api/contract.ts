@@ -13,6 +13,7 @@ import { analysisMethods } from './methods/analysis.ts';
 import { searchMethods } from './methods/search.ts';
 import { exchangeMethods } from './methods/exchange.ts';
 import { exportMethods } from './methods/export.ts';
+import { safetyMethods } from './methods/safety.ts';
 
 /**
  * The one API contract. Handlers, the preload and the browser-mode client are all derived
@@ -33,6 +34,7 @@ export const contract = {
   ...searchMethods,
   ...exchangeMethods,
   ...exportMethods,
+  ...safetyMethods,
 } as const;
 
 export type Contract = typeof contract;

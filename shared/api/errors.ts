@@ -8,6 +8,12 @@ export type ApiErrorCode =
   | 'unknown_method'
   | 'cancelled'
   | 'bad_file'
+  /** The project is open read-only here (another window or process writes it). */
+  | 'read_only'
+  /** The project file is damaged; it is left as it is (restore a snapshot). */
+  | 'damaged'
+  /** The disk is full or failed; the change was not made. */
+  | 'io_error'
   | 'internal';
 
 export type ApiError = {

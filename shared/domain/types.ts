@@ -1,4 +1,5 @@
 /** Entities as the API returns them. Offsets are UTF-16 code units, 0-based, end-exclusive. */
+import type { ProjectSafety } from './safety-types.ts';
 
 export type SourceKind = 'interview' | 'questionnaire' | 'document';
 export type UnitKind = 'turn' | 'answer' | 'question' | 'paragraph' | 'heading' | 'page';
@@ -24,6 +25,8 @@ export type ProjectInfo = {
   isDemo: boolean;
   coder: Coder;
   counts: ProjectCounts;
+  /** Read-only, location and integrity state, for the banners (set by the Host). */
+  safety?: ProjectSafety;
 };
 
 export type RecentProject = { path: string; name: string; openedAt: string; exists: boolean };

@@ -16,7 +16,7 @@ const SQLITE_HEADER = 'SQLite format 3\u0000';
  * Electron needs a better-sqlite3 build for its own ABI; it is kept apart from the Node build
  * (which `npm test` uses) and handed over through this variable.
  */
-const nativeBinding = (): string | undefined => process.env['MARGINALIA_SQLITE_BINDING'] || undefined;
+export const nativeBinding = (): string | undefined => process.env['MARGINALIA_SQLITE_BINDING'] || undefined;
 
 /** Refuses anything that is not an SQLite file before SQLite gets a chance to touch it. */
 export function assertLooksLikeSqlite(path: string): void {

@@ -1,0 +1,178 @@
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Host } from '../../../electron/backend/host.ts';
+import { checkProject } from '../../../electron/backend/check.ts';
+import { runCli } from '../../../electron/cli/cli.ts';
+import type { SnapshotList } from '../../../shared/domain/safety-types.ts';
+import { testHost, tableCounts, type TestHost } from '../../helpers/project.ts';
+
+let t: TestHost;
+afterEach(() => t?.cleanup());
+
+const codeNames = async (h: TestHost) => (await h.ok('codes.list', {})).map((c) => c.name).sort();
+
+async function project(h: TestHost, name = 'study') {
+  const path = join(h.dir, `${name}.marginalia`);
+  await h.ok('project.create', { path, template: 'empty' });
+  return path;
+}
+
+describe('snapshots', () => {
+  it('are taken on open beside the project, checked, and list what they hold', async () => {
+    t = testHost();
+    const path = await project(t);
+    await t.ok('codes.create', { name: 'Trust', parentId: null });
+    await t.ok('project.open', { path });
+    const folder = join(t.dir, 'study.marginalia-snapshots');
+    const list = await t.ok('project.snapshots', {});
+    expect(list.folder).toBe(folder);
+    // The first change of a new project took one; opening took the newest.
+    expect(list.snapshots.map((s) => s.reason)).toEqual(['open', 'activity']);
+    const [snap] = list.snapshots;
+    expect(snap).toMatchObject({ reason: 'open', problem: null, counts: { codes: 1, sources: 0 } });
+    expect(snap!.size).toBeGreaterThan(0);
+    // A snapshot is a project file in its own right, nothing half-written beside it.
+    expect(readdirSync(folder).filter((f) => f.endsWith('.partial'))).toEqual([]);
+    const other = new Host({ home: join(t.dir, 'other-home'), coderName: 'reader' });
+    try {
+      const opened = await other.call('project.open', { path: join(folder, snap!.name) });
+      expect(opened.ok).toBe(true);
+      expect(checkProject(other.current!.db)).toEqual([]);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('are taken after a span of work, at most one per interval', async () => {
+    t = testHost();
+    let now = new Date('2026-11-28T12:00:00Z').getTime();
+    const host = new Host({ home: join(t.dir, 'h'), clock: () => new Date(now), coderName: 'tester' });
+    try {
+      const path = join(t.dir, 'busy.marginalia');
+      await host.call('project.create', { path, template: 'empty' });
+      const reasons = async () => ((await host.call('project.snapshots', {})).ok ? ((await host.call('project.snapshots', {})) as { value: SnapshotList }).value.snapshots.map((s) => s.reason) : []);
+      await host.call('codes.create', { name: 'A', parentId: null });
+      expect(await reasons()).toEqual(['activity']);
+      now += 60_000;
+      await host.call('codes.create', { name: 'B', parentId: null });
+      expect(await reasons()).toEqual(['activity']);
+      now += 10 * 60_000;
+      await host.call('codes.create', { name: 'C', parentId: null });
+      expect(await reasons()).toEqual(['activity', 'activity']);
+      // A query writes nothing and takes none.
+      now += 20 * 60_000;
+      await host.call('codes.list', {});
+      expect(await reasons()).toHaveLength(2);
+    } finally {
+      host.close();
+    }
+  });
+
+  it('restore round trip: the current state is snapshotted first, and restoring that brings it back', async () => {
+    t = testHost();
+    const path = await project(t);
+    await t.ok('codes.create', { name: 'Early', parentId: null });
+    const early = await t.ok('project.snapshot', {});
+    await t.ok('codes.create', { name: 'Late', parentId: null });
+    expect(await codeNames(t)).toEqual(['Early', 'Late']);
+
+    const restored = await t.ok('project.restore', { snapshot: early.name });
+    expect(restored.info.counts.codes).toBe(1);
+    expect(await codeNames(t)).toEqual(['Early']);
+    expect(restored.before).toMatch(/-restore(-\d+)?\.marginalia$/);
+    expect(checkProject(t.host.current!.db)).toEqual([]);
+    // The project keeps working after a restore: it is the writer still.
+    await t.ok('codes.create', { name: 'After', parentId: null });
+
+    const back = await t.ok('project.restore', { snapshot: restored.before! });
+    expect(back.info.counts.codes).toBe(2);
+    expect(await codeNames(t)).toEqual(['Early', 'Late']);
+    expect(existsSync(`${path}.restoring`)).toBe(false);
+  });
+
+  it('refuses a snapshot that is not one of the list (a path, a climb out, an unknown name) and changes nothing', async () => {
+    t = testHost();
+    const path = await project(t);
+    await t.ok('codes.create', { name: 'Kept', parentId: null });
+    writeFileSync(join(t.dir, '2026-01-01T00-00-00Z-open.marginalia'), 'not a snapshot');
+    const before = tableCounts(t.host);
+    for (const snapshot of ['../2026-01-01T00-00-00Z-open.marginalia', join(t.dir, '2026-01-01T00-00-00Z-open.marginalia'), '2020-01-01T00-00-00Z-open.marginalia', 'study.marginalia']) {
+      const r = await t.host.call('project.restore', { snapshot });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.message).toMatch(/not the name of a snapshot|no snapshot|Snapshot/);
+    }
+    const other = await t.host.call('project.snapshots', { path: join(t.dir, 'elsewhere.marginalia') });
+    expect(other.ok).toBe(false);
+    expect(tableCounts(t.host)).toEqual(before);
+    expect(t.host.current!.db.path).toBe(path);
+  });
+
+  it('a snapshot that cannot be written (the folder is a file) is reported, and the work goes on', async () => {
+    t = testHost();
+    const path = join(t.dir, 'blocked.marginalia');
+    await t.ok('project.create', { path, template: 'empty' });
+    t.host.close();
+    // Another program put a file where the snapshots folder goes: nothing can be written there.
+    rmSync(join(t.dir, 'blocked.marginalia-snapshots'), { recursive: true, force: true });
+    writeFileSync(join(t.dir, 'blocked.marginalia-snapshots'), 'in the way');
+    const info = await t.ok('project.open', { path });
+    expect(info.safety?.readOnly).toMatch(/cannot be written, so it is shown read-only/);
+  });
+});
+
+describe('full disk', () => {
+  it('a change that does not fit is refused with a clear error and the project stays as it was', async () => {
+    t = testHost();
+    await project(t);
+    await t.ok('codes.create', { name: 'Before', parentId: null });
+    const before = tableCounts(t.host);
+    // SQLite's own page limit stands in for a full disk: it fails the write with SQLITE_FULL.
+    const db = t.host.current!.db.raw;
+    db.pragma(`max_page_count = ${Number(db.pragma('page_count', { simple: true }))}`);
+    const r = await t.host.call('memos.create', { targetKind: 'project', targetId: null, title: 'Long', body: 'x'.repeat(200_000) });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('io_error');
+      expect(r.error.message).toMatch(/^Nothing was changed: the disk is full/);
+    }
+    expect(tableCounts(t.host)).toEqual(before);
+    expect(checkProject(t.host.current!.db)).toEqual([]);
+  });
+});
+
+describe('CLI', () => {
+  it('marginalia snapshots lists them, restore puts the latest good one back, snapshot takes one', async () => {
+    t = testHost();
+    const path = await project(t, 'cli');
+    await t.ok('codes.create', { name: 'One', parentId: null });
+    t.host.close();
+    const lines: string[] = [];
+    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(`ERR ${l}`) };
+    const home = ['--home', join(t.dir, 'cli-home')];
+    expect(await runCli(['snapshot', '--project', path, ...home], io)).toBe(0);
+    expect(lines.at(-1)).toMatch(/^Snapshot taken: .*-manual\.marginalia .* 1 codes/);
+    const reopened = testHost();
+    try {
+      await reopened.ok('project.open', { path });
+      await reopened.ok('codes.create', { name: 'Two', parentId: null });
+    } finally {
+      reopened.cleanup();
+    }
+    lines.length = 0;
+    expect(await runCli(['snapshots', '--project', path, '--json', ...home], io)).toBe(0);
+    const list = JSON.parse(lines[0]!) as SnapshotList;
+    expect(list.snapshots.map((s) => s.reason)).toContain('manual');
+    expect(list.snapshots[0]!.counts?.codes).toBe(1);
+
+    lines.length = 0;
+    const manual = list.snapshots.find((s) => s.reason === 'manual')!;
+    expect(await runCli(['restore', '--project', path, '--from', manual.name, '--json', ...home], io)).toBe(0);
+    const out = JSON.parse(lines[0]!) as { counts: { codes: number }; before: string };
+    expect(out.counts.codes).toBe(1);
+    expect(out.before).toMatch(/-restore/);
+    lines.length = 0;
+    expect(await runCli(['restore', '--project', path, '--from', 'nonsense', ...home], io)).toBe(1);
+    expect(lines.join('\n')).toMatch(/not the name of a snapshot/);
+  });
+});
