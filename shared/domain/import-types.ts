@@ -4,22 +4,27 @@
  */
 import type { AttributeType, SourceKind } from './types.ts';
 
-export type ImportFormat = 'txt' | 'md' | 'html' | 'docx' | 'odt' | 'pdf' | 'vtt' | 'srt' | 'csv' | 'xlsx';
+export type ImportFormat = 'txt' | 'md' | 'html' | 'docx' | 'odt' | 'pdf' | 'vtt' | 'srt' | 'json' | 'csv' | 'xlsx';
 
 /** Largest file Marginalia imports; checked before upload in the UI and again in the backend. */
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
 
 /** File name endings the import accepts, for file pickers. */
-export const IMPORT_EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.docx', '.odt', '.pdf', '.vtt', '.srt', '.csv', '.tsv', '.xlsx'];
+export const IMPORT_EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.docx', '.odt', '.pdf', '.vtt', '.srt', '.json', '.csv', '.tsv', '.xlsx'];
 
-/** Which kinds of source a format can become; the first is the usual one. */
+/**
+ * Which kinds of source a format can become; the first is the usual one. A .txt can be a
+ * questionnaire: Excel's "Unicode Text" is a tab-separated table in a .txt file.
+ */
 export const KINDS_BY_FORMAT: Record<ImportFormat, SourceKind[]> = {
-  txt: ['interview', 'document'],
+  txt: ['interview', 'document', 'questionnaire'],
   md: ['interview', 'document'],
   docx: ['interview', 'document'],
   odt: ['document', 'interview'],
   vtt: ['interview'],
   srt: ['interview'],
+  /** Whisper / WhisperX transcripts: segments with times (and speakers, when diarized). */
+  json: ['interview'],
   html: ['document'],
   pdf: ['document'],
   csv: ['questionnaire'],
@@ -107,10 +112,58 @@ export type DocumentPreview = PreviewBase & {
   pageCount: number | null;
 };
 
+/** Survey tools whose exports are recognised from the shape of their header rows. */
+export type SurveyPlatform = 'qualtrics' | 'surveymonkey' | 'limesurvey' | 'google-forms' | 'microsoft-forms';
+
+export const SURVEY_PLATFORM_NAMES: Record<SurveyPlatform, string> = {
+  qualtrics: 'Qualtrics',
+  surveymonkey: 'SurveyMonkey',
+  limesurvey: 'LimeSurvey',
+  'google-forms': 'Google Forms',
+  'microsoft-forms': 'Microsoft Forms',
+};
+
+/** What a column of an export holds, as the survey tool wrote it. */
+export type ColumnOrigin = 'respondent-id' | 'metadata' | 'question' | 'embedded';
+
+/** A column as the export describes it, beyond its header. */
+export type ColumnMeaning = {
+  /** The header the column is known by: roles, the CLI and later exports refer to it. */
+  key: string;
+  /** The question's text (for a column of a multi-column question, the question's, not the option's). */
+  question: string;
+  /** The option, matrix row or sub-question this column holds, in a multi-column question. */
+  option: string | null;
+  /** Columns of one multi-column question share a group. */
+  group: string | null;
+  /** The platform's short code for the question (Q1, G01Q03), used as the question's key. */
+  code: string | null;
+  origin: ColumnOrigin;
+  /** What the tool says the column collects: typed text, or a choice among options; null when it does not say. */
+  answers: 'text' | 'choice' | null;
+  /** Why the column can identify a person ("IP address", "e-mail address"); null when it cannot. */
+  identifying: string | null;
+};
+
+/** The survey tool an export came from, and how its header rows were read. */
+export type RecognisedSurvey = {
+  platform: SurveyPlatform;
+  /** The layout as the user would name it: "current export, choice text". */
+  layout: string;
+  /** Rows above the answers that are header, not respondents. */
+  headerRows: number;
+  /** What the user should know about how the file was read. */
+  notes: string[];
+};
+
 export type ColumnPreview = {
   column: string;
   /** What the column most likely is; the id column is suggested separately. */
   suggestion: ColumnRole;
+  /** The question, option and origin read from the export's header rows. */
+  meaning: ColumnMeaning;
+  /** The name the column gets as an attribute (answers are named by meaning.question). */
+  attributeName: string;
   filled: number;
   distinct: number;
   samples: string[];
@@ -129,8 +182,25 @@ export type FamilyCandidate = {
   mapping: { idColumn: string; columns: ColumnRole[] } | null;
 };
 
+/** What importing a later export into its questionnaire would change, before anything is written. */
+export type UpdatePreview = {
+  familyId: number;
+  respondentsAdded: number;
+  respondentsKnown: number;
+  /** Answers to questions the questionnaire already has, compared with what it holds. */
+  answersAdded: number;
+  answersUnchanged: number;
+  /** Changed answers keep their first version (it may be coded); the first few are listed. */
+  answersChanged: number;
+  changed: { respondent: string; question: string }[];
+  /** Columns that would become new questions if imported as answers. */
+  newColumns: number;
+};
+
 export type QuestionnairePreview = PreviewBase & {
   kind: 'questionnaire';
+  /** The survey tool the export was recognised as coming from; null for a plain table. */
+  survey: RecognisedSurvey | null;
   header: string[];
   /** The first rows, as in the file. */
   rows: string[][];
@@ -141,6 +211,8 @@ export type QuestionnairePreview = PreviewBase & {
   suggestedFamilyId: number | null;
   /** Counted with the id column asked for (or the suggested one). */
   respondents: { idColumn: string | null; total: number; known: number; problem: string | null };
+  /** For a later export of a questionnaire (family chosen): added, unchanged and changed answers. */
+  update: UpdatePreview | null;
 };
 
 export type ImportPreview = InterviewPreview | DocumentPreview | QuestionnairePreview;
@@ -158,6 +230,8 @@ export type QuestionnaireReport = {
   emptyAnswersSkipped: number;
   questionsAdded: number;
   attributeValuesChanged: number;
+  /** Columns imported although they can identify a person (e-mail, IP address, names…). */
+  identifyingColumns: string[];
 };
 
 export type ImportedFile = {

@@ -76,9 +76,9 @@ describe('import refuses bad input, naming the file, and leaves the project unch
     const cases: [string, string, object, RegExp][] = [
       ['ragged.csv', 'id,answer,age\n1,yes,3\n2,no\n', QUESTIONNAIRE, /^ragged\.csv, row 3: 2 cells, but the header \(row 1\) has 3 columns/],
       ['quotes.csv', 'id,answer\n1,"fine"\n2,"never closed\n3,ok\n', QUESTIONNAIRE, /^quotes\.csv, line 3: a quoted cell starts here but its closing quote mark is missing/],
-      ['dupes.csv', 'id,answer\nR1,yes\nR2,no\nr1,again\n', QUESTIONNAIRE, /^dupes\.csv, row 4: respondent id "r1" already appears in row 2/],
-      ['blank-id.csv', 'id,answer\nR1,yes\n ,no\n', QUESTIONNAIRE, /^blank-id\.csv, row 3: the respondent id \(column "id"\) is empty/],
-      ['age.csv', 'id,age\nR1,34\nR2,forty\n', { ...QUESTIONNAIRE, columns: [{ column: 'age', role: 'attribute', type: 'number' }] }, /^age\.csv, row 3: column "age" is a number attribute, but "forty" is not a number/],
+      ['dupes.csv', 'id,answer\nR1,yes\nR2,no\nr1,again\n', QUESTIONNAIRE, /^dupes\.csv, row 4, column "id": respondent id "r1" already appears in row 2/],
+      ['blank-id.csv', 'id,answer\nR1,yes\n ,no\n', QUESTIONNAIRE, /^blank-id\.csv, row 3, column "id": the respondent id is empty/],
+      ['age.csv', 'id,age\nR1,34\nR2,forty\n', { ...QUESTIONNAIRE, columns: [{ column: 'age', role: 'attribute', type: 'number' }] }, /^age\.csv, row 3, column "age": "forty" is not a number \(the column is imported as a number attribute\)/],
       ['cols.csv', 'id,answer\nR1,yes\n', { ...QUESTIONNAIRE, columns: [{ column: 'Answer 2', role: 'answer' }] }, /^cols\.csv: there is no column "Answer 2"/],
     ];
     for (const [name, csv, questionnaire, message] of cases) {

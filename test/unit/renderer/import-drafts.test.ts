@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InterviewPreview, QuestionnairePreview } from '../../../shared/domain/import-types.ts';
+import type { ColumnMeaning, InterviewPreview, QuestionnairePreview } from '../../../shared/domain/import-types.ts';
 import { bytesToBase64, newDraft, problemsOf, runOptions, tooBig, withPreview } from '../../../renderer/src/features/import/drafts.ts';
 
 const interview: InterviewPreview = {
@@ -11,13 +11,16 @@ const interview: InterviewPreview = {
   turns: [],
 };
 
+const plain = (key: string): ColumnMeaning => ({ key, question: key, option: null, group: null, code: null, origin: 'question', answers: null, identifying: null });
+
 const questionnaire: QuestionnairePreview = {
   kind: 'questionnaire', stagedId: 'stg_2', name: 'survey.csv', characters: 0, duplicateOf: null,
+  survey: null, update: null,
   header: ['ID', 'Age', 'Why?'], rows: [['R1', '30', 'Because']], rowCount: 1, suggestedIdColumn: 'ID', families: [], suggestedFamilyId: null,
   columns: [
-    { column: 'ID', suggestion: { column: 'ID', role: 'attribute', type: 'category' }, filled: 1, distinct: 1, samples: ['R1'], existingQuestion: null },
-    { column: 'Age', suggestion: { column: 'Age', role: 'attribute', type: 'number' }, filled: 1, distinct: 1, samples: ['30'], existingQuestion: null },
-    { column: 'Why?', suggestion: { column: 'Why?', role: 'answer', sectionCodeId: null }, filled: 1, distinct: 1, samples: ['Because'], existingQuestion: null },
+    { column: 'ID', meaning: plain('ID'), attributeName: 'ID', suggestion: { column: 'ID', role: 'attribute', type: 'category' }, filled: 1, distinct: 1, samples: ['R1'], existingQuestion: null },
+    { column: 'Age', meaning: plain('Age'), attributeName: 'Age', suggestion: { column: 'Age', role: 'attribute', type: 'number' }, filled: 1, distinct: 1, samples: ['30'], existingQuestion: null },
+    { column: 'Why?', meaning: plain('Why?'), attributeName: 'Why?', suggestion: { column: 'Why?', role: 'answer', sectionCodeId: null }, filled: 1, distinct: 1, samples: ['Because'], existingQuestion: null },
   ],
   respondents: { idColumn: 'ID', total: 1, known: 0, problem: null },
 };

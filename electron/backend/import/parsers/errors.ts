@@ -1,5 +1,5 @@
 /** Where in a file an import problem sits. Rows and lines are 1-based; pages are 1-based. */
-export type ImportWhere = { line?: number; row?: number; page?: number };
+export type ImportWhere = { line?: number; row?: number; page?: number; column?: string };
 
 /** The last path segment, so messages name the file the user picked, not a temp path. */
 export function displayName(file: string): string {
@@ -9,7 +9,8 @@ export function displayName(file: string): string {
 
 /**
  * A problem the user can fix in their file. The message always starts with the file name:
- * with a position it reads "interview.csv, row 7: <message>"; without one the message is a
+ * with a position it reads "interview.csv, row 7: <message>" (or "row 7, column "Q1": …");
+ * without one the message is a
  * predicate that completes the sentence, "interview.txt <does not look like a text file>".
  */
 export class ImportError extends Error {
@@ -33,6 +34,7 @@ function locate(where: ImportWhere): string {
   if (where.page !== undefined) parts.push(`page ${where.page}`);
   if (where.row !== undefined) parts.push(`row ${where.row}`);
   if (where.line !== undefined) parts.push(`line ${where.line}`);
+  if (where.column !== undefined) parts.push(`column "${where.column}"`);
   return parts.join(', ');
 }
 

@@ -1,7 +1,6 @@
 import { KINDS_BY_FORMAT, type ImportFormat } from '../../../../shared/domain/import-types.ts';
 import type { SourceKind } from '../../../../shared/domain/types.ts';
 import type { Block } from './blocks.ts';
-import type { NumberedTable } from './csv.ts';
 import { readCsvTable } from './csv.ts';
 import { decodeText } from './decode.ts';
 import { detectFormat } from './detect.ts';
@@ -15,7 +14,8 @@ import { parsePdf } from './pdf.ts';
 import { parseSrt } from './srt.ts';
 import { parseTranscript, type ParsedTranscript } from './transcript.ts';
 import { parseVtt } from './vtt.ts';
-import { columnName, readXlsxTable } from './xlsx.ts';
+import { recogniseSurvey, type SurveyTable } from './survey/recognize.ts';
+import { readXlsxTable } from './xlsx.ts';
 
 /** A unit of an interview: a speaker turn, or a paragraph/heading of text no speaker said. */
 export type InterviewUnit = { kind: 'turn' | 'paragraph' | 'heading'; start: number; end: number; speaker: string | null; timestampMs: number | null };
@@ -23,7 +23,7 @@ export type InterviewUnit = { kind: 'turn' | 'paragraph' | 'heading'; start: num
 export type ParsedSource =
   | { kind: 'interview'; text: string; units: InterviewUnit[] }
   | { kind: 'document'; text: string; units: BuiltDocument['units'] }
-  | { kind: 'questionnaire'; table: NumberedTable };
+  | { kind: 'questionnaire'; table: SurveyTable };
 
 /** Formats whose parsers are asynchronous; their results are kept between the import's two phases. */
 export const ASYNC_FORMATS: ReadonlySet<ImportFormat> = new Set(['pdf', 'xlsx']);
@@ -62,11 +62,6 @@ const blocksOf = (format: ImportFormat, bytes: Uint8Array, name: string): Block[
   return null;
 };
 
-/** Names columns without a header the way a spreadsheet does, so roles can refer to them. */
-function namedHeader(table: NumberedTable): NumberedTable {
-  return { ...table, header: table.header.map((h, i) => h || `Column ${columnName(i + 1)}`) };
-}
-
 function nonEmpty(parsed: ParsedSource, name: string): ParsedSource {
   if (parsed.kind === 'questionnaire') {
     if (parsed.table.rows.length === 0) throw new ImportError(name, 'has a header row but no rows of answers');
@@ -90,7 +85,7 @@ export function parseSourceSync(name: string, bytes: Uint8Array, kind: SourceKin
   if (ASYNC_FORMATS.has(format)) throw new Error(`${format} parses asynchronously`);
   if (kind === 'questionnaire') {
     checkKind(format, kind, name);
-    return nonEmpty({ kind, table: namedHeader(readCsvTable(decodeText(bytes, name), name)) }, name);
+    return nonEmpty({ kind, table: recogniseSurvey(readCsvTable(decodeText(bytes, name), name), name) }, name);
   }
   if (kind === 'interview') {
     checkKind(format, kind, name);
@@ -115,7 +110,7 @@ export async function parseSource(name: string, bytes: Uint8Array, kind: SourceK
   }
   if (format === 'xlsx') {
     checkKind(format, kind, name);
-    return nonEmpty({ kind: 'questionnaire', table: namedHeader(await readXlsxTable(bytes, name)) }, name);
+    return nonEmpty({ kind: 'questionnaire', table: recogniseSurvey(await readXlsxTable(bytes, name), name) }, name);
   }
   return parseSourceSync(name, bytes, kind);
 }

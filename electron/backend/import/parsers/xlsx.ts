@@ -73,8 +73,16 @@ export async function readXlsxTable(bytes: Uint8Array, fileName: string): Promis
   });
   const [first, ...rest] = table;
   if (!first) throw new ImportError(fileName, 'has no data in its first worksheet');
-  let width = first.cells.length;
-  while (width > 0 && first.cells[width - 1]!.trim() === '') width--;
+  const filledWidth = (cells: string[]) => {
+    let width = cells.length;
+    while (width > 0 && cells[width - 1]!.trim() === '') width--;
+    return width;
+  };
+  let width = filledWidth(first.cells);
+  // A header with gaps spans questions over their options' columns (SurveyMonkey): the second
+  // header row names the last options, past the last filled cell of the first.
+  const second = rest[0];
+  if (second && first.cells.slice(0, width).some((c) => c.trim() === '')) width = Math.max(width, filledWidth(second.cells));
   const header = first.cells.slice(0, width).map((name) => name.trim());
   const rows = rest.map(({ row, cells }) => {
     const extra = cells.findIndex((c, i) => i >= width && c.trim() !== '');

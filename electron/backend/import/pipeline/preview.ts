@@ -1,6 +1,7 @@
 import type {
   ColumnPreview,
   DocumentPreview,
+  FamilyCandidate,
   ImportPreview,
   InterviewPreview,
   QuestionnairePreview,
@@ -10,9 +11,11 @@ import type { Db } from '../../db/database.ts';
 import { familyCandidates, familyQuestions, familyRespondents } from '../../repositories/import-families.ts';
 import { listParticipantLabels } from '../../repositories/participants.ts';
 import { sourceWithText } from '../../repositories/sources.ts';
-import type { NumberedTable } from '../parsers/csv.ts';
 import type { ParsedSource } from '../parsers/parse-source.ts';
+import type { SurveyTable } from '../parsers/survey/recognize.ts';
+import { attributeNameOf, questionOf } from './questionnaire-plan.ts';
 import { columnStats, suggestColumn, suggestIdColumn, suggestSpeaker } from './suggest.ts';
+import { previewUpdate } from './update-preview.ts';
 
 const FIRST_TURNS = 12;
 const FIRST_UNITS = 24;
@@ -61,41 +64,65 @@ function documentPreview(db: Db, base: { stagedId: string; name: string }, parse
 }
 
 /** Empty or repeated ids in the chosen column, said as the import would say it. */
-function idProblem(table: NumberedTable, index: number, name: string): string | null {
+function idProblem(table: SurveyTable, index: number, name: string): string | null {
   const first = new Map<string, number>();
+  const at = (row: number) => `${name}, row ${row}, column "${table.header[index]}"`;
   for (const [r, cells] of table.rows.entries()) {
     const row = table.rowNumbers[r] ?? r + 2;
     const id = (cells[index] ?? '').trim();
-    if (!id) return `${name}, row ${row}: the respondent id is empty`;
+    if (!id) return `${at(row)}: the respondent id is empty`;
     const earlier = first.get(id.toLowerCase());
-    if (earlier !== undefined) return `${name}, row ${row}: respondent id "${id}" already appears in row ${earlier}`;
+    if (earlier !== undefined) return `${at(row)}: respondent id "${id}" already appears in row ${earlier}`;
     first.set(id.toLowerCase(), row);
   }
   return null;
 }
 
+/**
+ * The questionnaire a later export most likely belongs to: most of its columns seen before.
+ * For a survey tool's export that is not enough (every Qualtrics survey has a Q1 and a
+ * StartDate): the family must also know some of its respondents or ask the same questions.
+ */
+function suggestFamily(db: Db, table: SurveyTable, families: FamilyCandidate[], idIndex: number): FamilyCandidate | undefined {
+  if (!table.survey) return families.find((f) => f.matchingColumns >= Math.max(2, Math.ceil(table.header.length * 0.6)));
+  const questions = table.columns.filter((c) => c.origin === 'question' || c.origin === 'embedded');
+  const need = Math.max(1, Math.ceil(questions.length * 0.6));
+  const ids = idIndex < 0 ? [] : table.rows.map((r) => (r[idIndex] ?? '').trim().toLowerCase());
+  return families.find((f) => {
+    const known = new Set([...familyQuestions(db, f.familyId).map((q) => q.header), ...(f.mapping?.columns ?? []).map((c) => c.column)].map((h) => h.toLowerCase()));
+    if (questions.filter((c) => known.has(c.key.toLowerCase())).length < need) return false;
+    const respondents = familyRespondents(db, f.familyId);
+    const texts = new Set(familyQuestions(db, f.familyId).map((q) => q.text));
+    return ids.some((id) => respondents.has(id)) || questions.some((c, i) => texts.has(questionOf(c, i + 1).text));
+  });
+}
+
 function questionnairePreview(
   db: Db,
   base: { stagedId: string; name: string },
-  table: NumberedTable,
+  table: SurveyTable,
   ask: { idColumn?: string | undefined; familyId?: number | null | undefined },
 ): QuestionnairePreview {
   const families = familyCandidates(db, table.header);
-  const suggested = families.find((f) => f.matchingColumns >= Math.max(2, Math.ceil(table.header.length * 0.6)));
+  const indexOf = (column: string | null | undefined) => (column ? table.header.findIndex((h) => h.toLowerCase() === column.toLowerCase()) : -1);
+  const guessedId = suggestIdColumn(table.columns, table.rows);
+  const suggested = suggestFamily(db, table, families, indexOf(ask.idColumn ?? guessedId));
   const familyId = ask.familyId === undefined ? (suggested?.familyId ?? null) : ask.familyId;
   const family = families.find((f) => f.familyId === familyId) ?? null;
   const questions = new Map(familyId === null ? [] : familyQuestions(db, familyId).map((q) => [q.header.toLowerCase(), q]));
   const remembered = new Map((family?.mapping?.columns ?? []).map((c) => [c.column.toLowerCase(), c]));
-  const suggestedIdColumn =
-    (family?.mapping && table.header.find((h) => h.toLowerCase() === family.mapping!.idColumn.toLowerCase())) || suggestIdColumn(table.header, table.rows);
+  const suggestedIdColumn = (family?.mapping && table.header.find((h) => h.toLowerCase() === family.mapping!.idColumn.toLowerCase())) || guessedId;
   const columns: ColumnPreview[] = table.header.map((column, i) => {
     const values = table.rows.map((r) => r[i] ?? '');
     const stats = columnStats(values);
     const q = questions.get(column.toLowerCase());
     const again = remembered.get(column.toLowerCase());
+    const meaning = table.columns[i]!;
     return {
       column,
-      suggestion: again ? { ...again, column } : q ? { column, role: 'answer', sectionCodeId: q.sectionCodeId } : suggestColumn(column, values),
+      suggestion: again ? { ...again, column } : q ? { column, role: 'answer', sectionCodeId: q.sectionCodeId } : suggestColumn(meaning, values, table.survey !== null),
+      meaning,
+      attributeName: attributeNameOf(meaning),
       filled: stats.filled,
       distinct: stats.distinct,
       samples: [...new Set(values.map((v) => v.trim()).filter(Boolean))].slice(0, 3).map((v) => cut(v, 60)),
@@ -103,7 +130,7 @@ function questionnairePreview(
     };
   });
   const idColumn = ask.idColumn ?? suggestedIdColumn ?? null;
-  const idIndex = idColumn === null ? -1 : table.header.findIndex((h) => h.toLowerCase() === idColumn.toLowerCase());
+  const idIndex = indexOf(idColumn);
   let known = 0;
   if (idIndex >= 0) {
     const mapped = familyId === null ? new Map<string, number>() : familyRespondents(db, familyId);
@@ -113,11 +140,13 @@ function questionnairePreview(
       return mapped.has(id) || labels.has(id);
     }).length;
   }
+  const problem = idIndex >= 0 ? idProblem(table, idIndex, base.name) : idColumn === null ? null : `${base.name} has no column "${idColumn}"`;
   return {
     ...base,
     kind: 'questionnaire',
     characters: 0,
     duplicateOf: null,
+    survey: table.survey,
     header: table.header,
     rows: table.rows.slice(0, FIRST_ROWS).map((r) => r.map((c) => cut(c, 120))),
     rowCount: table.rows.length,
@@ -125,12 +154,8 @@ function questionnairePreview(
     suggestedIdColumn,
     families,
     suggestedFamilyId: suggested?.familyId ?? null,
-    respondents: {
-      idColumn: idIndex >= 0 ? table.header[idIndex]! : null,
-      total: table.rows.length,
-      known,
-      problem: idIndex >= 0 ? idProblem(table, idIndex, base.name) : idColumn === null ? null : `${base.name} has no column "${idColumn}"`,
-    },
+    respondents: { idColumn: idIndex >= 0 ? table.header[idIndex]! : null, total: table.rows.length, known, problem },
+    update: familyId !== null && idIndex >= 0 && problem === null ? previewUpdate(db, familyId, table, idIndex) : null,
   };
 }
 

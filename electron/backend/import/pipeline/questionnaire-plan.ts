@@ -1,12 +1,12 @@
 import { ApiFailure } from '../../../../shared/api/errors.ts';
-import type { QuestionnaireOptions } from '../../../../shared/domain/import-types.ts';
+import type { ColumnMeaning, QuestionnaireOptions } from '../../../../shared/domain/import-types.ts';
 import { canonicalText } from '../../../../shared/domain/offsets.ts';
 import type { AttributeType } from '../../../../shared/domain/types.ts';
-import type { NumberedTable } from '../parsers/csv.ts';
 import { ImportError } from '../parsers/errors.ts';
+import type { SurveyTable } from '../parsers/survey/recognize.ts';
 
 export type AnswerColumn = { header: string; index: number; key: string; text: string; sectionCodeId: number | null };
-export type AttributeColumn = { header: string; index: number; type: AttributeType };
+export type AttributeColumn = { header: string; index: number; type: AttributeType; name: string };
 export type PlannedRespondent = {
   row: number;
   id: string;
@@ -20,6 +20,8 @@ export type QuestionnairePlan = {
   attributeColumns: AttributeColumn[];
   respondents: PlannedRespondent[];
   emptyAnswers: number;
+  /** Columns imported (the id column included) although they can identify a person. */
+  identifying: string[];
 };
 
 /** Longest attribute value, as participants.setAttribute allows. */
@@ -33,6 +35,24 @@ export function questionKeyAndText(header: string, position: number): { key: str
   if (!m) return { key: `Q${position}`, text: header.trim() };
   const key = m[1]!.toUpperCase();
   return { key: key.startsWith('Q') ? key : `Q${key}`, text: m[2]!.trim() };
+}
+
+/** A column's question as stored: the platform's code as key when it has one, the text with its option. */
+export function questionOf(meaning: ColumnMeaning, position: number): { key: string; text: string } {
+  const text = meaning.option ? `${meaning.question} — ${meaning.option}` : meaning.question;
+  return meaning.code ? { key: meaning.code, text } : questionKeyAndText(text, position);
+}
+
+/** Longest attribute name (attributes.define). */
+const MAX_ATTRIBUTE_NAME = 80;
+
+/** The attribute a column becomes: "Question [Option]", shortened to fit with its option kept. */
+export function attributeNameOf(meaning: ColumnMeaning): string {
+  const whole = meaning.option ? `${meaning.question} [${meaning.option}]` : meaning.question;
+  if (whole.length <= MAX_ATTRIBUTE_NAME) return whole;
+  const option = meaning.option ? ` [${meaning.option}]` : '';
+  if (option.length > MAX_ATTRIBUTE_NAME / 2) return `${whole.slice(0, MAX_ATTRIBUTE_NAME - 1).trimEnd()}…`;
+  return `${meaning.question.slice(0, MAX_ATTRIBUTE_NAME - option.length - 1).trimEnd()}…${option}`;
 }
 
 /** An answer cell as codable text: line endings normalised, at most one blank line in a row. */
@@ -63,7 +83,7 @@ export function attributeValue(raw: string, type: AttributeType): { value: strin
  * (present and unique), answers (empty ones skipped) and typed attribute values. Every
  * problem names the file and, for data, the row. Pure: nothing is written.
  */
-export function planQuestionnaire(table: NumberedTable, fileName: string, options: Omit<QuestionnaireOptions, 'family'>, field: string): QuestionnairePlan {
+export function planQuestionnaire(table: SurveyTable, fileName: string, options: Omit<QuestionnaireOptions, 'family'>, field: string): QuestionnairePlan {
   const fail = (message: string, at: string) => new ApiFailure('invalid_input', `${fileName}: ${message}`, `${field}.${at}`);
   const columnIndex = (name: string, at: string): number => {
     const matches = table.header.flatMap((h, i) => (h.toLowerCase() === name.trim().toLowerCase() ? [i] : []));
@@ -83,13 +103,20 @@ export function planQuestionnaire(table: NumberedTable, fileName: string, option
     if (seen.has(index)) throw fail(`column "${role.column}" is given a role twice`, `columns.${j}.column`);
     seen.add(index);
     const header = table.header[index]!;
+    const meaning = table.columns[index]!;
     if (role.role === 'answer') {
-      answerColumns.push({ header, index, ...questionKeyAndText(header, answerColumns.length + 1), sectionCodeId: role.sectionCodeId ?? null });
+      answerColumns.push({ header, index, ...questionOf(meaning, answerColumns.length + 1), sectionCodeId: role.sectionCodeId ?? null });
     } else {
-      if (header.length > 80) throw fail(`the header "${header.slice(0, 40)}…" is too long for an attribute name (at most 80 characters)`, `columns.${j}.column`);
-      attributeColumns.push({ header, index, type: role.type ?? 'text' });
+      attributeColumns.push({ header, index, type: role.type ?? 'text', name: attributeNameOf(meaning) });
     }
   });
+  const names = new Map<string, string>();
+  for (const c of attributeColumns) {
+    const other = names.get(c.name.toLowerCase());
+    if (other !== undefined) throw fail(`columns "${other}" and "${c.header}" would both become the attribute "${c.name}"; import one of them only`, 'columns');
+    names.set(c.name.toLowerCase(), c.header);
+  }
+  const identifying = [...seen].sort((a, b) => a - b).flatMap((i) => (table.columns[i]!.identifying ? [table.header[i]!] : []));
   if (answerColumns.length === 0 && attributeColumns.length === 0) {
     throw fail('choose at least one column of answers or attributes to import', 'columns');
   }
@@ -99,10 +126,11 @@ export function planQuestionnaire(table: NumberedTable, fileName: string, option
   const respondents = table.rows.map((cells, r): PlannedRespondent => {
     const row = table.rowNumbers[r] ?? r + 2;
     const id = cells[idIndex]!.trim();
-    if (id === '') throw new ImportError(fileName, `the respondent id (column "${table.header[idIndex]}") is empty`, { row });
+    const idColumn = table.header[idIndex]!;
+    if (id === '') throw new ImportError(fileName, 'the respondent id is empty', { row, column: idColumn });
     const earlier = firstRow.get(id.toLowerCase());
     if (earlier !== undefined) {
-      throw new ImportError(fileName, `respondent id "${id}" already appears in row ${earlier}; each row must be a different respondent`, { row });
+      throw new ImportError(fileName, `respondent id "${id}" already appears in row ${earlier}; each row must be a different respondent`, { row, column: idColumn });
     }
     firstRow.set(id.toLowerCase(), row);
     const answers = answerColumns.map((c) => {
@@ -114,10 +142,10 @@ export function planQuestionnaire(table: NumberedTable, fileName: string, option
       const raw = cells[c.index] ?? '';
       if (raw.trim() === '') return null;
       const v = attributeValue(raw, c.type);
-      if ('problem' in v) throw new ImportError(fileName, `column "${c.header}" is a ${c.type} attribute, but ${v.problem}`, { row });
+      if ('problem' in v) throw new ImportError(fileName, `${v.problem} (the column is imported as a ${c.type} attribute)`, { row, column: c.header });
       return v.value;
     });
     return { row, id, answers, attributes };
   });
-  return { answerColumns, attributeColumns, respondents, emptyAnswers };
+  return { answerColumns, attributeColumns, respondents, emptyAnswers, identifying };
 }

@@ -2,7 +2,7 @@
  * First guesses the import dialog and the CLI start from: what a file is, who a speaker is,
  * what a column holds. Pure; the user confirms or changes every one of them.
  */
-import { KINDS_BY_FORMAT, type ColumnRole, type ImportFormat, type SpeakerAction } from '../../../../shared/domain/import-types.ts';
+import { KINDS_BY_FORMAT, type ColumnMeaning, type ColumnRole, type ImportFormat, type SpeakerAction } from '../../../../shared/domain/import-types.ts';
 import type { SourceKind } from '../../../../shared/domain/types.ts';
 import { parseSourceSync } from '../parsers/parse-source.ts';
 import { attributeValue } from './questionnaire-plan.ts';
@@ -37,9 +37,6 @@ export function suggestSpeaker(speaker: string, participants: { id: number; labe
   return { speaker, as: 'new', label: speaker.trim().slice(0, 40) };
 }
 
-/** Columns survey tools add that are never data for coding. */
-const TOOL_COLUMNS =
-  /^(start ?date|end ?date|recorded ?date|submit(ted)? ?(at|date)?|timestamp|ip ?address|progress|duration.*|finished|status|response ?type|distribution ?channel|user ?language|location ?(latitude|longitude)|recipient.*|external ?(data )?reference|token|collector ?id)$/i;
 const ID_HEADER = /^((respondent|participant|response|case|record|interviewee)[ _-]?(id|code|no\.?|number|label)?|id|code|label)$/i;
 
 type Stats = { filled: number; distinct: number; avgLength: number; avgWords: number };
@@ -51,29 +48,43 @@ export function columnStats(values: string[]): Stats {
   return { filled: filled.length, distinct: new Set(filled).size, avgLength: filled.length ? chars / filled.length : 0, avgWords: filled.length ? words / filled.length : 0 };
 }
 
-/** Answer, typed attribute or ignore, from the header and the values. */
-export function suggestColumn(column: string, values: string[]): ColumnRole {
+/** Answer, typed attribute or ignore, from what the export says the column is and its values. */
+export function suggestColumn(meaning: ColumnMeaning, values: string[], fromSurveyTool = false): ColumnRole {
+  const column = meaning.key;
   const s = columnStats(values);
-  if (s.filled === 0 || TOOL_COLUMNS.test(column.trim())) return { column, role: 'ignore' };
+  if (s.filled === 0 || meaning.origin === 'metadata' || meaning.origin === 'respondent-id' || meaning.identifying) return { column, role: 'ignore' };
+  // What the tool says the question collects beats guessing from a few values.
+  if (meaning.answers === 'text') return { column, role: 'answer', sectionCodeId: null };
+  if (meaning.answers === 'choice') return { column, role: 'attribute', type: 'category' };
   const filled = values.map((v) => v.trim()).filter(Boolean);
   const all = (type: 'number' | 'date') => filled.every((v) => 'value' in attributeValue(v, type));
+  // A survey tool's choices exported as numeric values (Likert 1–5) are categories, not quantities.
+  if (fromSurveyTool && meaning.origin === 'question' && filled.every((v) => /^-?\d{1,3}$/.test(v)) && s.distinct <= 11) return { column, role: 'attribute', type: 'category' };
   if (all('number')) return { column, role: 'attribute', type: 'number' };
   if (all('date')) return { column, role: 'attribute', type: 'date' };
   // A header worded as a question ("Q3. Why…?") holds answers, unless they are one-word choices.
-  const asksQuestion = /\?\s*$/.test(column) || /^\s*Q?\d{1,4}[a-z]?\s*[.:)]\s*\S/i.test(column);
+  const text = meaning.option ?? meaning.question;
+  const asksQuestion = /\?\s*$/.test(text) || /^\s*Q?\d{1,4}[a-z]?\s*[.:)]\s*\S/i.test(text);
   if (s.avgWords >= 5 || s.avgLength >= 30 || (asksQuestion && (s.avgWords >= 2 || s.distinct > 5))) return { column, role: 'answer', sectionCodeId: null };
   if (s.distinct <= Math.max(8, s.filled / 2)) return { column, role: 'attribute', type: 'category' };
   return s.avgWords >= 3 ? { column, role: 'answer', sectionCodeId: null } : { column, role: 'attribute', type: 'text' };
 }
 
-/** The respondent id column: a header that says so, else the first column of short unique values. */
-export function suggestIdColumn(header: string[], rows: string[][]): string | null {
+/**
+ * The respondent id column: the one the survey tool says holds it, else a header that says
+ * so, else the first column of short unique values that is neither the tool's records nor
+ * identifying (an e-mail address is unique, but must not become a participant's label).
+ */
+export function suggestIdColumn(columns: ColumnMeaning[], rows: string[][]): string | null {
   const unique = (i: number) => {
     const values = rows.map((r) => (r[i] ?? '').trim());
     return values.every(Boolean) && new Set(values.map((v) => v.toLowerCase())).size === values.length && values.every((v) => v.length <= 40);
   };
-  const named = header.findIndex((h, i) => ID_HEADER.test(h.trim()) && unique(i));
-  if (named >= 0) return header[named]!;
-  const first = header.findIndex((h, i) => !TOOL_COLUMNS.test(h.trim()) && unique(i) && columnStats(rows.map((r) => r[i] ?? '')).avgWords < 3);
-  return first >= 0 ? header[first]! : null;
+  const platform = columns.findIndex((c) => c.origin === 'respondent-id');
+  if (platform >= 0 && unique(platform)) return columns[platform]!.key;
+  const candidate = (c: ColumnMeaning) => c.origin !== 'metadata' && c.identifying === null;
+  const named = columns.findIndex((c, i) => candidate(c) && ID_HEADER.test(c.key.trim()) && unique(i));
+  if (named >= 0) return columns[named]!.key;
+  const first = columns.findIndex((c, i) => candidate(c) && unique(i) && columnStats(rows.map((r) => r[i] ?? '')).avgWords < 3);
+  return first >= 0 ? columns[first]!.key : null;
 }

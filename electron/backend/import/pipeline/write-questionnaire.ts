@@ -5,11 +5,12 @@ import { getCodeParent } from '../../repositories/codes.ts';
 import * as families from '../../repositories/import-families.ts';
 import { insertUnits } from '../../repositories/import-units.ts';
 import { defineAttribute, findAttribute, findParticipantByLabel, getAttributeValue, setAttributeValue } from '../../repositories/participants.ts';
-import { getSourceText, insertQuestion } from '../../repositories/sources.ts';
+import { insertQuestion } from '../../repositories/sources.ts';
 import type { Batch } from './batch.ts';
-import type { NumberedTable } from '../parsers/csv.ts';
 import { ImportError } from '../parsers/errors.ts';
+import type { SurveyTable } from '../parsers/survey/recognize.ts';
 import { planQuestionnaire, type AnswerColumn, type QuestionnairePlan } from './questionnaire-plan.ts';
+import { storedAnswers } from './update-preview.ts';
 import type { FileTarget } from './write-text-sources.ts';
 
 /** Participant labels are at most this long (participants.create). */
@@ -36,13 +37,13 @@ function resolveFamily(batch: Batch, target: FileTarget, options: QuestionnaireO
 function attributeIds(batch: Batch, target: FileTarget, plan: QuestionnairePlan): number[] {
   const { ctx } = batch;
   return plan.attributeColumns.map((c) => {
-    const existing = findAttribute(ctx.db, c.header);
+    const existing = findAttribute(ctx.db, c.name);
     if (existing && existing.type !== c.type) {
       throw new ApiFailure('conflict', `${target.fileName}: column "${c.header}" is set as a ${c.type} attribute, but the project's attribute ${existing.name} is ${existing.type}; choose ${existing.type}`, `${target.field}.questionnaire.columns`);
     }
     if (existing) return existing.id;
-    const def = defineAttribute(ctx.db, c.header, c.type);
-    ctx.audit('create', 'attribute', def.id, { name: c.header, type: c.type, via: 'import' });
+    const def = defineAttribute(ctx.db, c.name, c.type);
+    ctx.audit('create', 'attribute', def.id, { name: c.name, column: c.header, type: c.type, via: 'import' });
     return def.id;
   });
 }
@@ -75,7 +76,7 @@ function assignKeys(columns: Column[], familyKeys: string[]): void {
  * under its question. For a later export of a family, only answers the family does not hold
  * yet go into the new source; answers whose text changed are reported, not stored again.
  */
-export function writeQuestionnaire(batch: Batch, target: FileTarget, table: NumberedTable, options: QuestionnaireOptions): ImportedFile {
+export function writeQuestionnaire(batch: Batch, target: FileTarget, table: SurveyTable, options: QuestionnaireOptions): ImportedFile {
   const { ctx } = batch;
   const { db } = ctx;
   const plan = planQuestionnaire(table, target.fileName, options, `${target.field}.questionnaire`);
@@ -101,13 +102,12 @@ export function writeQuestionnaire(batch: Batch, target: FileTarget, table: Numb
     return id;
   });
 
-  const prior = new Map(families.existingAnswers(db, known.map((q) => q.questionId)).map((a) => [`${a.participantId}:${a.questionId}`, a]));
-  const texts = new Map<number, string>();
-  const priorText = (sourceId: number) => texts.get(sourceId) ?? texts.set(sourceId, getSourceText(db, sourceId) ?? '').get(sourceId)!;
+  const stored = storedAnswers(db, known.map((q) => q.questionId));
 
   const report: QuestionnaireReport = {
     familyId: family.id, familyName: family.name, respondents: plan.respondents.length, newRespondents, answersAdded: 0,
     answersAlreadyImported: 0, answersChanged: [], emptyAnswersSkipped: plan.emptyAnswers, questionsAdded: 0, attributeValuesChanged: 0,
+    identifyingColumns: plan.identifying,
   };
   let text = '';
   const pending: Pending[] = [];
@@ -123,9 +123,9 @@ export function writeQuestionnaire(batch: Batch, target: FileTarget, table: Numb
     plan.respondents.forEach((r, ri) => {
       const answer = r.answers[ci];
       if (answer === null || answer === undefined) return;
-      const before = c.existing ? prior.get(`${participantIds[ri]}:${c.existing.questionId}`) : undefined;
-      if (!before) return void fresh.push({ ri, answer });
-      if (priorText(before.sourceId).slice(before.start, before.end) === answer) report.answersAlreadyImported++;
+      const before = c.existing ? stored(participantIds[ri]!, c.existing.questionId) : undefined;
+      if (before === undefined) return void fresh.push({ ri, answer });
+      if (before === answer) report.answersAlreadyImported++;
       else report.answersChanged.push({ respondent: r.id, question: c.existing!.key });
     });
     if (fresh.length === 0 && c.existing) return;
@@ -149,7 +149,11 @@ export function writeQuestionnaire(batch: Batch, target: FileTarget, table: Numb
       return id;
     });
     insertUnits(db, sourceId, pending.map(({ column, ...u }) => ({ ...u, questionId: questionIds[column]! })));
-    ctx.audit('import', 'source', sourceId, { file: target.fileName, kind: 'questionnaire', questionnaire: family.id, answers: report.answersAdded, questions: report.questionsAdded });
+    ctx.audit('import', 'source', sourceId, {
+      file: target.fileName, kind: 'questionnaire', questionnaire: family.id, answers: report.answersAdded, questions: report.questionsAdded,
+      ...(table.survey ? { platform: table.survey.platform, layout: table.survey.layout } : {}),
+      ...(plan.identifying.length > 0 ? { identifyingColumns: plan.identifying } : {}),
+    });
   } else {
     ctx.audit('import', 'questionnaire', family.id, { file: target.fileName, answers: 0, note: 'nothing new in this export' });
   }
@@ -171,7 +175,7 @@ function setAttributes(batch: Batch, plan: QuestionnairePlan, participantIds: nu
       if (before === value) return;
       if (before !== undefined) changed++;
       setAttributeValue(ctx.db, participantId, attrIds[ai]!, value);
-      values[c.header] = value;
+      values[c.name] = value;
     });
     if (Object.keys(values).length > 0) ctx.audit('set-attribute', 'participant', participantId, { attributes: values, via: 'import' });
   });
