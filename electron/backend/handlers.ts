@@ -15,6 +15,7 @@ import { searchHandlers } from './services/search.ts';
 import { importHandlers } from './services/import.ts';
 import { exchangeHandlers } from './services/exchange.ts';
 import { exportHandlers } from './services/export.ts';
+import { codeKeyHandlers } from './services/code-keys.ts';
 
 /**
  * Every handler that works on the open project, one group a line. Together with the Host's own
@@ -38,4 +39,5 @@ export const projectHandlers = combineHandlers([
   importHandlers,
   exchangeHandlers,
   exportHandlers,
+  codeKeyHandlers,
 ]);

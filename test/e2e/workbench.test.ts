@@ -44,10 +44,10 @@ describe('the coding workbench', () => {
     await picker.getByRole('combobox').fill('value');
     await page.keyboard.press('Enter');
     await expect.poll(() => codingsInFile(app, SOURCE).filter((c) => c.quote === PHRASE_KEYS).map((c) => c.code)).toEqual(['Value added']);
-    // Focus is back in the document, so the next key works at once: 2 = the second most recent code.
+    // Focus is back in the document, so the next key works at once: 1 = the first code used, which keeps its key.
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('mg-doc'))).toBe(true);
     await selectPhrase(page, 'Getting that endorsement takes about a year');
-    await page.keyboard.press('2');
+    await page.keyboard.press('1');
     await expect.poll(() => codingsInFile(app, SOURCE).filter((c) => c.quote.startsWith('Getting that endorsement')).map((c) => c.code)).toEqual(['Flexibility']);
     expect(codingsInFile(app, SOURCE).length).toBe(before + 3);
     await page.mouse.move(10, 10);

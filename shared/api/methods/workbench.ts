@@ -51,6 +51,9 @@ export type MergeResult = {
 
 export type DeleteImpact = { codes: number; codings: number; memos: number };
 
+/** Slot i: the code key i + 1 applies in the coding view, or null. Always nine slots. */
+export type CodeKeys = (number | null)[];
+
 export const workbenchMethods = {
   'codings.get': query(z.object({ id }).strict()).returns<CodingInContext>(),
   /** Codings of a code (and, with descendants, of its sub-codes), in source order. */
@@ -97,6 +100,16 @@ export const workbenchMethods = {
   ).returns<{ code: Code; coding: Coding; memo: Memo | null }>(),
   /** Inductive codes, newest first, each with its first evidence. */
   'codes.inductiveList': query(empty).returns<InductiveCode[]>(),
+
+  /**
+   * The current coder's number keys: nine slots, slot i holding the code that key i + 1 applies
+   * (null: free, or its code was deleted). Keys stay where they are until the researcher moves them.
+   */
+  'codes.keys': query(empty).returns<CodeKeys>(),
+  /** Puts a code on key 1–9 (taking it off any other key), or frees the key with codeId null. */
+  'codes.setKey': command(z.object({ key: z.number().int().min(1).max(9), codeId: id.nullable() }).strict()).returns<CodeKeys>(),
+  /** First use of a code: it takes the first free key, if it has none and one is free. */
+  'codes.claimKey': command(z.object({ codeId: id }).strict()).returns<CodeKeys>(),
 
   /** Memos on one target (oldest first), e.g. the "why" memos of a code or the notes on a coding. */
   'memos.forTarget': query(

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { Code, Framework } from '../../../../shared/domain/types.ts';
 import { CODE_PALETTE } from '../../../../shared/domain/palette.ts';
 
@@ -10,10 +10,12 @@ export type CodeDetailsProps = {
   onDescribe: (fields: { definition: string; whenToUse: string; whenNotToUse: string; example: string }) => void;
   onDelete: () => void;
   onMemo: () => void;
+  /** The number-key control of the coding view, shown beside the counts. */
+  keyControl?: ReactNode;
 };
 
 /** Name, colour and the codebook entry of one code (definition, when to use, when not, example). */
-export function CodeDetails({ code, frameworks, onRename, onRecolor, onDescribe, onDelete, onMemo }: CodeDetailsProps) {
+export function CodeDetails({ code, frameworks, onRename, onRecolor, onDescribe, onDelete, onMemo, keyControl }: CodeDetailsProps) {
   const [name, setName] = useState(code.name);
   const [fields, setFields] = useState({ definition: code.definition, whenToUse: code.whenToUse, whenNotToUse: code.whenNotToUse, example: code.example });
   useEffect(() => {
@@ -37,7 +39,10 @@ export function CodeDetails({ code, frameworks, onRename, onRecolor, onDescribe,
         </form>
         <span className={`badge ${code.origin}`}>{code.origin}</span>
       </div>
-      <div className="meta-line">{code.codingCount} codings · created {code.createdAt.slice(0, 10)}</div>
+      <div className="meta-line">
+        <span>{code.codingCount} codings · created {code.createdAt.slice(0, 10)}</span>
+        {keyControl}
+      </div>
       <div className="palette" role="radiogroup" aria-label="Colour">
         {CODE_PALETTE.map((c) => (
           <button key={c} role="radio" aria-checked={c === code.color} aria-label={`Colour ${c}`} className={`palette-chip${c === code.color ? ' current' : ''}`} style={{ background: c }} onClick={() => onRecolor(c)} />

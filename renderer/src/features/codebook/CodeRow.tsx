@@ -11,6 +11,8 @@ type RowProps = {
   expanded: boolean;
   editing: boolean;
   showCounts: boolean;
+  /** The number key that applies this code in the coding view, if it has one. */
+  shortcut?: number | undefined;
   onToggle: () => void;
   onClick: (e: MouseEvent) => void;
   onActivate: () => void;
@@ -20,7 +22,7 @@ type RowProps = {
 };
 
 /** One code in the tree: twisty, colour, name, origin badge and coding count. */
-export function CodeRow({ node, selected, checked, expanded, editing, showCounts, onToggle, onClick, onActivate, onRenameDone, acceptsDrop, onDropData }: RowProps) {
+export function CodeRow({ node, selected, checked, expanded, editing, showCounts, shortcut, onToggle, onClick, onActivate, onRenameDone, acceptsDrop, onDropData }: RowProps) {
   const { code } = node;
   const hasChildren = node.children.length > 0;
   const [over, setOver] = useState(false);
@@ -61,6 +63,7 @@ export function CodeRow({ node, selected, checked, expanded, editing, showCounts
       {checked !== undefined && <span className={`tick${checked ? ' on' : ''}`} aria-hidden="true">{checked ? '✓' : ''}</span>}
       <span className="swatch" style={{ background: code.color }} aria-hidden="true" />
       {editing ? <RenameInput name={code.name} onDone={onRenameDone} /> : <span className="code-name">{code.name}</span>}
+      {shortcut !== undefined && <kbd className="code-key" title={`Key ${shortcut} applies “${code.name}” to the selection`}>{shortcut}</kbd>}
       <span className={`badge origin ${code.origin}`} title={code.origin === 'inductive' ? 'Inductive: derived from the data' : 'Deductive: from the scheme'}>
         {code.origin === 'inductive' ? 'ind' : 'ded'}
       </span>

@@ -24,6 +24,8 @@ export type CodeTreeProps = {
   checkedIds?: number[];
   onToggleChecked?: (id: number) => void;
   showCounts?: boolean;
+  /** Number keys of the coding view: slot i holds the code key i + 1 applies. */
+  keySlots?: (number | null)[];
 };
 
 /**
@@ -121,6 +123,7 @@ export function CodeTree(props: CodeTreeProps) {
           expanded={expanded.has(row.code.id)}
           editing={editing === row.code.id}
           showCounts={props.showCounts ?? true}
+          shortcut={props.keySlots?.includes(row.code.id) ? props.keySlots.indexOf(row.code.id) + 1 : undefined}
           onToggle={() => toggle(row.code.id)}
           onClick={(e) => {
             if ((e.ctrlKey || e.metaKey) && props.onToggleChecked) { props.onToggleChecked(row.code.id); return; }

@@ -10,13 +10,14 @@ export type CodebookPanelProps = {
   /** A passage is selected in the document: clicking a code applies it. */
   applyMode?: boolean;
   onDropPassage?: (codeId: number, passage: DraggedPassage) => void;
+  keySlots?: (number | null)[];
 };
 
 /**
  * The codebook beside the document: filter, create, rename (F2), drag to move; with a passage
  * selected, click a code (or Enter, or drop the passage on it) to code the passage.
  */
-export function CodebookPanel({ onApply, applyMode, onDropPassage }: CodebookPanelProps) {
+export function CodebookPanel({ onApply, applyMode, onDropPassage, keySlots }: CodebookPanelProps) {
   const { codes, selectedId, filter, select, setFilter, create, rename, move } = useCodebookStore();
   const [adding, setAdding] = useState(false);
   const selected = codes.find((c) => c.id === selectedId) ?? null;
@@ -49,6 +50,7 @@ export function CodebookPanel({ onApply, applyMode, onDropPassage }: CodebookPan
           selectedId={selectedId}
           filter={filter}
           applyMode={applyMode ?? false}
+          {...(keySlots ? { keySlots } : {})}
           onSelect={select}
           {...(onApply ? { onActivate: onApply } : {})}
           {...(onDropPassage ? { onDropPassage } : {})}

@@ -10,6 +10,8 @@ import { DeleteCodeDialog } from './DeleteCodeDialog.tsx';
 import { InductiveList } from './InductiveList.tsx';
 import { MergeDialog } from './MergeDialog.tsx';
 import { NewCodeForm } from './NewCodeForm.tsx';
+import { KeyPicker } from './KeyPicker.tsx';
+import { useSourcesStore } from '../sources/store.ts';
 import { useCodebookStore } from './store.ts';
 import { onTablistKey } from './tablist-keys.ts';
 
@@ -41,6 +43,8 @@ export function CodebookView() {
 
 function CodesTab() {
   const s = useCodebookStore();
+  const keySlots = useSourcesStore((k) => k.keySlots);
+  const setKey = useSourcesStore((k) => k.setKey);
   const [adding, setAdding] = useState(false);
   const [dialog, setDialog] = useState<'merge' | 'delete' | null>(null);
   const selected = s.codes.find((c) => c.id === s.selectedId) ?? null;
@@ -96,6 +100,7 @@ function CodesTab() {
               onDescribe={(fields) => void attempt(async () => { await s.describe(selected.id, fields); changed(); useNotices.getState().push('info', 'Description saved'); })}
               onDelete={() => setDialog('delete')}
               onMemo={() => useMemosStore.getState().open({ kind: 'code', id: selected.id })}
+              keyControl={<KeyPicker code={selected} codes={s.codes} slots={keySlots} onChange={(key) => void attempt(() => (key === null ? setKey(keySlots.indexOf(selected.id) + 1, null) : setKey(key, selected.id)))} />}
             />
             <CodedExcerpts code={selected} onChanged={changed} />
           </div>

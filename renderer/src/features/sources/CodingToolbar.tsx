@@ -5,7 +5,8 @@ import type { CodingActions, PickMode } from './use-coding-actions.ts';
 export type CodingToolbarProps = {
   codes: Code[];
   hasSelection: boolean;
-  recentIds: number[];
+  /** Slot i: the code key i + 1 applies. */
+  keySlots: (number | null)[];
   selected: Coding | null;
   adjusting: boolean;
   snap: boolean;
@@ -17,11 +18,15 @@ export type CodingToolbarProps = {
 
 /**
  * The slim toolbar above the document: coding actions with their keys, then either the
- * recent codes (1–9) or, when a coding is selected, what can be done with it.
+ * codes on number keys 1–9 (in key order, wrapping to a second line rather than scrolling) or,
+ * when a coding is selected, what can be done with it.
  */
 export function CodingToolbar(p: CodingToolbarProps) {
   const codeOf = (id: number) => p.codes.find((c) => c.id === id);
-  const recent = p.recentIds.map(codeOf).filter((c): c is Code => !!c);
+  const keyed = p.keySlots.flatMap((id, i) => {
+    const code = id === null ? undefined : codeOf(id);
+    return code ? [{ key: i + 1, code }] : [];
+  });
   const selectedCode = p.selected ? codeOf(p.selected.codeId) : undefined;
   // Buttons keep focus in the document: a mouse click on them must not steal it.
   const keep = (e: MouseEvent) => e.preventDefault();
@@ -60,21 +65,21 @@ export function CodingToolbar(p: CodingToolbarProps) {
           )}
         </div>
       ) : (
-        <div className="toolbar-row recent-codes" role="group" aria-label="Recent codes">
-          <span className="muted">Recent</span>
-          {recent.length === 0 && <span className="muted">— codes you apply get keys 1–9</span>}
-          {recent.map((c, i) => (
+        <div className="toolbar-row code-keys" role="group" aria-label="Code keys">
+          <span className="muted code-keys-label" title="The first nine codes you use take keys 1–9 and keep them. Change them in the Codebook view.">Keys</span>
+          {keyed.length === 0 && <span className="muted">— the first nine codes you apply take keys 1–9, and keep them</span>}
+          {keyed.map(({ key, code }) => (
             <button
-              key={c.id}
+              key={key}
               onMouseDown={keep}
-              className="recent-chip"
+              className="key-chip"
               disabled={!p.hasSelection}
-              onClick={() => void p.actions.apply(c.id)}
-              title={`Apply “${c.name}” to the selection (${i + 1}; Shift+${i + 1} codes the whole turn)`}
+              onClick={() => void p.actions.apply(code.id)}
+              title={`Apply “${code.name}” to the selection (${key}; Shift+${key} codes the whole turn)`}
             >
-              <kbd>{i + 1}</kbd>
-              <span className="swatch" style={{ background: c.color }} aria-hidden="true" />
-              <span className="recent-name">{c.name}</span>
+              <kbd>{key}</kbd>
+              <span className="swatch" style={{ background: code.color }} aria-hidden="true" />
+              <span className="key-name">{code.name}</span>
             </button>
           ))}
         </div>

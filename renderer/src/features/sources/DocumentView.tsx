@@ -49,7 +49,7 @@ export function DocumentView({ codes, participants, docRef, actions, onKeyDown, 
       <CodingToolbar
         codes={codes}
         hasSelection={selection !== null}
-        recentIds={s.recentCodeIds}
+        keySlots={s.keySlots}
         selected={selected}
         adjusting={adjustingId !== null}
         snap={s.snapToWords}

@@ -8,6 +8,8 @@ export type QuickPickProps = {
   codes: Code[];
   /** Codes to list first when nothing is typed. */
   recentIds: number[];
+  /** Number keys: slot i holds the code key i + 1 applies. */
+  keySlots: (number | null)[];
   onPick: (codeId: number) => void;
   /** Offered when no code has exactly the typed name: create it and use it. */
   onCreate?: (name: string) => void;
@@ -20,7 +22,7 @@ type Item = { kind: 'code'; node: CodeNode } | { kind: 'create'; name: string };
 const flatten = (nodes: CodeNode[]): CodeNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
 
 /** Keyboard code picker: type to filter, arrows to move, Enter to apply. */
-export function QuickPick({ title, codes, recentIds, onPick, onCreate, onClose, returnFocus }: QuickPickProps) {
+export function QuickPick({ title, codes, recentIds, keySlots, onPick, onCreate, onClose, returnFocus }: QuickPickProps) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const all = useMemo(() => flatten(buildCodeTree(codes)), [codes]);
@@ -88,7 +90,7 @@ export function QuickPick({ title, codes, recentIds, onPick, onCreate, onClose, 
                 <span className="swatch" style={{ background: item.node.code.color }} aria-hidden="true" />
                 <span className="quick-pick-name">{item.node.code.name}</span>
                 {item.node.path.length > 1 && <span className="quick-pick-path">{item.node.path.slice(0, -1).join(' › ')}</span>}
-                {!query && recentIds.includes(item.node.code.id) && <kbd>{recentIds.indexOf(item.node.code.id) + 1}</kbd>}
+                {keySlots.includes(item.node.code.id) && <kbd title={`Key ${keySlots.indexOf(item.node.code.id) + 1} applies it in the document`}>{keySlots.indexOf(item.node.code.id) + 1}</kbd>}
               </>
             ) : (
               <span className="quick-pick-create">Create code “{item.name}” and apply it</span>

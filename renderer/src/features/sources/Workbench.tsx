@@ -62,7 +62,7 @@ export function Workbench() {
     if (mod && !e.altKey && key === 'm') { actions.memoOnSelected(); return true; }
     const digit = /^Digit([1-9])$/.exec(e.code);
     if (digit && !mod && !e.altKey) {
-      if (e.shiftKey || st.selection) actions.applyRecent(Number(digit[1]) - 1, e.shiftKey);
+      if (e.shiftKey || st.selection) actions.applyKey(Number(digit[1]) - 1, e.shiftKey);
       return true;
     }
     if (e.altKey && !mod && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
@@ -84,6 +84,7 @@ export function Workbench() {
   const detail = useSourcesStore((s) => s.detail);
   const selection = useSourcesStore((s) => s.selection);
   const recentIds = useSourcesStore((s) => s.recentCodeIds);
+  const keySlots = useSourcesStore((s) => s.keySlots);
 
   return (
     <div className="workbench">
@@ -101,6 +102,7 @@ export function Workbench() {
           {side === 'codebook' ? (
             <CodebookPanel
               applyMode={selection !== null}
+              keySlots={keySlots}
               onApply={(codeId) => void actions.apply(codeId)}
               onDropPassage={(codeId, range) => {
                 if (range.sourceId === openId) void actions.apply(codeId, range);
@@ -116,6 +118,7 @@ export function Workbench() {
           title={PICK_TITLE[pick]}
           codes={codes}
           recentIds={recentIds}
+          keySlots={keySlots}
           onClose={() => setPick(null)}
           returnFocus={backToDoc}
           onPick={(codeId) => {

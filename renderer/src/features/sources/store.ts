@@ -14,8 +14,12 @@ type SourcesState = {
   selectedCodingId: number | null;
   /** A coding whose boundaries are being changed: the next selection becomes its range. */
   adjustingId: number | null;
-  /** Codes applied most recently, newest first: number keys 1–9 apply them. */
+  /** Codes applied most recently, newest first: the code picker lists them first. */
   recentCodeIds: number[];
+  /** Number keys 1–9: slot i holds the code key i + 1 applies. Stable: set by first use or by the researcher. */
+  keySlots: (number | null)[];
+  loadKeys: () => Promise<void>;
+  setKey: (key: number, codeId: number | null) => Promise<void>;
   snapToWords: boolean;
   /** One line about the last coding action, announced politely to screen readers. */
   status: string;
@@ -39,6 +43,7 @@ type SourcesState = {
 
 const RECENT_KEY = 'marginalia.recentCodes';
 const SNAP_KEY = 'marginalia.snapToWords';
+const NO_KEYS: (number | null)[] = Array<number | null>(9).fill(null);
 
 const readRecent = (): number[] => {
   try {
@@ -67,6 +72,11 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
     localStorage.setItem(RECENT_KEY, JSON.stringify(recentCodeIds));
     return recentCodeIds;
   };
+  /** A code used for the first time takes the first free number key; keys never reshuffle. */
+  const claimKey = async (codeId: number) => {
+    const slots = get().keySlots;
+    if (!slots.includes(codeId) && slots.includes(null)) set({ keySlots: await call('codes.claimKey', { codeId }) });
+  };
   // Coding counts in the sources list follow in the background; the view does not wait for them.
   const refreshList = () => void call('sources.list', {}).then((sources) => set({ sources }), () => undefined);
   const sourceId = () => {
@@ -83,12 +93,15 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
     selectedCodingId: null,
     adjustingId: null,
     recentCodeIds: readRecent(),
+    keySlots: NO_KEYS,
+    loadKeys: async () => set({ keySlots: await call('codes.keys', {}) }),
+    setKey: async (key, codeId) => set({ keySlots: await call('codes.setKey', { key, codeId }) }),
     snapToWords: localStorage.getItem(SNAP_KEY) === '1',
     status: '',
     setStatus: (status) => set({ status }),
     load: async () => {
-      const sources = await call('sources.list', {});
-      set({ sources });
+      const [sources, keySlots] = await Promise.all([call('sources.list', {}), call('codes.keys', {})]);
+      set({ sources, keySlots });
       const { openId, detail } = get();
       if (openId === null) return;
       const summary = sources.find((s) => s.id === openId);
@@ -125,6 +138,7 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
       const coding = await call('codings.apply', { sourceId: sourceId(), codeId, ...range });
       set({ codings: upsert(get().codings, coding), recentCodeIds: recentWith(codeId), status });
       refreshList();
+      await claimKey(codeId);
       return coding;
     },
     applyToUnit: async (unitId, codeId, status) => {
@@ -132,6 +146,7 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
       const codings = coding.sourceId === get().openId ? upsert(get().codings, coding) : get().codings;
       set({ codings, recentCodeIds: recentWith(codeId), status: status?.(coding) ?? '' });
       refreshList();
+      await claimKey(codeId);
       return coding;
     },
     removeCoding: async (id, status = '') => {
@@ -142,6 +157,7 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
     changeCode: async (id, codeId, status = '') => {
       const coding = await call('codings.changeCode', { id, codeId });
       set({ codings: upsert(get().codings, coding, id), selectedCodingId: coding.id, recentCodeIds: recentWith(codeId), status });
+      await claimKey(codeId);
       return coding;
     },
     adjust: async (id, range, status = '') => {
@@ -157,6 +173,7 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
       const r = await call('codes.createInductive', { sourceId: sourceId(), name, ...(memo.trim() ? { memo: memo.trim() } : {}), ...range });
       set({ codings: upsert(get().codings, r.coding), selectedCodingId: r.coding.id, recentCodeIds: recentWith(r.code.id), status });
       refreshList();
+      await claimKey(r.code.id);
       return { codeId: r.code.id, codingId: r.coding.id };
     },
   };

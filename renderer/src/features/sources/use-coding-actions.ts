@@ -57,10 +57,12 @@ export function useCodingActions(doc: RefObject<DocumentHandle | null>) {
         settle();
       });
 
-    const applyRecent = (index: number, wholeUnit: boolean) => {
+    const applyKey = (index: number, wholeUnit: boolean) => {
       const codes = useCodebookStore.getState().codes;
-      const codeId = s().recentCodeIds.filter((id) => codes.some((c) => c.id === id))[index];
-      if (codeId === undefined) return fail(`No recent code ${index + 1} yet: codes you apply are numbered 1–9 in the order you used them.`);
+      const codeId = s().keySlots[index];
+      if (codeId == null || !codes.some((c) => c.id === codeId)) {
+        return fail(`Key ${index + 1} applies no code yet: the first nine codes you use take keys 1–9 and keep them; change them in the Codebook view.`);
+      }
       void (wholeUnit ? applyToUnit(codeId) : apply(codeId));
     };
 
@@ -157,7 +159,7 @@ export function useCodingActions(doc: RefObject<DocumentHandle | null>) {
       doc.current?.focus();
     };
 
-    return { apply, applyToUnit, applyRecent, createAndApply, inVivo, createInductive, removeSelected, changeCode, startAdjust, commitAdjust, cancelAdjust, memoOnSelected, selectCoding };
+    return { apply, applyToUnit, applyKey, createAndApply, inVivo, createInductive, removeSelected, changeCode, startAdjust, commitAdjust, cancelAdjust, memoOnSelected, selectCoding };
   }, [doc]);
 }
 
