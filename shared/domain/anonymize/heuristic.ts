@@ -17,7 +17,7 @@ const COMMON = new Set(
   (
     'i im ive id ill the a an and but or if so as at in on to of by for from with we they he she it you my our your his her their this that these those ' +
     'what when where why how who which yes no not well also then there here now okay ok mr mrs ms dr prof professor sir madam dear hi hello thanks thank ' +
-    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december ' +
+    'monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays january february march april may june july august september october november december ' +
     'english spanish european american british french german latin international national interviewer interviewee participant question answer ' +
     'el la los las un una unos unas y o pero si sí no yo tu tú él ella ellos ellas nosotros nosotras usted ustedes mi mis su sus este esta estos estas eso esto ese esa ' +
     'que qué cuando cuándo donde dónde como cómo por para con sin en de del al lo le se es son fue era hay muy más bueno bien pues entonces también ' +

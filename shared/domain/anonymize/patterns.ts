@@ -24,6 +24,7 @@ const DATES = [
 ];
 
 const digits = (s: string): string => s.replace(/\D/g, '');
+const YEARS = /^(1[89]|20)\d\d-(1[89]|20)?\d\d$/;
 
 const OPENING: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 const count = (s: string, ch: string): number => s.split(ch).length - 1;
@@ -68,7 +69,8 @@ export function findPatterns(text: string): Candidate[] {
     if (url.length > 4) out.push({ start: m.index, end: m.index + url.length, kind: 'url', termKey: `url:${url.toLowerCase().replace(/^https?:\/\//, '').replace(/\/$/, '')}` });
   }
   collect(text, PHONE, 'phone', (m) => (isPhone(m) ? `phone:${digits(m)}` : null), out);
-  collect(text, ID, 'id', (m) => (digits(m).length >= 5 ? `id:${m.replace(/-/g, '')}` : null), out);
+  // An ISO time (2026-11-28T12) or a span of years (2025-2030) is not an ID.
+  collect(text, ID, 'id', (m) => (digits(m).length >= 5 && !/^\d{4}-\d{2}-\d{2}/.test(m) && !YEARS.test(m) ? `id:${m.replace(/-/g, '')}` : null), out);
   for (const re of DATES) collect(text, re, 'date', (m) => `date:${m.toLowerCase().replace(/\s+/g, ' ')}`, out);
   return out;
 }
