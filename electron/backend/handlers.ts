@@ -15,6 +15,8 @@ import { searchHandlers } from './services/search.ts';
 import { importHandlers } from './services/import.ts';
 import { exchangeHandlers } from './services/exchange.ts';
 import { exportHandlers } from './services/export.ts';
+import { anonymizeHandlers } from './services/anonymize.ts';
+import { auditHandlers } from './services/audit.ts';
 import { codeKeyHandlers } from './services/code-keys.ts';
 
 /**
@@ -39,5 +41,7 @@ export const projectHandlers = combineHandlers([
   importHandlers,
   exchangeHandlers,
   exportHandlers,
+  anonymizeHandlers,
+  auditHandlers,
   codeKeyHandlers,
 ]);

@@ -40,6 +40,9 @@ const provisionalCoder = (): string => {
   }
 };
 
+/** Why a project opened for review refuses every change (the banner says it too). */
+export const REVIEWER_MODE = 'Reviewer mode: this project is open read-only. Reading, searching, analysis and exports work; every change is refused.';
+
 /**
  * Owns the open project and the dispatcher every transport calls. Only one project is
  * open at a time; opening another closes the first.
@@ -48,6 +51,8 @@ export class Host {
   readonly home: string;
   readonly call: Dispatcher;
   private project: Project | null = null;
+  /** Opened in reviewer mode (project.openForReview): read-only, whoever else writes it. */
+  private reviewing = false;
   /** One writer, snapshots, integrity: every project opens through it (safety/guard.ts). */
   readonly guard: ProjectGuard;
   readonly projectsDir: string;
@@ -80,6 +85,7 @@ export class Host {
         'project.open': (i) => this.open(projectFile(i.path, this.projectsDir), false),
         'project.create': (i) => this.create(i.path !== undefined ? projectFile(i.path, this.projectsDir) : newProjectFile(i.name!, i.folder, this.projectsDir), i.template),
         'project.openDemo': () => this.openDemo(),
+        'project.openForReview': (i) => this.open(projectFile(i.path, this.projectsDir), false, true),
         'project.recent': () => this.recent(),
         'app.paths': () => ({ home: this.home, demoPath: this.demoPath, suggestedNewPath: this.suggestNewPath(), projectsDir: this.projectsDir, desktop: this.desktop }),
         'coders.list': () => listCoders(this.requireProject().db),
@@ -113,12 +119,17 @@ export class Host {
   }
 
   /** Opens a project file, or creates it with a template; the old one stays open on failure. */
-  open(path: string, create: ProjectTemplate | false) {
+  open(path: string, create: ProjectTemplate | false, reviewer = false) {
     this.assertIdle('opening another project');
     const full = resolve(path);
-    const next = this.guard.open(full, (readOnly) => Project.open(full, { clock: this.clock, coderName: this.coderName, readOnly, ...(create ? { create: { template: create } } : {}) }), { creating: create !== false });
+    const next = this.guard.open(
+      full,
+      (readOnly) => Project.open(full, { clock: this.clock, coderName: this.coderName, readOnly: readOnly || reviewer, ...(create ? { create: { template: create } } : {}) }),
+      { creating: create !== false, ...(reviewer ? { reviewer: REVIEWER_MODE } : {}) },
+    );
     this.project?.close();
     this.project = next;
+    this.reviewing = reviewer;
     this.remember(full, next.info().name);
     return this.withSafety(next.info());
   }
@@ -205,12 +216,13 @@ export class Host {
   }
 
   private withSafety(info: ProjectInfo): ProjectInfo {
-    return { ...info, safety: this.guard.safety() };
+    return { ...info, safety: this.guard.safety(), ...(this.reviewing ? { reviewer: true } : {}) };
   }
 
   close(): void {
     this.project?.close();
     this.project = null;
+    this.reviewing = false;
     this.guard.close();
   }
 }

@@ -13,6 +13,8 @@ import { analysisMethods } from './methods/analysis.ts';
 import { searchMethods } from './methods/search.ts';
 import { exchangeMethods } from './methods/exchange.ts';
 import { exportMethods } from './methods/export.ts';
+import { anonymizeMethods } from './methods/anonymize.ts';
+import { auditMethods } from './methods/audit.ts';
 import { safetyMethods } from './methods/safety.ts';
 
 /**
@@ -34,6 +36,8 @@ export const contract = {
   ...searchMethods,
   ...exchangeMethods,
   ...exportMethods,
+  ...anonymizeMethods,
+  ...auditMethods,
   ...safetyMethods,
 } as const;
 

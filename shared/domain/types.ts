@@ -27,6 +27,8 @@ export type ProjectInfo = {
   counts: ProjectCounts;
   /** Read-only, location and integrity state, for the banners (set by the Host). */
   safety?: ProjectSafety;
+  /** Opened in reviewer mode (project.openForReview): read-only, every change refused. */
+  reviewer?: boolean;
 };
 
 export type RecentProject = { path: string; name: string; openedAt: string; exists: boolean };

@@ -56,6 +56,15 @@ function columnOf(ref: string, columns: Map<string, TextColumn>): { column: Text
   return { column: c, key: JSON.stringify(id.split('-').map(Number)) };
 }
 
+/**
+ * A source imported from a file keeps only the file's kind: a file name is often a person's
+ * name in another spelling (`entrevista-maria-jose.docx`) that no rule can be sure to catch.
+ */
+function fileOrigin(origin: string, replacer: Replacer): string {
+  const ext = /\.[A-Za-z0-9]{1,8}$/.exec(origin)?.[0];
+  return ext ? `[file]${ext.toLowerCase()}` : replacer.text(origin);
+}
+
 export type CopyOutcome = { report: AnonymizationReport; replacer: Replacer };
 
 export async function writeCopy(db: Db, ctx: Ctx, run: DetectionRun, decisions: Decisions, reviewers: string[], pace: Pace): Promise<CopyOutcome> {
@@ -111,7 +120,12 @@ export async function writeCopy(db: Db, ctx: Ctx, run: DetectionRun, decisions: 
     if (SPECIAL.has(`${c.table}.${c.column}`) || MACHINE_COLUMN.test(c.column) || c.table === 'audit_log' || DROPPED.includes(c.table)) continue;
     for (const row of textValues(db, c)) {
       if (handled.has(`${c.table}.${c.column}:${row.key}`)) continue;
-      const next = c.table === 'project_meta' || c.column === 'mapping' ? replacer.json(row.value) : replacer.text(row.value);
+      const next =
+        c.table === 'sources' && c.column === 'origin'
+          ? fileOrigin(row.value, replacer)
+          : c.table === 'project_meta' || c.column === 'mapping'
+            ? replacer.json(row.value)
+            : replacer.text(row.value);
       if (next !== row.value) setTextValue(db, c, row.key, next);
     }
   }

@@ -27,17 +27,17 @@ import { detect, loadConfig, readProjectFields, type DetectionRun } from './dete
 type Occurrence = { ref: string; start: number; end: number; kind: DetectionKind; termKey: string; key: string };
 type Session = { run: DetectionRun; at: string; views: Map<string, string>; byTerm: Map<string, Occurrence[]> };
 
-/** The latest detection of each open project file. */
-const sessions = new Map<string, Session>();
+/** The latest detection of each open connection: reopening a project starts afresh (its texts may have changed). */
+const sessions = new WeakMap<Db, Session>();
 
 const DETECT_JOB = { name: 'detection', cancelled: 'Detection cancelled' };
 
 export const forgetDetection = (db: Db): void => {
-  sessions.delete(db.path);
+  sessions.delete(db);
 };
 
 function session(db: Db): Session {
-  const s = sessions.get(db.path);
+  const s = sessions.get(db);
   if (!s) throw new ApiFailure('conflict', 'Run the detection first (anonymize.detect): there is nothing to review yet');
   return s;
 }
@@ -59,7 +59,7 @@ export async function runDetection(ctx: Ctx, jobId: string | undefined): Promise
         byTerm.set(c.termKey, list);
       }
     }
-    sessions.set(ctx.db.path, { run, at: ctx.now(), views, byTerm });
+    sessions.set(ctx.db, { run, at: ctx.now(), views, byTerm });
     return summarize(ctx.db);
   });
 }

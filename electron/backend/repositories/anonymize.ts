@@ -60,11 +60,8 @@ export function readFields(db: Db): Field[] {
       FROM participant_attributes pa JOIN attributes a ON a.id = pa.attribute_id JOIN participants p ON p.id = pa.participant_id
       ORDER BY p.label COLLATE NOCASE, a.position, a.id`)),
     ...db
-      .all<{ id: number; name: string; origin: string }>(sql`SELECT id, name, origin FROM sources ORDER BY position, id`)
-      .flatMap((s) => plain([
-        { ref: `sources:${s.id}:name`, text: s.name, where: 'Source name' },
-        { ref: `sources:${s.id}:origin`, text: s.origin, where: `File of ${s.name}` },
-      ])),
+      .all<{ id: number; name: string }>(sql`SELECT id, name FROM sources ORDER BY position, id`)
+      .flatMap((s) => plain([{ ref: `sources:${s.id}:name`, text: s.name, where: 'Source name' }])),
     ...plain(db.all<Row>(sql`SELECT 'sources:' || id || ':text' AS ref, text, name AS "where" FROM sources ORDER BY position, id`)),
     ...plain(db.all<Row>(sql`SELECT 'questions:' || q.id || ':text' AS ref, q.text, 'Question ' || q.key || ' of ' || s.name AS "where"
       FROM questions q JOIN sources s ON s.id = q.source_id ORDER BY s.position, q.position, q.id`)),

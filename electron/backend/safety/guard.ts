@@ -85,9 +85,10 @@ export class ProjectGuard {
    * process writes it (refused instead when `requireWrite`). A damaged file is refused with
    * where its latest good snapshot is, and left as it is.
    */
-  open(path: string, openProject: (readOnly: boolean) => Project, options: { creating: boolean; requireWrite?: boolean }): Project {
+  open(path: string, openProject: (readOnly: boolean) => Project, options: { creating: boolean; requireWrite?: boolean; reviewer?: string }): Project {
     const reused = this.current?.path === path ? this.current.lock : null;
-    const { lock, readOnly } = reused ? { lock: reused, readOnly: null } : this.lockFor(path, options.creating);
+    // Reviewer mode (issue 12) never takes the lock: it only reads, and says why in readOnly.
+    const { lock, readOnly } = options.reviewer ? { lock: null, readOnly: options.reviewer } : reused ? { lock: reused, readOnly: null } : this.lockFor(path, options.creating);
     if (readOnly !== null && (options.requireWrite || options.creating)) throw new ApiFailure('read_only', readOnly, 'path');
     let project: Project;
     try {

@@ -48,8 +48,17 @@ function opensSentence(text: string, at: number): boolean {
     if (text[i] === '\n') return true;
     i--;
   }
-  return i < 0 || /[.!?:;…]/u.test(text[i]!);
+  if (i < 0) return true;
+  // "Dr. Okonkwo", "Sra. Pérez", "J. Smith": a title or an initial, not the end of a sentence.
+  if (text[i] === '.') {
+    const before = text.slice(Math.max(0, i - 6), i);
+    return !(TITLE_BEFORE.test(before.toLowerCase()) || INITIAL_BEFORE.test(before));
+  }
+  return /[!?:;…]/u.test(text[i]!);
 }
+
+const TITLE_BEFORE = /(?:^|[^\p{L}])(?:dr|dra|mr|mrs|ms|sr|sra|srta|prof|profa|lic|ing|st)$/u;
+const INITIAL_BEFORE = /(?:^|[^\p{L}])\p{Lu}$/u;
 
 type Word = { start: number; end: number; text: string };
 

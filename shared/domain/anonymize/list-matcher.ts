@@ -14,7 +14,7 @@ type Form = {
   seps: string[];
   termKey: string;
   kind: 'name' | 'term';
-  /** Derived one-word forms (a first name alone) match only when written with a capital. */
+  /** Parts of a name (a first name alone) match only when written with a capital. */
   capitalOnly: boolean;
 };
 
@@ -57,8 +57,8 @@ export const termKey = (t: TermEntry): string => `term:${foldKey(t.term)}`;
 /**
  * The forms to look for, and what each term is. People merge when their names fold alike or
  * they name the same participant. A name's single words (a first name alone, a surname) are
- * looked for too, unless two people share one: then it stands for neither and is proposed
- * under its own term, so the researcher sees the ambiguity.
+ * and runs of them are looked for too, unless two people share one: then it stands for
+ * neither and is proposed under its own term, so the researcher sees the ambiguity.
  */
 export function buildForms(people: readonly PersonEntry[], terms: readonly TermEntry[]): { forms: Form[]; infos: Map<string, TermInfo> } {
   const infos = new Map<string, TermInfo>();
@@ -86,28 +86,35 @@ export function buildForms(people: readonly PersonEntry[], terms: readonly TermE
       }
     }
   }
-  // Single words of full names, with the people each could stand for.
-  const words = new Map<string, { original: string; keys: Set<string> }>();
+  // Parts of full names (a first name alone, "María José" of "María José López", a surname),
+  // with the people each could stand for.
+  const parts = new Map<string, { original: string; tokens: string[]; seps: string[]; keys: Set<string> }>();
   for (const [key, p] of merged) {
     const folded = foldText(p.name);
     const t = tokenize(folded.text);
-    if (t.tokens.length < 2) continue;
-    t.tokens.forEach((tok, i) => {
-      if (tok.length < 2 || PARTICLES.has(tok) || explicit.has(tok)) return;
-      const original = p.name.slice(folded.origin[t.starts[i]!], folded.origin[t.ends[i]!]);
-      const w = words.get(tok) ?? { original, keys: new Set<string>() };
-      w.keys.add(key);
-      words.set(tok, w);
-    });
-  }
-  for (const [tok, w] of words) {
-    if (w.keys.size === 1) {
-      forms.push({ tokens: [tok], seps: [], termKey: [...w.keys][0]!, kind: 'name', capitalOnly: true });
-    } else {
-      const key = `person-shared:${tok}`;
-      infos.set(key, { key, kind: 'name', label: `${w.original} (${w.keys.size} people in the names list)`, participantLabel: null, category: null, order: order++ });
-      forms.push({ tokens: [tok], seps: [], termKey: key, kind: 'name', capitalOnly: true });
+    for (let from = 0; from < t.tokens.length; from++) {
+      for (let to = from + 1; to <= t.tokens.length; to++) {
+        if (to - from === t.tokens.length) continue;
+        const tokens = t.tokens.slice(from, to);
+        if (tokens.every((tok) => PARTICLES.has(tok)) || PARTICLES.has(tokens[0]!) || PARTICLES.has(tokens[tokens.length - 1]!)) continue;
+        if (tokens.length === 1 && tokens[0]!.length < 2) continue;
+        const id = tokens.join(' ');
+        if (explicit.has(id)) continue;
+        const seps = tokens.slice(1).map((_, i) => normSep(folded.text.slice(t.ends[from + i], t.starts[from + i + 1])) ?? ' ');
+        const original = p.name.slice(folded.origin[t.starts[from]!], folded.origin[t.ends[to - 1]!]);
+        const part = parts.get(id) ?? { original, tokens, seps, keys: new Set<string>() };
+        part.keys.add(key);
+        parts.set(id, part);
+      }
     }
+  }
+  for (const [id, part] of parts) {
+    let termKey = [...part.keys][0]!;
+    if (part.keys.size > 1) {
+      termKey = `person-shared:${id}`;
+      infos.set(termKey, { key: termKey, kind: 'name', label: `${part.original} (${part.keys.size} people in the names list)`, participantLabel: null, category: null, order: order++ });
+    }
+    forms.push({ tokens: part.tokens, seps: part.seps, termKey, kind: 'name', capitalOnly: true });
   }
   for (const t of terms) {
     const key = termKey(t);
