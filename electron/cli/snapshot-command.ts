@@ -81,7 +81,7 @@ export async function runRestoreCommand(host: Host, projectPath: string, argv: r
     io.err(`Not restored: ${path} has no good snapshot to restore`);
     return 1;
   }
-  const r = await typed(host, 'project.restore', opened.ok ? { snapshot } : { snapshot, path });
+  const r = await typed(host, 'project.restore', opened.ok ? { snapshot } : { snapshot, damaged: true });
   if (!r.ok) throw new Error(r.error.message);
   if (argv.includes('--json')) io.out(JSON.stringify({ project: path, restored: snapshot, before: r.value.before, keptAs: r.value.keptAs, counts: r.value.info.counts }));
   else {

@@ -1,6 +1,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Host } from '../../electron/backend/host.ts';
 import { useDemoApp, type App } from './harness.ts';
 
 /** WCAG 2.0 and 2.1, levels A and AA: what the workbench promises its users. */
@@ -138,5 +140,31 @@ describe('accessibility of the main views (axe, WCAG 2.1 A and AA)', () => {
     await page.getByRole('searchbox', { name: 'Search all sources' }).press('Enter');
     await expect.poll(() => page.getByRole('table', { name: 'Search hits' }).locator('tbody tr').count()).toBeGreaterThan(2);
     expectClean([await audit(app, 'Search')]);
+  });
+
+  it('Snapshots: the list, the restore confirmation, and the read-only banner', async () => {
+    const { page } = app;
+    const reports: string[] = [];
+    await page.getByRole('button', { name: 'Snapshots…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Snapshots' });
+    await expect.poll(() => dialog.getByRole('table').locator('tbody tr').count()).toBeGreaterThan(0);
+    reports.push(await audit(app, 'Snapshots list'));
+    await dialog.getByRole('button', { name: /^Restore the snapshot from/ }).first().click();
+    await expect.poll(() => dialog.getByRole('group', { name: 'Confirm the restore' }).count()).toBe(1);
+    reports.push(await audit(app, 'Snapshots restore confirmation'));
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // Another Host writes a project (its own demo); this app opens it, so only to read.
+    const writer = new Host({ home: join(app.dir, 'writer-home'), coderName: 'writer' });
+    try {
+      expect((await writer.call('project.openDemo', {})).ok).toBe(true);
+      expect((await app.host.call('project.open', { path: writer.demoPath })).ok).toBe(true);
+      await page.reload();
+      await expect.poll(() => page.getByRole('region', { name: 'Project warnings' }).count()).toBe(1);
+      reports.push(await audit(app, 'Read-only banner'));
+    } finally {
+      writer.close();
+    }
+    expectClean(reports);
   });
 });

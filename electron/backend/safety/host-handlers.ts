@@ -17,23 +17,21 @@ export type SafetyHost = {
 
 type SafetyMethod = 'project.snapshots' | 'project.snapshot' | 'project.restore';
 
-/**
- * The project a call names: the open one, or the one just refused as damaged. Any other path
- * is refused, so a page cannot list or replace files it was not given.
- */
-function target(host: SafetyHost, path: string | undefined): { path: string; open: boolean } {
-  const open = host.guard.openPath;
-  if (path === undefined || path === open) {
-    if (!open) throw new ApiFailure('no_project', 'No project is open');
-    return { path: open, open: true };
+/** The project a call names: the open one, or (`damaged`) the one just refused as damaged. */
+function target(host: SafetyHost, damaged: true | undefined): { path: string; open: boolean } {
+  if (damaged) {
+    const path = host.guard.lastDamaged;
+    if (!path) throw new ApiFailure('not_found', 'No project was refused as damaged', 'damaged');
+    return { path, open: false };
   }
-  if (path === host.guard.lastDamaged) return { path, open: false };
-  throw new ApiFailure('invalid_input', 'Snapshots can be listed and restored only for the open project, or for one that was just refused as damaged', 'path');
+  const open = host.guard.openPath;
+  if (!open) throw new ApiFailure('no_project', 'No project is open');
+  return { path: open, open: true };
 }
 
 export function safetyHandlers(host: SafetyHost): HostHandlerMap<SafetyMethod> {
   return {
-    'project.snapshots': (i) => listSnapshots(target(host, i.path).path),
+    'project.snapshots': (i) => listSnapshots(target(host, i.damaged).path),
     'project.snapshot': () => {
       host.assertIdle('taking a snapshot');
       const project = host.project();
@@ -42,7 +40,7 @@ export function safetyHandlers(host: SafetyHost): HostHandlerMap<SafetyMethod> {
     },
     'project.restore': (i) => {
       host.assertIdle('restoring a snapshot');
-      const t = target(host, i.path);
+      const t = target(host, i.damaged);
       const project = host.project();
       if (t.open && project) {
         const r = host.guard.restoreOpen(project, i.snapshot, () => project.close(), () => host.open(t.path));

@@ -15,6 +15,8 @@ import { UndoButtons, useUndoShortcuts } from '../features/undo/UndoButtons.tsx'
 import { ImportLayer, openImport } from '../features/import/ImportLayer.tsx';
 import { attempt } from '../ui/notify.ts';
 import { Notices } from '../ui/Notices.tsx';
+import { DamagedOffer, SafetyBanner, SnapshotsButton } from '../features/safety/SafetyBanner.tsx';
+import { SnapshotsDialog } from '../features/safety/SnapshotsDialog.tsx';
 import { AnalysisView } from '../features/analysis/AnalysisView.tsx';
 import { SearchView } from '../features/search/SearchView.tsx';
 import { ExportView } from '../features/export/ExportView.tsx';
@@ -86,6 +88,7 @@ export function App() {
         <button onClick={() => setDialog('open')} title="Open project (Ctrl+O)">Open…</button>
         {info && <CoderControl coderName={info.coder.name} projectPath={info.path} />}
       </header>
+      {info && <SafetyBanner info={info} />}
       <nav className="navrail" aria-label="Views">
         {VIEWS.map((v) => (
           <button key={v.view} className={`nav-item${view === v.view ? ' active' : ''}`} aria-current={view === v.view ? 'page' : undefined} onClick={() => setView(v.view)} title={`${v.label} (Ctrl+${v.key})`}>
@@ -119,11 +122,14 @@ export function App() {
           <span>{info.counts.memos} memos</span>
           <span className="spacer" />
           <span className="muted path">{info.path}</span>
+          <SnapshotsButton />
         </footer>
       )}
       {dialog && <ProjectDialog mode={dialog} onClose={() => setDialog(null)} />}
       {info && <MemoDialogHost />}
       <ImportLayer enabled={info !== null} />
+      <SnapshotsDialog />
+      <DamagedOffer />
       <Notices />
     </div>
   );

@@ -102,8 +102,9 @@ describe('snapshots', () => {
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.message).toMatch(/not the name of a snapshot|no snapshot|Snapshot/);
     }
-    const other = await t.host.call('project.snapshots', { path: join(t.dir, 'elsewhere.marginalia') });
-    expect(other.ok).toBe(false);
+    // Paths are not taken at all, and there is no damaged project to name.
+    expect((await t.host.call('project.snapshots', { path: join(t.dir, 'elsewhere.marginalia') })).ok).toBe(false);
+    expect((await t.host.call('project.snapshots', { damaged: true })).ok).toBe(false);
     expect(tableCounts(t.host)).toEqual(before);
     expect(t.host.current!.db.path).toBe(path);
   });

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ProjectInfo, RecentProject } from '../../../../shared/domain/types.ts';
-import { call } from '../../api/client.ts';
+import { ApiCallError, call } from '../../api/client.ts';
 
 export type View = 'sources' | 'codebook' | 'participants' | 'analysis' | 'export' | 'search';
 
@@ -18,6 +18,9 @@ type ProjectState = {
   /** A new project named `name` in `folder`, or in the projects folder when `folder` is null. */
   createNamed: (name: string, folder: string | null, template: 'five-questions' | 'empty') => Promise<void>;
   openDemo: () => Promise<void>;
+  /** Why the project just asked for could not be opened because it is damaged (the snapshots dialog offers a way back). */
+  damaged: string | null;
+  clearDamaged: () => void;
 };
 
 export const useProjectStore = create<ProjectState>((set, get) => {
@@ -33,7 +36,16 @@ export const useProjectStore = create<ProjectState>((set, get) => {
     setView: (view) => set({ view }),
     refresh: async () => set({ info: await call('project.info', {}) }),
     loadRecent: async () => set({ recent: await call('project.recent', {}) }),
-    open: async (path) => switched(await call('project.open', { path })),
+    open: async (path) => {
+      try {
+        switched(await call('project.open', { path }));
+      } catch (err) {
+        if (!(err instanceof ApiCallError && err.error.code === 'damaged')) throw err;
+        set({ damaged: err.error.message });
+      }
+    },
+    damaged: null,
+    clearDamaged: () => set({ damaged: null }),
     create: async (path, template) => switched(await call('project.create', { path, template })),
     createNamed: async (name, folder, template) => switched(await call('project.create', { name, ...(folder === null ? {} : { folder }), template })),
     openDemo: async () => switched(await call('project.openDemo', {})),
