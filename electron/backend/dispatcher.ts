@@ -5,6 +5,7 @@ import { checkMethod } from './envelope.ts';
 import type { ExactlyOnce, HandlerMap, HostHandlerMap } from './handler-types.ts';
 import { prepareRecording, recordOperation } from './undo/recorder.ts';
 import { describeStorageError, isStorageError } from './safety/storage-errors.ts';
+import type { CallOrigin } from './safety/path-policy.ts';
 
 type AnyHandler = (input: unknown, ctx: Ctx) => unknown;
 type AnyHostHandler = (input: unknown) => unknown;
@@ -18,10 +19,15 @@ export type DispatcherParts<P extends MethodName, H extends MethodName> = {
   current: () => { ctx: Ctx; transaction: <T>(fn: () => T) => T; readOnly?: string | null } | null;
   /** Runs after a command or a writing job succeeded (automatic snapshots). */
   afterWrite?: () => void;
+  /** Refuses what a caller may not ask for (a page naming paths: safety/path-policy.ts), by throwing an ApiFailure. */
+  checkCall?: (method: MethodName, input: unknown, origin: CallOrigin) => void;
 };
 
-/** What a transport needs: call one method with its input. */
-export type ApiCall = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
+/**
+ * What a transport needs: call one method with its input. Transports serving the page pass
+ * origin 'renderer'; in-process callers (CLI, tests, the desktop shell's own dialogs) are trusted.
+ */
+export type ApiCall = (method: string, input: unknown, origin?: CallOrigin) => Promise<ApiResult<unknown>>;
 
 export type Dispatcher = ApiCall & {
   /** Long jobs (imports) still running: the host must not close their project under them. */
@@ -94,7 +100,7 @@ export function createDispatcher<P extends MethodName, H extends MethodName>(
       open();
     }
   };
-  const call = async (name: string, input: unknown): Promise<ApiResult<unknown>> => {
+  const call = async (name: string, input: unknown, origin: CallOrigin = 'trusted'): Promise<ApiResult<unknown>> => {
     // Transports pass on what they were sent: the name may not even be a string.
     const checked = checkMethod(name);
     if (!checked.ok) return checked;
@@ -111,6 +117,7 @@ export function createDispatcher<P extends MethodName, H extends MethodName>(
     // A cancel must reach the job holding the gate; everything else waits its turn.
     if (!PASSES_GATE.has(method)) while (gate) await gate;
     try {
+      parts.checkCall?.(method, parsed.data, origin);
       const host = hostHandlers[method] as AnyHostHandler | undefined;
       if (host) return { ok: true, value: await host(parsed.data) };
       const project = parts.current();

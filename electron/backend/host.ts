@@ -14,6 +14,7 @@ import { Project, PROJECT_EXTENSION, type ProjectTemplate } from './project.ts';
 import type { ProjectInfo } from '../../shared/domain/types.ts';
 import { ProjectGuard } from './safety/guard.ts';
 import { safetyHandlers } from './safety/host-handlers.ts';
+import { checkCallPaths, isInside } from './safety/path-policy.ts';
 import { defaultProjectsDir, newProjectFile, platformHome, prepareFolder, projectFile } from './project-paths.ts';
 
 export type HostOptions = {
@@ -95,6 +96,7 @@ export class Host {
       },
       current: () => (this.project ? { ctx: { ...this.project.ctx, progress: this.onProgress }, transaction: (fn) => this.project!.db.transaction(fn), readOnly: this.guard.readOnlyReason() } : null),
       afterWrite: () => this.project && this.guard.afterWrite(this.project),
+      checkCall: (method, input, origin) => checkCallPaths(method, input, origin, { desktop: this.desktop, resolve: (p) => projectFile(p, this.projectsDir), chosen: (p) => this.chosenBefore(p) }),
     });
   }
 
@@ -213,6 +215,11 @@ export class Host {
     list.unshift({ path, name, openedAt: this.clock().toISOString() });
     mkdirSync(dirname(this.recentFile), { recursive: true });
     writeFileSync(this.recentFile, JSON.stringify(list.slice(0, 12), null, 2));
+  }
+
+  /** Paths a page may name in the desktop app (which has file dialogs): recent projects, the demo, the data and projects folders. */
+  private chosenBefore(path: string): boolean {
+    return path === this.demoPath || path === this.projectsDir || isInside(this.projectsDir, path) || isInside(this.home, path) || this.recent().some((r) => r.path === path);
   }
 
   private withSafety(info: ProjectInfo): ProjectInfo {

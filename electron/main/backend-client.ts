@@ -52,13 +52,14 @@ export class BackendClient {
     });
   }
 
-  call(method: string, input: unknown): Promise<ApiResult<unknown>> {
+  /** `renderer`: the call comes from the page (the IPC relay), which is not trusted with paths. */
+  call(method: string, input: unknown, origin?: 'renderer'): Promise<ApiResult<unknown>> {
     if (!this.alive) return Promise.resolve({ ok: false, error: { code: 'internal', message: 'The Marginalia backend is not running; restart Marginalia.' } });
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
       try {
-        this.channel.post({ type: 'call', id, method, input });
+        this.channel.post(origin ? { type: 'call', id, method, input, origin } : { type: 'call', id, method, input });
       } catch (err) {
         // An input the structured clone cannot copy (a function, say) fails here, not in the backend.
         this.pending.delete(id);

@@ -6,7 +6,8 @@ import { describeValue, isPlainObject } from '../backend/envelope.ts';
 export type BackendRequest =
   /** Open the project given on the command line, or the demo project without one. */
   | { type: 'start'; project?: string }
-  | { type: 'call'; id: number; method: string; input: unknown }
+  /** origin 'renderer': relayed from the page; absent: main's own call (menus, dialogs). */
+  | { type: 'call'; id: number; method: string; input: unknown; origin?: 'renderer' }
   /** Close the project (checkpointing its WAL) and exit. */
   | { type: 'shutdown' };
 
@@ -39,7 +40,9 @@ export function readBackendRequest(message: unknown): { ok: true; request: Backe
       if (!isId(id)) return problem(`call: id must be a positive whole number, not ${describeValue(id)}`);
       const method = message['method'];
       if (typeof method !== 'string') return { ...problem(`"method" must be a string naming an API method, not ${describeValue(method)}`), id };
-      return { ok: true, request: { type: 'call', id, method, input: message['input'] } };
+      const origin = message['origin'];
+      if (origin !== undefined && origin !== 'renderer') return { ...problem(`call: origin must be "renderer" or absent, not ${describeValue(origin)}`), id };
+      return { ok: true, request: origin ? { type: 'call', id, method, input: message['input'], origin } : { type: 'call', id, method, input: message['input'] } };
     }
     case 'shutdown':
       return { ok: true, request: { type: 'shutdown' } };

@@ -39,9 +39,9 @@ export function serveBackend(port: ServicePort, host: Host, exit: (code: number)
         return;
       }
       case 'call': {
-        const { id, method, input } = message;
+        const { id, method, input, origin } = message;
         host
-          .call(method, input)
+          .call(method, input, origin ?? 'trusted')
           .catch((err: unknown) => ({ ok: false as const, error: toApiError(err) }))
           .then((result) => {
             try {

@@ -29,7 +29,8 @@ export function registerApiHandlers(ipc: IpcMain, options: ApiRelayOptions): voi
   for (const method of methodNames) {
     ipc.handle(apiChannel(method), async (event, input: unknown) => {
       if (!trusted(event)) return REFUSED;
-      const result = await options.backend.call(method, input);
+      // From the page: the backend checks its paths (safety/path-policy.ts).
+      const result = await options.backend.call(method, input, 'renderer');
       try {
         options.afterCall?.(method, result);
       } catch (err) {

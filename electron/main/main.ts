@@ -79,7 +79,7 @@ async function onBackendExit(code: number): Promise<void> {
 }
 
 async function start(args: LaunchArgs): Promise<void> {
-  const rendererDir = findRendererDir();
+  const rendererDir = findRendererDir(undefined, { allowOverride: !app.isPackaged });
   if (!rendererDir) {
     dialog.showErrorBox('Marginalia cannot start', 'The user interface is not built: run `npm run build` first.');
     app.exit(1);
@@ -92,7 +92,7 @@ async function start(args: LaunchArgs): Promise<void> {
   // New projects go to Documents/Marginalia unless a data folder was chosen on purpose (the backend keeps them inside it then).
   if (!args.home && !process.env['MARGINALIA_HOME'] && !process.env['MARGINALIA_PROJECTS']) process.env['MARGINALIA_PROJECTS'] = join(app.getPath('documents'), 'Marginalia');
   const binding = electronSqliteBinding({ env: process.env, packaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath });
-  const client = launchBackend(join(here, 'backend-process.cjs'), home, binding);
+  const client = launchBackend(join(here, 'backend-process.cjs'), home, binding, app.isPackaged);
   backend = client;
   void client.whenExited().then(onBackendExit);
   client.onProgress((event) => mainWindow?.webContents.send(PROGRESS_CHANNEL, event));

@@ -119,7 +119,8 @@ async function answerCall(req: IncomingMessage, res: ServerResponse, call: ApiCa
   }
   const envelope = readEnvelope(body);
   if (!envelope.ok) return sendResult(res, 400, envelope);
-  const result = await call(envelope.method, envelope.input);
+  // Everything over HTTP comes from the page: never trusted with paths.
+  const result = await call(envelope.method, envelope.input, 'renderer');
   return sendResult(res, statusOf(result), result);
 }
 

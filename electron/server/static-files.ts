@@ -14,9 +14,13 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-/** The built renderer: dist/renderer above this module (dev tree and bundle alike). */
-export function findRendererDir(from = dirname(fileURLToPath(import.meta.url))): string | null {
-  const override = process.env['MARGINALIA_RENDERER_DIR'];
+/**
+ * The built renderer: dist/renderer above this module (dev tree and bundle alike).
+ * MARGINALIA_RENDERER_DIR replaces it, except in a packaged app (`allowOverride: false`):
+ * there, an environment variable must not decide which page gets the app's privileges.
+ */
+export function findRendererDir(from = dirname(fileURLToPath(import.meta.url)), { allowOverride = true }: { allowOverride?: boolean } = {}): string | null {
+  const override = allowOverride ? process.env['MARGINALIA_RENDERER_DIR'] : undefined;
   if (override) return override;
   let dir = from;
   for (let i = 0; i < 6; i++) {

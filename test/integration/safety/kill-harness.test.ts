@@ -48,7 +48,9 @@ function rng(seed: number): () => number {
   };
 }
 
-function start(project: string, home: string, seed: number): Promise<ChildProcess> {
+type Child = { process: ChildProcess; stderr: () => string };
+
+function start(project: string, home: string, seed: number): Promise<Child> {
   const child = spawn(process.execPath, [bundle, 'mix', project, home, String(seed)], {
     cwd: root,
     env: { ...process.env, MARGINALIA_MIGRATIONS_DIR: findMigrationsDir() },
@@ -56,7 +58,7 @@ function start(project: string, home: string, seed: number): Promise<ChildProces
   });
   return new Promise((resolve, reject) => {
     let err = '';
-    child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve(child));
+    child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve({ process: child, stderr: () => err }));
     child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
     child.on('exit', (code, signal) => reject(new Error(`the child ended (${code ?? signal}) before it was ready: ${err.slice(-1500)}`)));
   });
@@ -74,15 +76,15 @@ describe('kill harness', () => {
     setup.close();
 
     const verifier = new Host({ home: join(dir, 'verify-home'), coderName: 'verifier' });
-    let crashed = 0;
+    const crashed: string[] = [];
     const seen = new Set<string>();
     try {
       for (let kill = 0; kill < KILLS; kill++) {
         const child = await start(project, home, Math.floor(random() * 2 ** 31));
         // Up to ~0.3 s of work: some kills land mid-transaction, some between steps, some mid-restore.
         await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 300)));
-        if (child.exitCode !== null) crashed++;
-        await killHard(child);
+        if (child.process.exitCode !== null) crashed.push(`kill ${kill + 1}: ${child.stderr().slice(-800)}`);
+        await killHard(child.process);
 
         const opened = await verifier.call('project.open', { path: project });
         if (!opened.ok) throw new Error(`after kill ${kill + 1} (seed ${seedRun}) the project does not open: ${opened.error.message}`);
@@ -108,7 +110,7 @@ describe('kill harness', () => {
       verifier.close();
     }
     // The child never stopped by itself (every step it took was legal), and it did get work done.
-    expect(crashed).toBe(0);
+    expect(crashed).toEqual([]);
     expect(seen.size).toBeGreaterThan(0);
   }, 30 * 60_000);
 });

@@ -1,0 +1,71 @@
+import { isAbsolute, normalize, relative } from 'node:path';
+import { ApiFailure } from '../../../shared/api/errors.ts';
+import { PROJECT_EXTENSION } from '../project.ts';
+
+/**
+ * Who made a call: the CLI, tests and the desktop shell's own menus and dialogs are trusted
+ * with paths; the page (the renderer, over IPC or HTTP) is not. A page that runs someone
+ * else's script must not be able to make the backend read an arbitrary file.
+ */
+export type CallOrigin = 'trusted' | 'renderer';
+
+export type PathPolicy = {
+  /** The desktop app has native dialogs: there, a page may only name projects the user already chose. */
+  desktop: boolean;
+  /** A project path as the Host resolves it (a bare name lands in the projects folder). */
+  resolve: (path: string) => string;
+  /** Paths the user chose before (recent projects, the demo, the projects and data folders). */
+  chosen: (fullPath: string) => boolean;
+};
+
+const FILE_REFUSED = 'is not read from a path the page gives: the page sends the file’s contents (choose or drop the file in the window), and only the command line imports by path';
+
+export const isInside = (folder: string, path: string): boolean => {
+  const rel = relative(folder, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+};
+
+function checkProjectPath(path: string, policy: PathPolicy, opening: boolean): void {
+  const full = normalize(policy.resolve(path));
+  if (!full.toLowerCase().endsWith(PROJECT_EXTENSION)) {
+    throw new ApiFailure('invalid_input', `Only Marginalia project files (${PROJECT_EXTENSION}) can be ${opening ? 'opened' : 'created'} from the window; “${path}” is not one`, 'path');
+  }
+  if (policy.desktop && !policy.chosen(full)) {
+    throw new ApiFailure(
+      'invalid_input',
+      `${full} was not chosen in a file dialog: use File → ${opening ? 'Open…' : 'New…'} to ${opening ? 'open' : 'create'} a project outside the projects folder`,
+      'path',
+    );
+  }
+}
+
+/** Throws when a page's call names a path it may not; trusted calls pass untouched. */
+export function checkCallPaths(method: string, input: unknown, origin: CallOrigin, policy: PathPolicy): void {
+  if (origin === 'trusted' || typeof input !== 'object' || input === null) return;
+  const i = input as Record<string, unknown>;
+  switch (method) {
+    case 'import.stage': {
+      const files = Array.isArray(i['files']) ? (i['files'] as unknown[]) : [];
+      files.forEach((f, n) => {
+        if (typeof f === 'object' && f !== null && 'path' in f) throw new ApiFailure('invalid_input', `files.${n}: a file ${FILE_REFUSED}`, `files.${n}.path`);
+      });
+      return;
+    }
+    case 'exchange.stage': {
+      const file = i['file'];
+      if (typeof file === 'object' && file !== null && 'path' in file) throw new ApiFailure('invalid_input', `file: a REFI-QDA file ${FILE_REFUSED}`, 'file.path');
+      return;
+    }
+    case 'project.open':
+      if (typeof i['path'] === 'string') checkProjectPath(i['path'], policy, true);
+      return;
+    case 'project.create':
+      if (typeof i['path'] === 'string') checkProjectPath(i['path'], policy, false);
+      else if (policy.desktop && typeof i['folder'] === 'string' && !policy.chosen(normalize(i['folder']))) {
+        throw new ApiFailure('invalid_input', `${i['folder']} was not chosen in a file dialog: use File → New… to create a project in another folder`, 'folder');
+      }
+      return;
+    default:
+      return;
+  }
+}
