@@ -59,10 +59,19 @@ export const isAllowedNavigation = (url: string): boolean => isAppUrl(url);
 /** An IPC call is answered only when it comes from a page of the app's own origin. */
 export const isTrustedSender = (url: string | undefined | null): boolean => typeof url === 'string' && isAppUrl(url);
 
-/** Links the renderer may hand to the system browser: plain http(s), no credentials. */
+/** Links the renderer may hand to the system browser: https only, no credentials. */
 export function isSafeExternalUrl(url: string): boolean {
   const u = parse(url);
-  return u !== null && (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname !== '' && u.username === '' && u.password === '';
+  return u !== null && u.protocol === 'https:' && u.hostname !== '' && u.username === '' && u.password === '';
+}
+
+/**
+ * A new-window request the system browser may take: an https link the user clicked (a link
+ * with target=_blank opens as a tab, a middle click as a background tab). window.open from a
+ * script asks for a 'new-window' and is refused, as is every navigation of the window itself.
+ */
+export function opensExternally(details: { url: string; disposition: string }): boolean {
+  return (details.disposition === 'foreground-tab' || details.disposition === 'background-tab') && isSafeExternalUrl(details.url);
 }
 
 /** Response headers with our CSP replacing whatever policy (in any letter case) came before. */

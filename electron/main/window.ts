@@ -1,10 +1,6 @@
 import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
 import { RENDERER_CSP } from '../../shared/api/security.ts';
-import { APP_ENTRY_URL, isAllowedNavigation, isSafeExternalUrl, windowOptions, withCsp } from './security-policy.ts';
-
-const openExternally = (url: string): void => {
-  if (isSafeExternalUrl(url)) void shell.openExternal(url).catch(() => {});
-};
+import { APP_ENTRY_URL, isAllowedNavigation, opensExternally, windowOptions, withCsp } from './security-policy.ts';
 
 /** No permission (camera, notifications, clipboard-read …) is ever granted to a page. */
 export function hardenSession(ses: Session): void {
@@ -15,18 +11,17 @@ export function hardenSession(ses: Session): void {
 }
 
 /**
- * Every web contents, ours or any a bug might create: no new windows (http(s) links go to
- * the system browser), no navigation or redirect away from marginalia://app/, no webviews.
+ * Every web contents, ours or any a bug might create: no new windows (an https link the user
+ * clicked goes to the system browser), no navigation or redirect away from marginalia://app/,
+ * no webviews.
  */
 export function hardenContents(contents: WebContents): void {
-  contents.setWindowOpenHandler(({ url }) => {
-    openExternally(url);
+  contents.setWindowOpenHandler((details) => {
+    if (opensExternally(details)) void shell.openExternal(details.url).catch(() => {});
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event, url) => {
-    if (isAllowedNavigation(url)) return;
-    event.preventDefault();
-    openExternally(url);
+    if (!isAllowedNavigation(url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAllowedNavigation(url)) event.preventDefault();

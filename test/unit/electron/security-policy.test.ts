@@ -61,9 +61,9 @@ describe('IPC sender policy', () => {
 });
 
 describe('external links', () => {
-  it('hands plain http(s) links to the system browser and nothing else', () => {
+  it('hands https links to the system browser and nothing else', () => {
     expect(isSafeExternalUrl('https://example.com/paper.pdf')).toBe(true);
-    expect(isSafeExternalUrl('http://example.org')).toBe(true);
+    expect(isSafeExternalUrl('http://example.org')).toBe(false);
     expect(isSafeExternalUrl('file:///etc/passwd')).toBe(false);
     expect(isSafeExternalUrl('javascript:alert(1)')).toBe(false);
     expect(isSafeExternalUrl('smb://server/share')).toBe(false);

@@ -41,9 +41,13 @@ function workerTarget(): { entry: URL | string; options: WorkerOptions } | null 
   }
   const url = new URL('./import-parse-worker.mjs', here);
   if (url.protocol !== 'file:') return null;
-  // Packaged, the bundle is inside app.asar and the worker beside it in app.asar.unpacked.
-  const path = fileURLToPath(url).replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
-  return existsSync(path) ? { entry: pathToFileURL(path), options: {} } : null;
+  const path = fileURLToPath(url);
+  if (!existsSync(path)) return null;
+  // Packaged, the worker stays inside app.asar, under the archive's integrity check. Only
+  // Electron's patched loader reads the archive, so the thread imports it from code rather
+  // than by path; where that fails the thread dies at once and files are parsed here.
+  if (/[\\/]app\.asar[\\/]/.test(path)) return { entry: `import(${JSON.stringify(pathToFileURL(path).href)})`, options: { eval: true } };
+  return { entry: pathToFileURL(path), options: {} };
 }
 
 function settleHere(p: Pending): void {
