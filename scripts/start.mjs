@@ -3,6 +3,7 @@
 // downloaded everywhere) the desktop start falls back to browser mode.
 //   node scripts/start.mjs [--browser] [--no-open] [--project PATH] [--port N] [--home DIR]
 import { spawn, spawnSync } from 'node:child_process';
+import { browserLaunch } from './open-browser.mjs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildReason } from './build-freshness.mjs';
@@ -59,12 +60,13 @@ function openInBrowser(url) {
   if (noOpen || process.env.CI) return;
   const desktop = process.platform === 'win32' || process.platform === 'darwin' || process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
   if (!desktop) return;
-  const [command, args] =
-    process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
   try {
+    // Never the tokened address itself on a command line: see open-browser.mjs.
+    const { command, args, cleanup } = browserLaunch(url);
     const child = spawn(command, args, { stdio: 'ignore', detached: true });
     child.on('error', () => {});
     child.unref();
+    setTimeout(cleanup, 60_000).unref();
   } catch {
     // Opening a browser is a convenience; the printed address is enough.
   }

@@ -136,7 +136,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) send(res, 500, `Internal error: ${err instanceof Error ? err.message : String(err)}`);
+      // The detail goes to the terminal, never to the client: it may name paths or internals.
+      console.error('Marginalia browser mode:', err);
+      if (!res.headersSent) send(res, 500, 'Internal error: the request could not be answered; the terminal running Marginalia says why.');
     });
   });
 
