@@ -97,6 +97,8 @@ type PreviewBase = {
 
 export type InterviewPreview = PreviewBase & {
   kind: 'interview';
+  /** The transcription service or meeting tool whose layout was recognised ("Rev, Temi or Trint"). */
+  tool: string | null;
   speakers: SpeakerPreview[];
   /** The first turns, each cut to a few hundred characters. */
   turns: TurnPreview[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../electron/backend/import/parsers/csv.ts';
+import { looksTabular, parseCsv } from '../../../electron/backend/import/parsers/csv.ts';
 import { ImportError } from '../../../electron/backend/import/parsers/errors.ts';
 import { parseXlsx } from '../../../electron/backend/import/parsers/xlsx.ts';
 import { makeXlsx, truncated } from '../../helpers/files.ts';
@@ -20,6 +20,19 @@ describe('parseCsv', () => {
     expect(parseCsv('id;text\n1;a,b\n', 'eu.csv')).toEqual({ header: ['id', 'text'], rows: [['1', 'a,b']] });
     expect(parseCsv('id\ttext\n1\ta;b, c\n', 'x.tsv')).toEqual({ header: ['id', 'text'], rows: [['1', 'a;b, c']] });
     expect(parseCsv('sep=;\nid;text\n1;x\n', 'excel.csv').rows).toEqual([['1', 'x']]);
+  });
+
+  it('reads a Spanish-locale Excel CSV: semicolons, with commas left unquoted in headers and decimal numbers', () => {
+    const csv = 'Respondent;¿Por qué, en su opinión, tomó el curso?;Nota media\r\nR1;Por trabajo, sobre todo;7,5\r\nR2;Curiosidad;8,25\r\n';
+    expect(parseCsv(csv, 'encuesta.csv')).toEqual({
+      header: ['Respondent', '¿Por qué, en su opinión, tomó el curso?', 'Nota media'],
+      rows: [['R1', 'Por trabajo, sobre todo', '7,5'], ['R2', 'Curiosidad', '8,25']],
+    });
+  });
+
+  it('tells a tab-separated table in a .txt (Excel’s "Unicode Text") from a transcript', () => {
+    expect(looksTabular('id\tage\tanswer\nR1\t30\tyes\nR2\t41\tno\n')).toBe(true);
+    expect(looksTabular('Interviewer: Hello.\tHi\nAnn: Hello.\n')).toBe(false);
   });
 
   it('skips blank lines but keeps counting them as rows', () => {

@@ -23,6 +23,16 @@ describe('decodeText', () => {
     expect(decodeText(bytes, 'old.txt')).toBe('Café “quoted” – résumé\n');
   });
 
+  it('reads a file that mixes UTF-8 and Windows-1252 (two exports pasted together) right on both sides', () => {
+    const bytes = new Uint8Array([...utf8Bytes('id,answer\nR1,Café in Zürich\n'), ...windows1252Bytes('R2,Caf\u00e9 \u201cpas cher\u201d\n')]);
+    expect(decodeText(bytes, 'joined.csv')).toBe('id,answer\nR1,Café in Zürich\nR2,Café “pas cher”\n');
+  });
+
+  it('reads UTF-16 saved without a byte order mark', () => {
+    expect(decodeText(utf16Bytes(TEXT, 'le').subarray(2), 'nobom.txt')).toBe(CANONICAL);
+    expect(decodeText(utf16Bytes(TEXT, 'be').subarray(2), 'nobom.txt')).toBe(CANONICAL);
+  });
+
   it('turns lone CR line endings into LF', () => {
     expect(decodeText(utf8Bytes('one\rtwo\r'), 'mac.txt')).toBe('one\ntwo\n');
   });

@@ -37,8 +37,8 @@ describe('parseTranscript', () => {
       ['P01', 'Hi there.', 760_000],
       ['Dr. Smith', 'Long pause.', 3_723_500],
       ['P01', 'Short stamp.', 754_000],
-      ['Mary Jones', 'Bracketed.', 7_000],
-      ['Mary Jones', 'Again.', 780_000],
+      // Two lines of one speaker in a row are one turn, at the first one's time.
+      ['Mary Jones', 'Bracketed.\nAgain.', 7_000],
     ]);
     expect(t.text).not.toMatch(/\d:\d\d/);
   });

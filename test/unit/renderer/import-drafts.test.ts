@@ -3,7 +3,7 @@ import type { ColumnMeaning, InterviewPreview, QuestionnairePreview } from '../.
 import { bytesToBase64, newDraft, problemsOf, runOptions, tooBig, withPreview } from '../../../renderer/src/features/import/drafts.ts';
 
 const interview: InterviewPreview = {
-  kind: 'interview', stagedId: 'stg_1', name: 'dana.txt', characters: 100, duplicateOf: null, turnCount: 2, unitCount: 2,
+  kind: 'interview', tool: null, stagedId: 'stg_1', name: 'dana.txt', characters: 100, duplicateOf: null, turnCount: 2, unitCount: 2,
   speakers: [
     { speaker: 'Interviewer', turns: 1, words: 5, suggestion: { speaker: 'Interviewer', as: 'interviewer' } },
     { speaker: 'Dana', turns: 1, words: 9, suggestion: { speaker: 'Dana', as: 'new', label: 'Dana' } },

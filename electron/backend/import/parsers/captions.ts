@@ -1,10 +1,10 @@
 /** What WebVTT and SRT share: blocks of lines, cue text clean-up, cues → speaker turns. */
-import type { DraftTurn, ParsedTranscript } from './turns.ts';
+import type { ParsedTranscript, TimedDraft } from './turns.ts';
 import { assembleTurns, mergeCues, splitSpeakerPrefix } from './turns.ts';
 
 export type LineBlock = { line: number; lines: string[] };
 /** One caption cue; `speaker` is set only when the format named it explicitly (VTT `<v>`). */
-export type Cue = { speaker: string | null; text: string; timestampMs: number | null };
+export type Cue = { speaker: string | null; text: string; timestampMs: number | null; endMs?: number | null };
 
 /** Splits canonical text into blocks separated by blank lines; `line` is 1-based. */
 export function splitBlocks(text: string): LineBlock[] {
@@ -43,21 +43,32 @@ export function cleanCueText(text: string): string {
   return decodeCaptionEntities(plain).replace(/\s+/g, ' ').trim();
 }
 
+/** What a captions file's speakers say about the tool that wrote it. */
+function captionTool(format: 'WebVTT' | 'SRT' | 'JSON', speakers: string[], named: 'voice' | 'prefix' | null): string {
+  if (speakers.some((s) => /^speaker_\d+$/i.test(s))) return `WhisperX (${format}, diarized)`;
+  if (speakers.length === 0) return `${format === 'JSON' ? 'Whisper' : format} without speakers (Whisper and other speech-to-text)`;
+  if (named === 'voice') return 'WebVTT with voice tags (Microsoft Teams, Google Meet)';
+  return `${format} with "Name:" captions (Zoom, Otter, Descript)`;
+}
+
 /**
  * Turns cues into a transcript. Cues without an explicit speaker may carry a `Name:` prefix;
  * such prefixes count as speakers only if some label starts at least two cues, so a single
  * "Note: …" caption stays text. Consecutive cues of one speaker merge into one turn.
  */
-export function cuesToTranscript(cues: Cue[]): ParsedTranscript {
+export function cuesToTranscript(cues: Cue[], format: 'WebVTT' | 'SRT' | 'JSON' = 'WebVTT'): ParsedTranscript {
   const prefixed = cues.map((cue) => (cue.speaker === null ? splitSpeakerPrefix(cue.text) : null));
   const counts = new Map<string, number>();
   for (const p of prefixed) if (p?.speaker) counts.set(p.speaker, (counts.get(p.speaker) ?? 0) + 1);
   const usesPrefixes = [...counts.values()].some((n) => n >= 2);
 
-  const drafts: DraftTurn[] = cues.map((cue, i) => {
+  const drafts: TimedDraft[] = cues.map((cue, i) => {
     const prefix = prefixed[i];
-    if (usesPrefixes && prefix?.speaker) return { speaker: prefix.speaker, body: prefix.rest.trim(), timestampMs: cue.timestampMs };
-    return { speaker: cue.speaker, body: cue.text, timestampMs: cue.timestampMs };
+    const endMs = cue.endMs ?? null;
+    if (usesPrefixes && prefix?.speaker) return { speaker: prefix.speaker, body: prefix.rest.trim(), timestampMs: cue.timestampMs, endMs };
+    return { speaker: cue.speaker, body: cue.text, timestampMs: cue.timestampMs, endMs };
   });
-  return assembleTurns(mergeCues(drafts.filter((d) => d.body !== '')));
+  const speakers = [...new Set(drafts.flatMap((d) => (d.speaker === null ? [] : [d.speaker])))];
+  const named = cues.some((c) => c.speaker !== null) ? 'voice' : usesPrefixes ? 'prefix' : null;
+  return assembleTurns(mergeCues(drafts.filter((d) => d.body !== '')), captionTool(format, speakers, named));
 }

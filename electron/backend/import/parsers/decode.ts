@@ -53,9 +53,75 @@ function decodeWith(bytes: Uint8Array, encoding: Encoding, fatal: boolean): stri
 }
 
 /**
+ * UTF-16 without a byte order mark, recognised from mostly-Latin text: the high byte of
+ * nearly every character is zero, on the odd bytes (little endian) or the even ones.
+ */
+function bomlessUtf16(bytes: Uint8Array): Encoding | null {
+  const n = Math.min(bytes.length, SNIFF_BYTES) & ~1;
+  if (n < 4) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero >= pairs * 0.9 && evenZero <= pairs * 0.05) return 'utf-16le';
+  if (evenZero >= pairs * 0.9 && oddZero <= pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/** Length of the valid UTF-8 sequence starting at i (2–4 bytes), or 0 when there is none. */
+function utf8Sequence(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => {
+    const c = bytes[i + k];
+    return c !== undefined && c >= lo && c <= hi;
+  };
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
+  if (b >= 0xe0 && b <= 0xef) {
+    const [lo, hi] = b === 0xe0 ? [0xa0, 0xbf] : b === 0xed ? [0x80, 0x9f] : [0x80, 0xbf];
+    return cont(1, lo, hi) && cont(2) ? 3 : 0;
+  }
+  if (b >= 0xf0 && b <= 0xf4) {
+    const [lo, hi] = b === 0xf0 ? [0x90, 0xbf] : b === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+/**
+ * Text that is not valid UTF-8 throughout: each valid UTF-8 sequence as UTF-8, every other
+ * byte as Windows-1252. A file pasted together from an Excel "Save as CSV" (Windows-1252)
+ * and a UTF-8 export reads right on both sides; a pure Windows-1252 file has no valid
+ * multi-byte sequences in practice (é followed by a continuation byte is not a word).
+ */
+function decodeMixed(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  let start = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    if (bytes[i]! < 0x80) {
+      i++;
+      continue;
+    }
+    const n = utf8Sequence(bytes, i);
+    if (n > 0) {
+      i += n;
+      continue;
+    }
+    parts.push(decodeWith(bytes.subarray(start, i), 'utf-8', false), decodeWith(bytes.subarray(i, i + 1), 'windows-1252', false));
+    start = ++i;
+  }
+  parts.push(decodeWith(bytes.subarray(start), 'utf-8', false));
+  return parts.join('');
+}
+
+/**
  * Decodes a text file: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, and Windows-1252
- * when the bytes are not valid UTF-8 (what older Windows tools write). Rejects binary
- * content. Returns the canonical text (BOM stripped, line endings LF).
+ * where the bytes are not valid UTF-8 (what older Windows tools write; a file mixing both is
+ * read byte run by byte run). Rejects binary content. Returns the canonical text (BOM
+ * stripped, line endings LF).
  */
 export function decodeText(bytes: Uint8Array, fileName: string): string {
   const bom = bomEncoding(bytes);
@@ -63,13 +129,15 @@ export function decodeText(bytes: Uint8Array, fileName: string): string {
   if (bom) {
     text = decodeWith(bytes.subarray(bom.skip), bom.encoding, false);
   } else if (bytes.includes(0)) {
-    // NUL bytes never occur in UTF-8 or Windows-1252 text; BOM-less UTF-16 is not guessed.
-    throw new ImportError(fileName, 'does not look like a text file');
+    // NUL bytes never occur in UTF-8 or Windows-1252 text; they do in UTF-16 saved without a BOM.
+    const utf16 = bomlessUtf16(bytes);
+    if (!utf16) throw new ImportError(fileName, 'does not look like a text file');
+    text = decodeWith(bytes, utf16, false);
   } else {
     try {
       text = decodeWith(bytes, 'utf-8', true);
     } catch {
-      text = decodeWith(bytes, 'windows-1252', false);
+      text = decodeMixed(bytes);
     }
   }
   if (looksBinary(text)) throw new ImportError(fileName, 'does not look like a text file');

@@ -11,7 +11,7 @@ export const MAX_IMPORT_BYTES = IMPORT_MAX_BYTES;
 
 const BY_EXTENSION: Record<string, ImportFormat> = {
   txt: 'txt', text: 'txt', md: 'md', markdown: 'md', html: 'html', htm: 'html', docx: 'docx', odt: 'odt',
-  pdf: 'pdf', vtt: 'vtt', srt: 'srt', csv: 'csv', tsv: 'csv', xlsx: 'xlsx',
+  pdf: 'pdf', vtt: 'vtt', srt: 'srt', json: 'json', csv: 'csv', tsv: 'csv', xlsx: 'xlsx',
 };
 
 /** Older or neighbouring formats people try, with the fix that works. */
@@ -46,7 +46,7 @@ export function formatOfName(fileName: string): ImportFormat {
   const format = BY_EXTENSION[extension];
   if (!format) {
     const hint = HINTS[extension];
-    const supported = '.txt, .md, .html, .docx, .odt, .pdf, .vtt, .srt, .csv, .xlsx';
+    const supported = '.txt, .md, .html, .docx, .odt, .pdf, .vtt, .srt, .json, .csv, .tsv, .xlsx';
     throw new ImportError(
       fileName,
       hint ? `cannot be imported as it is: ${hint}` : `has a file type Marginalia cannot import (supported: ${supported})`,

@@ -14,6 +14,7 @@ import { parsePdf } from './pdf.ts';
 import { parseSrt } from './srt.ts';
 import { parseTranscript, type ParsedTranscript } from './transcript.ts';
 import { parseVtt } from './vtt.ts';
+import { parseWhisperJson } from './whisper-json.ts';
 import { recogniseSurvey, type SurveyTable } from './survey/recognize.ts';
 import { readXlsxTable } from './xlsx.ts';
 
@@ -21,7 +22,8 @@ import { readXlsxTable } from './xlsx.ts';
 export type InterviewUnit = { kind: 'turn' | 'paragraph' | 'heading'; start: number; end: number; speaker: string | null; timestampMs: number | null };
 
 export type ParsedSource =
-  | { kind: 'interview'; text: string; units: InterviewUnit[] }
+  /** `tool`: the transcription service or meeting tool whose layout was recognised. */
+  | { kind: 'interview'; text: string; units: InterviewUnit[]; tool?: string | null }
   | { kind: 'document'; text: string; units: BuiltDocument['units'] }
   | { kind: 'questionnaire'; table: SurveyTable };
 
@@ -29,8 +31,8 @@ export type ParsedSource =
 export const ASYNC_FORMATS: ReadonlySet<ImportFormat> = new Set(['pdf', 'xlsx']);
 
 function interviewFromTranscript(t: ParsedTranscript): ParsedSource {
-  const units: InterviewUnit[] = t.turns.map((turn) => ({ ...turn, kind: turn.speaker === null ? 'paragraph' : 'turn' }));
-  return { kind: 'interview', text: t.text, units };
+  const units: InterviewUnit[] = t.turns.map(({ speaker, start, end, timestampMs }) => ({ speaker, start, end, timestampMs, kind: speaker === null ? 'paragraph' : 'turn' }));
+  return { kind: 'interview', text: t.text, units, tool: t.tool ?? null };
 }
 
 const hasSpeakers = (t: ParsedTranscript) => t.turns.some((turn) => turn.speaker !== null);
@@ -91,6 +93,7 @@ export function parseSourceSync(name: string, bytes: Uint8Array, kind: SourceKin
     checkKind(format, kind, name);
     if (format === 'vtt') return nonEmpty(interviewFromTranscript(parseVtt(decodeText(bytes, name), name)), name);
     if (format === 'srt') return nonEmpty(interviewFromTranscript(parseSrt(decodeText(bytes, name), name)), name);
+    if (format === 'json') return nonEmpty(interviewFromTranscript(parseWhisperJson(decodeText(bytes, name), name)), name);
     const blocks = blocksOf(format, bytes, name);
     return nonEmpty(blocks ? interviewFromBlocks(blocks, name) : interviewFromText(decodeText(bytes, name), name), name);
   }

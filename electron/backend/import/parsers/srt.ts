@@ -27,8 +27,8 @@ export function parseSrt(raw: string, fileName: string): ParsedTranscript {
       });
     }
     const body = cleanCueText(block.lines.slice(at + 1).join('\n'));
-    if (body) cues.push({ speaker: null, text: body, timestampMs: startMs });
+    if (body) cues.push({ speaker: null, text: body, timestampMs: startMs, endMs: timestampToMs(timing[2]!) });
   }
   if (cues.length === 0) throw new ImportError(fileName, 'is not a valid SRT file (it has no subtitles)');
-  return cuesToTranscript(cues);
+  return cuesToTranscript(cues, 'SRT');
 }

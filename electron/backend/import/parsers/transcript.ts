@@ -1,4 +1,5 @@
 import { canonicalText } from '../../../../shared/domain/offsets.ts';
+import { parseTimedBlocks } from './timed-blocks.ts';
 import type { DraftTurn, ParsedTranscript } from './turns.ts';
 import { assembleTurns, isSpeakerName, NAME, TIMESTAMP, timestampToMs } from './turns.ts';
 
@@ -18,8 +19,11 @@ const BRACKET_LINE = new RegExp(
   String.raw`^\s*(?:(${STAMP})\s*${DASH})?\[(${NAME})\](?:\s+|:|$)\s*(?:(${STAMP})(?:\s+|$))?(?:[:\-–—](?:\s+|$))?(.*)$`,
   'u',
 );
-/** A speaker line with the body below it, as Otter and similar tools export: `Name  0:03`. */
-const HEADER_LINE = new RegExp(String.raw`^\s*(${NAME})\s+(${STAMP})\s*$`, 'u');
+/**
+ * A speaker line with the body below it, as Otter and Teams export: `Name  0:03`; Teams
+ * writes "Smith, Jane" and "Jane Smith (Guest)" there too.
+ */
+const HEADER_LINE = new RegExp(String.raw`^\s*(${NAME}(?:,\s*${NAME})?(?:\s*\([^()]{1,30}\))?)\s+(${STAMP})\s*$`, 'u');
 const STAMP_LINE = new RegExp(String.raw`^\s*(${STAMP})\s*$`, 'u');
 
 /** Bracketed annotations that are not speakers, however often they occur. */
@@ -29,7 +33,20 @@ const ANNOTATIONS = new Set(
   ),
 );
 
-type Marker = { speaker: string; timestampMs: number | null; rest: string };
+/** Which layout a speaker line has: it says which tool wrote the transcript. */
+type Form = 'plain' | 'stamp-first' | 'stamp-after-name' | 'bracket' | 'header';
+type Marker = { speaker: string; timestampMs: number | null; rest: string; form: Form };
+
+const TOOLS: Record<Form, string> = {
+  header: 'Otter or Microsoft Teams (name and time above each turn)',
+  'stamp-after-name': 'Rev, Temi or Trint ("Name (00:00:05):")',
+  'stamp-first': 'Descript ("[00:00:05] Name: …")',
+  bracket: 'Zoom saved captions ("[Name] 10:02:13")',
+  plain: '"Speaker: text" (NVivo and hand-typed transcripts)',
+};
+
+/** Lines tools add that nobody said: Otter's footer, Teams' and Meet's notices. */
+const NOTICE = /^\s*(transcribed by https?:\/\/otter\.ai\S*|.{1,80} (started|stopped) transcription|meeting ended after [\d:]+.*|this editable transcript was computer generated.*)\s*$/i;
 
 const stampMs = (stamp: string | undefined): number | null =>
   stamp === undefined ? null : timestampToMs(stamp.replace(/[[\]()]/g, ''));
@@ -37,18 +54,19 @@ const stampMs = (stamp: string | undefined): number | null =>
 function matchMarker(line: string): Marker | null {
   const colon = COLON_LINE.exec(line);
   if (colon && isSpeakerName(colon[2]!)) {
-    return { speaker: colon[2]!, timestampMs: stampMs(colon[1] ?? colon[3] ?? colon[4]), rest: colon[5] ?? '' };
+    const form: Form = colon[1] ? 'stamp-first' : colon[3] ? 'stamp-after-name' : 'plain';
+    return { speaker: colon[2]!, timestampMs: stampMs(colon[1] ?? colon[3] ?? colon[4]), rest: colon[5] ?? '', form };
   }
   const bracket = BRACKET_LINE.exec(line);
   if (bracket) {
     const name = bracket[2]!;
     const annotation = ANNOTATIONS.has(name.toLowerCase()) || /^\p{Ll}/u.test(name);
     if (!annotation && isSpeakerName(name)) {
-      return { speaker: name, timestampMs: stampMs(bracket[1] ?? bracket[3]), rest: bracket[4] ?? '' };
+      return { speaker: name, timestampMs: stampMs(bracket[1] ?? bracket[3]), rest: bracket[4] ?? '', form: 'bracket' };
     }
   }
   const header = HEADER_LINE.exec(line);
-  if (header && isSpeakerName(header[1]!)) return { speaker: header[1]!, timestampMs: stampMs(header[2]), rest: '' };
+  if (header && isSpeakerName(header[1]!)) return { speaker: header[1]!, timestampMs: stampMs(header[2]), rest: '', form: 'header' };
   return null;
 }
 
@@ -68,7 +86,9 @@ function matchMarker(line: string): Marker | null {
  */
 export function parseTranscript(raw: string, _fileName: string): ParsedTranscript {
   const text = canonicalText(raw);
-  const lines = text.split('\n');
+  const timed = parseTimedBlocks(text.split('\n'));
+  if (timed) return timed;
+  const lines = text.split('\n').map((line) => (NOTICE.test(line) ? '' : line));
   const markers = lines.map(matchMarker);
   const counts = new Map<string, number>();
   for (const m of markers) if (m) counts.set(m.speaker, (counts.get(m.speaker) ?? 0) + 1);
@@ -77,8 +97,13 @@ export function parseTranscript(raw: string, _fileName: string): ParsedTranscrip
   if (speakers.size > 0) for (const m of markers) if (m && m.timestampMs !== null) speakers.add(m.speaker);
 
   if (speakers.size === 0) {
-    return { text, turns: text.trim() ? [{ speaker: null, start: 0, end: text.length, timestampMs: null }] : [] };
+    return { text, turns: text.trim() ? [{ speaker: null, start: 0, end: text.length, timestampMs: null }] : [], tool: null };
   }
+  const forms = new Map<Form, number>();
+  for (const m of markers) if (m && speakers.has(m.speaker)) forms.set(m.form, (forms.get(m.form) ?? 0) + 1);
+  const form = [...forms].sort((a, b) => b[1] - a[1])[0]![0];
+  const stampLines = lines.filter((l) => STAMP_LINE.test(l)).length;
+  const tool = form === 'plain' && stampLines > 0 ? 'Google Meet (times on their own lines, "Name: text")' : TOOLS[form];
 
   const drafts: DraftTurn[] = [];
   let current: DraftTurn = { speaker: null, body: '', timestampMs: null };
@@ -112,5 +137,5 @@ export function parseTranscript(raw: string, _fileName: string): ParsedTranscrip
   }
   if (pending) body.push(...pending.lines);
   drafts.push({ ...current, body: body.join('\n') });
-  return assembleTurns(drafts);
+  return assembleTurns(drafts, tool);
 }

@@ -9,13 +9,13 @@ const TIMING = /^\s*(\S+)\s+-->\s+(\S+)/;
 const VOICE = /<v(?:\.[^\s>]*)?(?:\s+([^>]*))?>/g;
 
 /** Splits a cue payload at its voice tags: `<v Ann>Hi</v><v Bo>Hey</v>` → two cues. */
-function voiceSegments(payload: string, timestampMs: number | null): Cue[] {
+function voiceSegments(payload: string, timestampMs: number | null, endMs: number | null): Cue[] {
   const cues: Cue[] = [];
   let speaker: string | null = null;
   let last = 0;
   const push = (raw: string) => {
     const text = cleanCueText(raw);
-    if (text) cues.push({ speaker, text, timestampMs });
+    if (text) cues.push({ speaker, text, timestampMs, endMs });
   };
   for (const m of payload.matchAll(VOICE)) {
     push(payload.slice(last, m.index));
@@ -46,10 +46,11 @@ export function parseVtt(raw: string, fileName: string): ParsedTranscript {
     }
     const timing = TIMING.exec(block.lines[at]!);
     const startMs = timing ? timestampToMs(timing[1]!) : null;
-    if (startMs === null || timestampToMs(timing?.[2] ?? '') === null) {
+    const endMs = timestampToMs(timing?.[2] ?? '');
+    if (startMs === null || endMs === null) {
       throw new ImportError(fileName, `cannot read the cue time range "${block.lines[at]!.trim()}"`, { line: block.line + at });
     }
-    cues.push(...voiceSegments(block.lines.slice(at + 1).join('\n'), startMs));
+    cues.push(...voiceSegments(block.lines.slice(at + 1).join('\n'), startMs, endMs));
   }
-  return cuesToTranscript(cues);
+  return cuesToTranscript(cues, 'WebVTT');
 }

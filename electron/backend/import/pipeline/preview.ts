@@ -39,6 +39,7 @@ function interviewPreview(db: Db, base: { stagedId: string; name: string }, pars
   return {
     ...base,
     kind: 'interview',
+    tool: parsed.tool ?? null,
     characters: parsed.text.length,
     duplicateOf: duplicateOf(db, parsed.text),
     speakers: [...tally].map(([speaker, t]) => ({ speaker, ...t, suggestion: suggestSpeaker(speaker, participants) })),

@@ -76,7 +76,7 @@ export function stage(request: StageRequest, suggest: (name: string, format: Imp
 }
 
 /** Formats whose checks and kind guess look only at the start of the file (decode.ts SNIFF_BYTES). */
-const HEAD_ONLY: ReadonlySet<ImportFormat> = new Set(['txt', 'md', 'vtt', 'srt', 'csv']);
+const HEAD_ONLY: ReadonlySet<ImportFormat> = new Set(['txt', 'md', 'vtt', 'srt', 'json', 'csv']);
 
 function readHead(path: string, name: string, size: number): Uint8Array {
   const head = new Uint8Array(Math.min(size, SNIFF_BYTES));

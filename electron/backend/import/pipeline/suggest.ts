@@ -4,6 +4,8 @@
  */
 import { KINDS_BY_FORMAT, type ColumnMeaning, type ColumnRole, type ImportFormat, type SpeakerAction } from '../../../../shared/domain/import-types.ts';
 import type { SourceKind } from '../../../../shared/domain/types.ts';
+import { looksTabular } from '../parsers/csv.ts';
+import { decodeText } from '../parsers/decode.ts';
 import { parseSourceSync } from '../parsers/parse-source.ts';
 import { attributeValue } from './questionnaire-plan.ts';
 
@@ -16,6 +18,8 @@ export function suggestKind(name: string, format: ImportFormat, bytes: Uint8Arra
   if (!kinds.includes('interview') || format === 'pdf' || format === 'xlsx') return kinds[0]!;
   try {
     const sample = format === 'txt' || format === 'md' ? bytes.subarray(0, SNIFF_BYTES) : bytes;
+    // Excel's "Unicode Text" (and other tab-separated saves) in a .txt: a table, not a transcript.
+    if (format === 'txt' && looksTabular(decodeText(sample, name))) return 'questionnaire';
     const parsed = parseSourceSync(name, sample, 'interview');
     return parsed.kind === 'interview' && parsed.units.some((u) => u.kind === 'turn') ? 'interview' : 'document';
   } catch {
