@@ -189,7 +189,8 @@ export class ProjectGuard {
     const c = this.requireWriter();
     const file = snapshotFile(c.path, name);
     const damaged = c.integrity === 'damaged';
-    const before = damaged ? null : takeSnapshot(project.db, c.path, 'restore', this.clock());
+    // The snapshot being restored may be one the rotation would drop now: spare it.
+    const before = damaged ? null : takeSnapshot(project.db, c.path, 'restore', this.clock(), name);
     try {
       project.db.checkpoint();
     } catch {

@@ -103,7 +103,8 @@ export function inspectFile(path: string, depth: 'quick' | 'full'): { counts: Sn
  * ApiFailure saying why (a full disk, a folder that cannot be written); nothing half-written
  * is left behind with a snapshot's name.
  */
-export function takeSnapshot(db: Db, projectPath: string, reason: SnapshotReason, at: Date): SnapshotInfo {
+/** `spare`: a snapshot the rotation must not delete this time (the one about to be restored). */
+export function takeSnapshot(db: Db, projectPath: string, reason: SnapshotReason, at: Date, spare?: string): SnapshotInfo {
   if (db.raw.inTransaction) throw new ApiFailure('conflict', 'A snapshot cannot be taken while a change is being written');
   const folder = snapshotFolder(projectPath);
   let name = snapshotName(at, reason);
@@ -118,7 +119,7 @@ export function takeSnapshot(db: Db, projectPath: string, reason: SnapshotReason
     flushToDisk(partial());
     renameSync(partial(), join(folder, name));
     flushFolder(folder);
-    rotateSnapshots(folder, at);
+    rotateSnapshots(folder, at, spare);
     return { name, takenAt: parseSnapshotName(name)!.takenAt.toISOString(), reason, size: statSync(join(folder, name)).size, counts: checked.counts, problem: null };
   } catch (err) {
     rmSync(partial(), { force: true });
@@ -127,9 +128,10 @@ export function takeSnapshot(db: Db, projectPath: string, reason: SnapshotReason
 }
 
 /** Deletes the snapshots the rotation no longer keeps (and leftovers of interrupted ones). */
-export function rotateSnapshots(folder: string, now: Date): void {
+export function rotateSnapshots(folder: string, now: Date, spare?: string): void {
   const entries = snapshotNames(folder).map((name) => ({ name, ...parseSnapshotName(name)! }));
   const keep = snapshotsToKeep(entries, now);
+  if (spare) keep.add(spare);
   for (const e of entries) if (!keep.has(e.name)) rmSync(join(folder, e.name), { force: true });
   for (const name of readdirSync(folder)) {
     // A .partial older than a minute belongs to a snapshot that was interrupted (a crash).

@@ -177,3 +177,29 @@ describe('CLI', () => {
     expect(lines.join('\n')).toMatch(/not the name of a snapshot/);
   });
 });
+
+describe('restoring an old snapshot', () => {
+  it('works even when the snapshot taken first would rotate it away', async () => {
+    t = testHost();
+    let now = new Date('2026-11-28T12:00:00Z').getTime();
+    const host = new Host({ home: join(t.dir, 'h'), clock: () => new Date(now), coderName: 'tester' });
+    try {
+      await host.call('project.create', { path: join(t.dir, 'old.marginalia'), template: 'empty' });
+      await host.call('codes.create', { name: 'Old', parentId: null });
+      const list = (await host.call('project.snapshots', {})) as { value: SnapshotList };
+      const oldest = list.value.snapshots[0]!.name;
+      // Nine more, an hour apart, the same day: ten in all, the oldest the last one kept. The snapshot
+      // a restore takes first makes eleven, and the rotation would drop the very one being restored.
+      for (let i = 0; i < 9; i++) {
+        now += 60 * 60_000;
+        expect((await host.call('project.snapshot', {})).ok).toBe(true);
+      }
+      const before = (await host.call('project.snapshots', {})) as { value: SnapshotList };
+      expect(before.value.snapshots.map((x) => x.name)).toContain(oldest);
+      const restored = await host.call('project.restore', { snapshot: oldest });
+      expect(restored).toMatchObject({ ok: true });
+    } finally {
+      host.close();
+    }
+  });
+});
