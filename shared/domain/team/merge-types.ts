@@ -1,0 +1,91 @@
+import type { CodeOrigin, MemoTargetKind } from '../types.ts';
+
+/**
+ * Merging a coder's copy back into the project, as plain rows: what each side holds, what a
+ * copy remembers of the moment it was made, the questions the merge asks the researcher, and
+ * the writes their answers lead to. Keys are the side's own ids as strings (a REFI-QDA copy's
+ * GUIDs); GUIDs are the identities both sides share (see electron/backend/exchange/guid.ts).
+ */
+
+export type MergeCoder = { key: string; name: string };
+export type MergeSource = { key: string; guid: string; name: string; hash: string };
+export type MergeCode = { key: string; guid: string; parentKey: string | null; name: string; color: string; definition: string; origin: CodeOrigin };
+export type MergeCoding = { key: string; sourceKey: string; codeKey: string; coderKey: string; start: number; end: number; quote: string; createdAt: string };
+export type MergeMemoTarget = { kind: 'project' } | { kind: Exclude<MemoTargetKind, 'project'>; key: string };
+export type MergeMemo = { key: string; target: MergeMemoTarget; coderKey: string; title: string; body: string; text: string; createdAt: string; updatedAt: string };
+export type MergeParticipant = { key: string; label: string };
+
+export type MergeRows = {
+  coders: MergeCoder[];
+  sources: MergeSource[];
+  codes: MergeCode[];
+  codings: MergeCoding[];
+  memos: MergeMemo[];
+  participants: MergeParticipant[];
+};
+
+/** What a distributed copy remembers of the project when it was made (kept in the copy's project_meta). */
+export type CopyManifest = {
+  projectName: string;
+  madeAt: string;
+  /** Who the copy is for. */
+  coder: string;
+  /** Made without the other coders' codings. */
+  blind: boolean;
+  /** Every code's GUID and name when the copy was made. */
+  codes: { guid: string; name: string }[];
+  /** Codings and memos with ids up to these were already in the copy when it was made. */
+  lastCodingId: number;
+  lastMemoId: number;
+};
+
+/** One question the merge asks: a conflict (no default: the researcher must choose) or a mapping (a default they may change). */
+export type MergeItem = {
+  id: string;
+  kind: 'coder' | 'code-new' | 'code-renamed' | 'code-deleted-here' | 'code-deleted-there' | 'source-changed' | 'source-new' | 'memo-edited';
+  conflict: boolean;
+  /** What it is about, e.g. "Code Why / Value added". */
+  subject: string;
+  /** What happened, in words. */
+  detail: string;
+  options: { value: string; label: string }[];
+  /** The answer taken when none is given; null for a conflict. */
+  choice: string | null;
+};
+
+export type MergeCounts = {
+  coders: number;
+  codesAdded: number;
+  codesMatched: number;
+  codesRenamed: number;
+  codesDeleted: number;
+  sourcesMatched: number;
+  sourcesAdded: number;
+  codings: number;
+  /** Codings the project already holds (same source, code, coder and span), or that were in the copy when it was made. */
+  codingsPresent: number;
+  /** Codings left out: their source or code skipped, their coder not brought, their quote not found again. */
+  codingsLeftOut: number;
+  memos: number;
+  memosUpdated: number;
+  memosLeftOut: number;
+};
+
+export type MergePlan = {
+  /** The copy's name and what it is. */
+  name: string;
+  format: 'marginalia' | 'qdpx';
+  manifest: CopyManifest | null;
+  items: MergeItem[];
+  /** Per coder of the copy: codings the merge would bring. */
+  coders: { name: string; codings: number; memos: number; existing: boolean }[];
+  /** What the merge does with every item at its default (conflicts not yet counted). */
+  counts: MergeCounts;
+  warnings: string[];
+};
+
+export type MergeReport = Omit<MergePlan, 'items'> & {
+  /** Each question and the answer it got. */
+  decisions: { subject: string; detail: string; answer: string }[];
+  jobId: string | null;
+};
