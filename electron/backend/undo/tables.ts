@@ -27,6 +27,7 @@ export const TRACKED_TABLES = [
   'questionnaire_columns',
   'questionnaire_respondents',
   'exchange_guids',
+  'reconciliations',
 ] as const;
 
 /** Ordinary tables deliberately left out of undo, with the reason. FTS shadow tables are never tracked. */
