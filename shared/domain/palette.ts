@@ -6,6 +6,19 @@ export const CODE_PALETTE = [
 
 export const paletteColor = (index: number): string => CODE_PALETTE[((index % CODE_PALETTE.length) + CODE_PALETTE.length) % CODE_PALETTE.length]!;
 
+/**
+ * The colour for a new top-level code: the first palette colour no top-level code wears (so a
+ * new category never looks like a scheme section), else the one fewest codes wear.
+ */
+export function freshColor(codes: readonly { color: string; top: boolean }[]): string {
+  const lower = (c: string) => c.toLowerCase();
+  const onTop = new Set(codes.filter((c) => c.top).map((c) => lower(c.color)));
+  const unused = CODE_PALETTE.find((c) => !onTop.has(c));
+  if (unused) return unused;
+  const uses = (p: string) => codes.filter((c) => lower(c.color) === p).length;
+  return CODE_PALETTE.reduce((best, p) => (uses(p) < uses(best) ? p : best));
+}
+
 /** rgba() of a #RRGGBB colour, for translucent highlights. */
 export function withAlpha(hex: string, alpha: number): string {
   const n = Number.parseInt(hex.slice(1), 16);

@@ -83,6 +83,10 @@ export const getCodeParent = (db: Db, id: number): { parentId: number | null } |
 
 export const countCodes = (db: Db): number => db.get<{ n: number }>(sql`SELECT count(*) AS n FROM codes`)!.n;
 
+/** Every code's colour, and whether it is a top-level code (a scheme section or a category of its own). */
+export const codeColors = (db: Db): { color: string; top: boolean }[] =>
+  db.all<{ color: string; top: number }>(sql`SELECT color, parent_id IS NULL AS top FROM codes`).map((c) => ({ color: c.color, top: c.top === 1 }));
+
 export const renameCode = (db: Db, id: number, name: string): void => {
   db.run(sql`UPDATE codes SET name = ${name} WHERE id = ${id}`);
 };

@@ -1,8 +1,10 @@
+import type { Code } from '../../../shared/domain/types.ts';
+import type { ParsedInput } from '../../../shared/api/contract.ts';
 import { ApiFailure } from '../../../shared/api/errors.ts';
-import { paletteColor } from '../../../shared/domain/palette.ts';
+import { freshColor } from '../../../shared/domain/palette.ts';
 import type { HandlerMap } from '../handler-types.ts';
 import {
-  countCodes,
+  codeColors,
   deleteCode,
   describeCode,
   getCode,
@@ -30,18 +32,20 @@ const nameFree = (ctx: Ctx, parentId: number | null, name: string, exceptId = 0)
   }
 };
 
+export function createCode(input: ParsedInput<'codes.create'>, ctx: Ctx): Code {
+  if (input.parentId !== null) found(getCode(ctx.db, input.parentId), `Parent code ${input.parentId}`, 'parentId');
+  nameFree(ctx, input.parentId, input.name);
+  const parent = input.parentId === null ? undefined : getCode(ctx.db, input.parentId);
+  const color = input.color ?? parent?.color ?? freshColor(codeColors(ctx.db));
+  labelOperation(ctx.db, `Create code ${q(input.name)}`);
+  const id = insertCode(ctx.db, { ...input, color }, ctx.coderId, ctx.now());
+  ctx.audit('create', 'code', id, { name: input.name, parentId: input.parentId, origin: input.origin });
+  return getCode(ctx.db, id)!;
+}
+
 export const codeHandlers: HandlerMap<M> = {
   'codes.list': (_i, { db }) => listCodes(db),
-  'codes.create': (input, ctx) => {
-    if (input.parentId !== null) found(getCode(ctx.db, input.parentId), `Parent code ${input.parentId}`, 'parentId');
-    nameFree(ctx, input.parentId, input.name);
-    const parent = input.parentId === null ? undefined : getCode(ctx.db, input.parentId);
-    const color = input.color ?? parent?.color ?? paletteColor(countCodes(ctx.db));
-    labelOperation(ctx.db, `Create code ${q(input.name)}`);
-    const id = insertCode(ctx.db, { ...input, color }, ctx.coderId, ctx.now());
-    ctx.audit('create', 'code', id, { name: input.name, parentId: input.parentId, origin: input.origin });
-    return getCode(ctx.db, id)!;
-  },
+  'codes.create': createCode,
   'codes.rename': (input, ctx) => {
     const code = found(getCode(ctx.db, input.id), `Code ${input.id}`);
     nameFree(ctx, code.parentId, input.name, code.id);

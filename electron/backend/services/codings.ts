@@ -1,3 +1,6 @@
+import type { Ctx } from '../context.ts';
+import type { Coding } from '../../../shared/domain/types.ts';
+import type { ParsedInput } from '../../../shared/api/contract.ts';
 import type { HandlerMap } from '../handler-types.ts';
 import { getCode } from '../repositories/codes.ts';
 import { deleteCoding, findSameCoding, getCoding, insertCoding, listCodingsForSource } from '../repositories/codings.ts';
@@ -9,18 +12,20 @@ import { checkSpan } from './spans.ts';
 
 type M = 'codings.apply' | 'codings.remove' | 'codings.listForSource';
 
+export function applyCoding(input: ParsedInput<'codings.apply'>, ctx: Ctx): Coding {
+  const text = found(getSourceText(ctx.db, input.sourceId), `Source ${input.sourceId}`, 'sourceId');
+  const code = found(getCode(ctx.db, input.codeId), `Code ${input.codeId}`, 'codeId');
+  checkSpan(text, input);
+  const same = findSameCoding(ctx.db, input);
+  if (same) return getCoding(ctx.db, same.id)!;
+  labelOperation(ctx.db, `Code passage with ${q(code.name)}`);
+  const id = insertCoding(ctx.db, { ...input, quote: text.slice(input.start, input.end) }, ctx.coderId, ctx.now());
+  ctx.audit('apply', 'coding', id, input);
+  return getCoding(ctx.db, id)!;
+}
+
 export const codingHandlers: HandlerMap<M> = {
-  'codings.apply': (input, ctx) => {
-    const text = found(getSourceText(ctx.db, input.sourceId), `Source ${input.sourceId}`, 'sourceId');
-    const code = found(getCode(ctx.db, input.codeId), `Code ${input.codeId}`, 'codeId');
-    checkSpan(text, input);
-    const same = findSameCoding(ctx.db, input);
-    if (same) return getCoding(ctx.db, same.id)!;
-    labelOperation(ctx.db, `Code passage with ${q(code.name)}`);
-    const id = insertCoding(ctx.db, { ...input, quote: text.slice(input.start, input.end) }, ctx.coderId, ctx.now());
-    ctx.audit('apply', 'coding', id, input);
-    return getCoding(ctx.db, id)!;
-  },
+  'codings.apply': applyCoding,
   'codings.remove': (input, ctx) => {
     const coding = found(getCoding(ctx.db, input.id), `Coding ${input.id}`);
     labelOperation(ctx.db, `Remove coding ${q(getCode(ctx.db, coding.codeId)?.name ?? '')}`);

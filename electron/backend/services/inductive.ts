@@ -1,10 +1,10 @@
 import { ApiFailure } from '../../../shared/api/errors.ts';
 import type { InductiveCode } from '../../../shared/api/methods/workbench.ts';
 import { plainTextToHtml } from '../../../shared/domain/html-text.ts';
-import { paletteColor } from '../../../shared/domain/palette.ts';
+import { freshColor } from '../../../shared/domain/palette.ts';
 import type { Memo } from '../../../shared/domain/types.ts';
 import type { HandlerMap } from '../handler-types.ts';
-import { countCodes, getCode, insertCode, listCodes, siblingNameTaken } from '../repositories/codes.ts';
+import { codeColors, getCode, insertCode, listCodes, siblingNameTaken } from '../repositories/codes.ts';
 import { getCoding, insertCoding } from '../repositories/codings.ts';
 import { codeSpread, firstEvidence, inductiveCreators } from '../repositories/inductive.ts';
 import { firstCodeMemo, getMemo, insertMemo } from '../repositories/memos.ts';
@@ -12,8 +12,11 @@ import { getSourceText } from '../repositories/sources.ts';
 import { labelOperation, q } from '../undo/labels.ts';
 import { found } from './require.ts';
 import { checkSpan } from './spans.ts';
+import { createCode } from './codes.ts';
+import { applyCoding } from './codings.ts';
+import { applyToUnit, changeCodingCode } from './coding-edits.ts';
 
-type M = 'codes.createInductive' | 'codes.inductiveList';
+type M = 'codes.createInductive' | 'codes.inductiveList' | 'codes.createAndCode';
 
 export const inductiveHandlers: HandlerMap<M> = {
   'codes.createInductive': (input, ctx) => {
@@ -24,7 +27,7 @@ export const inductiveHandlers: HandlerMap<M> = {
       throw new ApiFailure('conflict', `A code named ${q(input.name)} already exists at that level of the codebook`, 'name');
     }
     labelOperation(ctx.db, `Create inductive code ${q(input.name)}`);
-    const color = input.color?.toLowerCase() ?? parent?.color ?? paletteColor(countCodes(ctx.db));
+    const color = input.color?.toLowerCase() ?? parent?.color ?? freshColor(codeColors(ctx.db));
     const now = ctx.now();
     const codeId = insertCode(ctx.db, { parentId: input.parentId, name: input.name, color, definition: input.definition, origin: 'inductive' }, ctx.coderId, now);
     ctx.audit('create', 'code', codeId, { name: input.name, parentId: input.parentId, origin: 'inductive' });
@@ -39,6 +42,20 @@ export const inductiveHandlers: HandlerMap<M> = {
       memo = getMemo(ctx.db, memoId)!;
     }
     return { code: getCode(ctx.db, codeId)!, coding: getCoding(ctx.db, codingId)!, memo };
+  },
+  // The code and the coding through the same handlers as one at a time, inside this one command: one undo step.
+  'codes.createAndCode': (input, ctx) => {
+    const code = createCode({ name: input.name, parentId: input.parentId, origin: input.origin, definition: '' }, ctx);
+    const t = input.target;
+    const coding =
+      t.kind === 'passage'
+        ? applyCoding({ sourceId: t.sourceId, codeId: code.id, start: t.start, end: t.end }, ctx)
+        : t.kind === 'unit'
+          ? applyToUnit({ unitId: t.unitId, codeId: code.id }, ctx)
+          : changeCodingCode({ id: t.codingId, codeId: code.id }, ctx);
+    const what = t.kind === 'recode' ? `Recode passage as new code ${q(input.name)}` : `${input.inVivo ? 'In-vivo code' : 'New code'} ${q(input.name)}`;
+    labelOperation(ctx.db, what);
+    return { code: getCode(ctx.db, code.id)!, coding };
   },
   'codes.inductiveList': (_i, { db }) => {
     const codes = listCodes(db).filter((c) => c.origin === 'inductive');

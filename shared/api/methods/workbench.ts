@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { command, query } from '../define.ts';
-import { color, empty, freeText, id, memoTargetKind, offset } from '../schemas.ts';
+import { codeOrigin, color, empty, freeText, id, memoTargetKind, offset } from '../schemas.ts';
 import { codeDefinition, codeName } from './codes.ts';
 import { targetFitsKind, targetKindMessage } from './memos.ts';
 import type { Code, Coding, Memo } from '../../domain/types.ts';
@@ -98,6 +98,25 @@ export const workbenchMethods = {
       .strict()
       .refine(endAfterStart, endMessage),
   ).returns<{ code: Code; coding: Coding; memo: Memo | null }>(),
+  /**
+   * A new code and its first coding as one undoable step: in vivo (named after the words), or
+   * "Create … and apply it" in the code picker, on a passage, a whole unit, or a coding recoded.
+   */
+  'codes.createAndCode': command(
+    z
+      .object({
+        name: codeName,
+        parentId: id.nullable().default(null),
+        origin: codeOrigin.default('inductive'),
+        inVivo: z.boolean().default(false),
+        target: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('passage'), sourceId: id, start: offset, end: offset }).strict().refine(endAfterStart, endMessage),
+          z.object({ kind: z.literal('unit'), unitId: id }).strict(),
+          z.object({ kind: z.literal('recode'), codingId: id }).strict(),
+        ]),
+      })
+      .strict(),
+  ).returns<{ code: Code; coding: Coding }>(),
   /** Inductive codes, newest first, each with its first evidence. */
   'codes.inductiveList': query(empty).returns<InductiveCode[]>(),
 

@@ -3,6 +3,8 @@ import type { Coding, SourceDetail, SourceSummary } from '../../../../shared/dom
 import { call } from '../../api/client.ts';
 
 export type TextRange = { start: number; end: number };
+/** Where a code made on the spot goes: the selected passage, a whole unit, or a coding it takes over. */
+export type NewCodeTarget = { kind: 'passage'; start: number; end: number } | { kind: 'unit'; unitId: number } | { kind: 'recode'; codingId: number };
 
 type SourcesState = {
   sources: SourceSummary[];
@@ -39,6 +41,8 @@ type SourcesState = {
   adjust: (id: number, range: TextRange, status?: string) => Promise<Coding>;
   refreshCoding: (id: number) => Promise<void>;
   createInductive: (name: string, memo: string, range: TextRange, status?: string) => Promise<{ codeId: number; codingId: number }>;
+  /** A new code and its first coding in one undoable step (in vivo; "Create … and apply it"). */
+  createAndCode: (name: string, target: NewCodeTarget, inVivo: boolean, status?: (c: Coding) => string) => Promise<Coding>;
 };
 
 const RECENT_KEY = 'marginalia.recentCodes';
@@ -168,6 +172,15 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
     refreshCoding: async (id) => {
       const coding = await call('codings.get', { id });
       if (coding.sourceId === get().openId) set({ codings: upsert(get().codings, coding) });
+    },
+    createAndCode: async (name, target, inVivo, status) => {
+      const r = await call('codes.createAndCode', { name, inVivo, target: target.kind === 'passage' ? { ...target, sourceId: sourceId() } : target });
+      const drop = target.kind === 'recode' ? target.codingId : undefined;
+      const codings = r.coding.sourceId === get().openId ? upsert(get().codings, r.coding, drop) : get().codings;
+      set({ codings, recentCodeIds: recentWith(r.code.id), status: status?.(r.coding) ?? '', ...(target.kind === 'recode' ? { selectedCodingId: r.coding.id } : {}) });
+      refreshList();
+      await claimKey(r.code.id);
+      return r.coding;
     },
     createInductive: async (name, memo, range, status = '') => {
       const r = await call('codes.createInductive', { sourceId: sourceId(), name, ...(memo.trim() ? { memo: memo.trim() } : {}), ...range });

@@ -6,7 +6,7 @@ import { attempt, useNotices } from '../../ui/notify.ts';
 import { useCodebookStore } from '../codebook/store.ts';
 import { useMemosStore } from '../memos/store.ts';
 import { afterChange } from '../undo/reload.ts';
-import { useSourcesStore, type TextRange } from './store.ts';
+import { useSourcesStore, type NewCodeTarget, type TextRange } from './store.ts';
 
 export type PickMode = 'apply' | 'unit' | 'change';
 
@@ -66,12 +66,25 @@ export function useCodingActions(doc: RefObject<DocumentHandle | null>) {
       void (wholeUnit ? applyToUnit(codeId) : apply(codeId));
     };
 
+    /** "Create … and apply it" in the code picker: the new code and its coding are one undo step. */
     const createAndApply = (name: string, mode: PickMode) =>
       attempt(async () => {
-        const code = await useCodebookStore.getState().create(name, null, 'inductive');
-        if (mode === 'unit') await applyToUnit(code.id);
-        else if (mode === 'change') await changeCode(code.id);
-        else await apply(code.id);
+        let target: NewCodeTarget;
+        if (mode === 'unit') {
+          const block = doc.current?.blockAtCaret();
+          if (!block?.unit) return fail('Put the caret in a speaker turn, answer or paragraph first.');
+          target = { kind: 'unit', unitId: block.unit.id };
+        } else if (mode === 'change') {
+          const id = s().selectedCodingId;
+          if (id === null) return fail('Select a coding first: click its stripe in the margin or press Alt+↓.');
+          target = { kind: 'recode', codingId: id };
+        } else {
+          const range = selection();
+          if (!range) return fail('Select a passage in the document first, then choose a code.');
+          target = { kind: 'passage', ...range };
+        }
+        await s().createAndCode(name, target, false, (c) => `New code “${name}” applied to ${c.end - c.start} characters`);
+        settle();
       });
 
     const inVivo = () =>
@@ -81,8 +94,9 @@ export function useCodingActions(doc: RefObject<DocumentHandle | null>) {
         if (!range || !text) return fail('Select the words to use as the code name first.');
         const name = inVivoName(text.slice(range.start, range.end));
         const existing = useCodebookStore.getState().codes.find((c) => c.parentId === null && c.name.toLowerCase() === name.toLowerCase());
-        const codeId = existing?.id ?? (await useCodebookStore.getState().create(name, null, 'inductive')).id;
-        await s().apply(codeId, range, `In-vivo code “${name}” applied`);
+        // A new in-vivo code and its coding are one step: one undo takes both away.
+        if (existing) await s().apply(existing.id, range, `In-vivo code “${name}” applied`);
+        else await s().createAndCode(name, { kind: 'passage', ...range }, true, () => `In-vivo code “${name}” applied`);
         settle();
       });
 

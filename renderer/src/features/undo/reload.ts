@@ -11,6 +11,8 @@ import { useUndoStore } from './store.ts';
  * a change. After undo/redo anything may have changed, so everything shown reloads.
  */
 export async function reloadEverything(): Promise<void> {
+  // The document's status line told of the last action; after an undo (or an import) it may no longer be true.
+  useSourcesStore.getState().setStatus('');
   await Promise.all([
     useSourcesStore.getState().load(),
     useSourcesStore.getState().reloadCodings(),

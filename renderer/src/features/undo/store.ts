@@ -17,6 +17,8 @@ export const useUndoStore = create<UndoStore>((set, get) => ({
   busy: false,
   refresh: async () => set(await call('undo.state', {})),
   undo: async () => {
+    // Ctrl+Z pressed right after a change may come before the refreshed state: ask once more.
+    if (!get().busy && !get().canUndo) await get().refresh();
     if (get().busy || !get().canUndo) return null;
     set({ busy: true });
     try {
@@ -28,6 +30,7 @@ export const useUndoStore = create<UndoStore>((set, get) => ({
     }
   },
   redo: async () => {
+    if (!get().busy && !get().canRedo) await get().refresh();
     if (get().busy || !get().canRedo) return null;
     set({ busy: true });
     try {
