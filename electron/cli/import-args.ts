@@ -2,11 +2,14 @@ import { readFileSync } from 'node:fs';
 import type { AttributeType, SourceKind } from '../../shared/domain/types.ts';
 
 export const IMPORT_USAGE = `  import --project P FILE… [--kind interview|questionnaire|document]
-         [--speaker "Name=LABEL"]… [--interviewer Name]… [--other Name]…
+         [--speaker "Name=LABEL"]… [--interviewer Name]… [--other Name]… [--credit LABEL]
          [--id-column COL] [--answer "COL[=Section]"]… [--attribute "COL[:type]"]… [--ignore COL]…
          [--family new|auto|ID] [--name NAME] [--mapping FILE.json] [--json]
                                imports files in one step (all or nothing); speakers and columns
-                               not given are mapped as the import dialog suggests`;
+                               not given are mapped as the import dialog suggests; survey exports
+                               (Qualtrics, SurveyMonkey, LimeSurvey, Google and Microsoft Forms) and
+                               transcripts (Zoom, Teams, Meet, Otter, Rev, Descript, Whisper…) are
+                               recognised; --credit gives a transcript without speakers to a participant`;
 
 /**
  * The non-interactive mapping: what the import dialog asks, given as options or a JSON file
@@ -22,6 +25,8 @@ export type ImportArgs = {
   speakers: Map<string, string>;
   interviewers: Set<string>;
   others: Set<string>;
+  /** The participant (label) a transcript without speaker names is credited to. */
+  credit: string | null;
   idColumn: string | null;
   /** Column → scheme section name (null: no section). */
   answers: Map<string, string | null>;
@@ -70,6 +75,7 @@ function applyMappingFile(path: string, a: ImportArgs): void {
   if (isRecord(data['speakers'])) for (const [s, label] of Object.entries(data['speakers'])) a.speakers.set(s, String(label));
   for (const s of strings(data['interviewers'], 'interviewers')) a.interviewers.add(s);
   for (const s of strings(data['others'], 'others')) a.others.add(s);
+  if (typeof data['credit'] === 'string') a.credit = data['credit'];
   const q = data['questionnaire'];
   if (!isRecord(q)) return;
   if (typeof q['idColumn'] === 'string') a.idColumn = q['idColumn'];
@@ -84,7 +90,7 @@ function applyMappingFile(path: string, a: ImportArgs): void {
 /** Parses `import` options; files are the arguments that are not options. */
 export function parseImportArgs(argv: readonly string[]): ImportArgs {
   const a: ImportArgs = {
-    files: [], kind: null, json: false, speakers: new Map(), interviewers: new Set(), others: new Set(), idColumn: null,
+    files: [], kind: null, json: false, speakers: new Map(), interviewers: new Set(), others: new Set(), credit: null, idColumn: null,
     answers: new Map(), attributes: new Map(), ignore: new Set(), rolesGiven: false, family: 'auto', name: null,
   };
   const mappingAt = argv.findIndex((x) => x === '--mapping' || x.startsWith('--mapping='));
@@ -118,6 +124,7 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
       a.speakers.set(value.slice(0, at).trim(), value.slice(at + 1).trim());
     } else if (flag === '--interviewer') a.interviewers.add(value);
     else if (flag === '--other') a.others.add(value);
+    else if (flag === '--credit') a.credit = value;
     else if (flag === '--id-column') a.idColumn = value;
     else if (flag === '--answer') {
       const at = value.lastIndexOf('=');

@@ -1,13 +1,16 @@
 import { resolve } from 'node:path';
 import type { Input, MethodName, Output } from '../../shared/api/contract.ts';
-import type {
-  ColumnRole,
-  ImportFileOptions,
-  ImportReport,
-  InterviewPreview,
-  QuestionnaireOptions,
-  QuestionnairePreview,
-  SpeakerAction,
+import {
+  SURVEY_PLATFORM_NAMES,
+  type ColumnMeaning,
+  type ColumnRole,
+  type ImportFileOptions,
+  type ImportReport,
+  type InterviewPreview,
+  type QuestionnaireOptions,
+  type QuestionnairePreview,
+  type SpeakerAction,
+  type UpdatePreview,
 } from '../../shared/domain/import-types.ts';
 import type { Participant } from '../../shared/domain/types.ts';
 import { IMPORT_USAGE, parseImportArgs, UsageError, type ImportArgs } from './import-args.ts';
@@ -26,6 +29,14 @@ function speakerAction(preview: InterviewPreview['speakers'][number], args: Impo
   if (args.interviewers.has(speaker)) return { speaker, as: 'interviewer' };
   if (args.others.has(speaker)) return { speaker, as: 'other' };
   return preview.suggestion;
+}
+
+/** --credit: an existing participant, by label. */
+function creditedParticipant(args: ImportArgs, participants: Participant[]): Participant | null {
+  if (args.credit === null) return null;
+  const found = participants.find((p) => p.label.toLowerCase() === args.credit!.toLowerCase());
+  if (!found) throw new UsageError(`--credit ${args.credit}: no participant has that label (create it first, or use one of ${participants.map((p) => p.label).join(', ') || 'none yet'})`);
+  return found;
 }
 
 function describeSpeaker(a: SpeakerAction, participants: Participant[]): string {
@@ -66,12 +77,39 @@ async function questionnaireOptions(call: Caller, stagedId: string, args: Import
   if (familyId === undefined && chosen !== null) p = (await call('import.preview', { ...ask, familyId: chosen })) as QuestionnairePreview;
   const idColumn = args.idColumn ?? p.suggestedIdColumn;
   if (!idColumn) throw new UsageError(`${p.name}: say which column holds the respondent id (--id-column)`);
+  // Asked again with the id column the user gave, so the problem and the update are counted by it.
+  if (args.idColumn && p.respondents.idColumn?.toLowerCase() !== args.idColumn.toLowerCase()) p = (await call('import.preview', { ...ask, familyId: chosen })) as QuestionnairePreview;
   const columns = columnRoles(p, idColumn, args, sections);
   const family = chosen === null ? { mode: 'new' as const, ...(args.name ? { name: args.name } : {}) } : { mode: 'update' as const, familyId: chosen };
   const name = chosen === null ? 'a new questionnaire' : `a later export of "${p.families.find((f) => f.familyId === chosen)?.name ?? chosen}"`;
-  const list = (role: ColumnRole['role']) => columns.filter((c) => c.role === role).map((c) => (c.type ? `${c.column} (${c.type})` : c.column)).join('; ') || 'none';
-  if (!args.json) io.out(`${p.name}: ${name}; respondent id "${idColumn}"; answers: ${list('answer')}; attributes: ${list('attribute')}`);
+  const meaning = new Map(p.columns.map((c) => [c.column, c]));
+  const named = (c: ColumnRole) => {
+    const m = meaning.get(c.column);
+    const text = m && c.role === 'attribute' ? m.attributeName : m ? questionText(m.meaning) : c.column;
+    return `${text === c.column ? c.column : `${c.column} “${text}”`}${c.type ? ` (${c.type})` : ''}`;
+  };
+  const list = (role: ColumnRole['role']) => columns.filter((c) => c.role === role).map(named).join('; ') || 'none';
+  if (!args.json) {
+    if (p.survey) {
+      io.out(`${p.name}: ${SURVEY_PLATFORM_NAMES[p.survey.platform]} export (${p.survey.layout}); ${p.survey.headerRows} header row${p.survey.headerRows === 1 ? '' : 's'}, ${p.rowCount} respondents`);
+      for (const note of p.survey.notes) io.out(`  ${note}`);
+    }
+    io.out(`${p.name}: ${name}; respondent id "${idColumn}"; answers: ${list('answer')}; attributes: ${list('attribute')}`);
+    if (p.update) io.out(`${p.name}: ${describeUpdate(p.update)}`);
+  }
+  const identifying = [idColumn, ...columns.filter((c) => c.role !== 'ignore').map((c) => c.column)].flatMap((c) => {
+    const why = meaning.get(c)?.meaning.identifying;
+    return why ? [`"${c}" (${why})`] : [];
+  });
+  if (identifying.length > 0) io.err(`${p.name}: warning: ${identifying.join(', ')} can identify a person and will be stored in the project; leave ${identifying.length === 1 ? 'it' : 'them'} out with --ignore unless you need ${identifying.length === 1 ? 'it' : 'them'}`);
   return { idColumn, columns, family };
+}
+
+const questionText = (m: ColumnMeaning) => (m.option ? `${m.question} — ${m.option}` : m.question);
+
+function describeUpdate(u: UpdatePreview): string {
+  const changed = u.answersChanged > 0 ? `, ${u.answersChanged} changed (the first version is kept, it may be coded: ${u.changed.map((c) => `${c.respondent}/${c.question}`).join(', ')}${u.answersChanged > u.changed.length ? ', …' : ''})` : '';
+  return `${u.respondentsAdded} new respondents, ${u.respondentsKnown} already imported; answers to known questions: ${u.answersAdded} new, ${u.answersUnchanged} unchanged${changed}`;
 }
 
 function printReport(report: ImportReport, io: Io): void {
@@ -91,6 +129,12 @@ function printReport(report: ImportReport, io: Io): void {
     io.out(`  ${f.name} → ${f.sourceId === null ? `nothing new for "${q.familyName}"` : `questionnaire "${f.sourceName}"`}: ${parts.join('; ')}`);
   }
   if (report.participantsCreated.length) io.out(`Participants created: ${report.participantsCreated.map((p) => p.label).join(', ')}`);
+}
+
+/** A file the import refused: its message (file, row, column), and that the project is unchanged. */
+function failed(error: unknown, io: Io): number {
+  io.err(`${error instanceof Error ? error.message : String(error)}\nNothing was imported.`);
+  return 1;
 }
 
 /** `marginalia import`: stage by path, map as told or as suggested, import in one step. */
@@ -121,19 +165,29 @@ export async function runImportCommand(argv: readonly string[], call: Caller, io
       } else if (kind === 'interview') {
         const p = (await call('import.preview', { stagedId: s.stagedId, kind })) as InterviewPreview;
         const speakers = p.speakers.map((sp) => speakerAction(sp, args, participants));
-        if (!args.json) io.out(`${s.name}: interview; ${speakers.map((a) => describeSpeaker(a, participants)).join('; ') || 'no speakers (document-like)'}`);
-        files.push({ stagedId: s.stagedId, kind, ...name, interview: { speakers } });
+        const credit = p.speakers.length === 0 ? creditedParticipant(args, participants) : null;
+        if (!args.json) {
+          const tool = p.tool ? ` — ${p.tool}` : '';
+          const none = credit ? `no speaker names; the text is credited to ${credit.label}` : 'no speaker names: the text is imported as paragraphs credited to nobody (give it to a participant with --credit LABEL)';
+          io.out(`${s.name}: interview${tool}; ${speakers.map((a) => describeSpeaker(a, participants)).join('; ') || none}`);
+        }
+        files.push({ stagedId: s.stagedId, kind, ...name, interview: { speakers, ...(credit ? { unattributedParticipantId: credit.id } : {}) } });
       } else {
         if (!args.json) io.out(`${s.name}: document`);
         files.push({ stagedId: s.stagedId, kind, ...name });
       }
     }
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
+    if (!(error instanceof UsageError)) return failed(error, io);
     io.err(`${error.message}\nNothing was imported.`);
     return 2;
   }
-  const report = await call('import.run', { files });
+  let report: ImportReport;
+  try {
+    report = await call('import.run', { files });
+  } catch (error) {
+    return failed(error, io);
+  }
   if (args.json) io.out(JSON.stringify(report));
   else printReport(report, io);
   return 0;

@@ -52,7 +52,7 @@ describe('marginalia import', () => {
     const code = await runCli(['import', '--project', project, '--home', home, transcript, '--speaker', 'Dana=PD', '--interviewer', 'Int'], c.io);
     expect(c.err).toEqual([]);
     expect(code).toBe(0);
-    expect(c.out).toContain('dana.txt: interview; Int → interviewer; Dana → new participant PD');
+    expect(c.out).toContain('dana.txt: interview — "Speaker: text" (NVivo and hand-typed transcripts); Int → interviewer; Dana → new participant PD');
     expect(c.out).toContain('  dana.txt → interview "dana", 4 turns by 2 speakers');
     await inspect(async (h) => {
       const pd = (await get(h, 'participants.list')).find((p) => p.label === 'PD')!;

@@ -82,7 +82,8 @@ function idProblem(table: SurveyTable, index: number, name: string): string | nu
 /**
  * The questionnaire a later export most likely belongs to: most of its columns seen before.
  * For a survey tool's export that is not enough (every Qualtrics survey has a Q1 and a
- * StartDate): the family must also know some of its respondents or ask the same questions.
+ * StartDate): the family must also know some of its respondents, or ask the questions it
+ * shares with the file in the same words.
  */
 function suggestFamily(db: Db, table: SurveyTable, families: FamilyCandidate[], idIndex: number): FamilyCandidate | undefined {
   if (!table.survey) return families.find((f) => f.matchingColumns >= Math.max(2, Math.ceil(table.header.length * 0.6)));
@@ -93,8 +94,11 @@ function suggestFamily(db: Db, table: SurveyTable, families: FamilyCandidate[], 
     const known = new Set([...familyQuestions(db, f.familyId).map((q) => q.header), ...(f.mapping?.columns ?? []).map((c) => c.column)].map((h) => h.toLowerCase()));
     if (questions.filter((c) => known.has(c.key.toLowerCase())).length < need) return false;
     const respondents = familyRespondents(db, f.familyId);
-    const texts = new Set(familyQuestions(db, f.familyId).map((q) => q.text));
-    return ids.some((id) => respondents.has(id)) || questions.some((c, i) => texts.has(questionOf(c, i + 1).text));
+    if (ids.some((id) => respondents.has(id))) return true;
+    // No respondent in common (a fresh export window): every question both have must read the same.
+    const texts = new Map(questions.map((c, i) => [c.key.toLowerCase(), questionOf(c, i + 1).text]));
+    const shared = familyQuestions(db, f.familyId).filter((q) => texts.has(q.header.toLowerCase()));
+    return shared.length > 0 && shared.every((q) => texts.get(q.header.toLowerCase()) === q.text);
   });
 }
 

@@ -84,8 +84,9 @@ export function suggestIdColumn(columns: ColumnMeaning[], rows: string[][]): str
     const values = rows.map((r) => (r[i] ?? '').trim());
     return values.every(Boolean) && new Set(values.map((v) => v.toLowerCase())).size === values.length && values.every((v) => v.length <= 40);
   };
+  // The tool's own id column even when it repeats: the preview then says where.
   const platform = columns.findIndex((c) => c.origin === 'respondent-id');
-  if (platform >= 0 && unique(platform)) return columns[platform]!.key;
+  if (platform >= 0) return columns[platform]!.key;
   const candidate = (c: ColumnMeaning) => c.origin !== 'metadata' && c.identifying === null;
   const named = columns.findIndex((c, i) => candidate(c) && ID_HEADER.test(c.key.trim()) && unique(i));
   if (named >= 0) return columns[named]!.key;
