@@ -28,7 +28,7 @@ export function testHost(): TestHost {
     },
     cleanup: () => {
       host.close();
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
     },
   };
 }

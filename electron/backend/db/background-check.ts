@@ -25,10 +25,16 @@ try {
 
 export type CheckResult = { problems: string[] } | { failed: string };
 
-/** Resolves with SQLite's complaints (empty: sound), or why the check could not run. Never rejects. */
-export function fullCheckOffThread(path: string): Promise<CheckResult> {
-  return new Promise((resolve) => {
-    let worker: Worker;
+export type BackgroundCheck = {
+  /** SQLite's complaints (empty: sound), or why the check could not run. Never rejects. */
+  result: Promise<CheckResult>;
+  /** Stops the thread (the project is closing: it must not touch the file any more). */
+  stop: () => void;
+};
+
+export function fullCheckOffThread(path: string): BackgroundCheck {
+  let worker: Worker | null = null;
+  const result = new Promise<CheckResult>((resolve) => {
     try {
       const module = createRequire(import.meta.url).resolve('better-sqlite3');
       worker = new Worker(WORKER_CODE, { eval: true, workerData: { module, path, binding: nativeBinding() ?? null } });
@@ -36,18 +42,20 @@ export function fullCheckOffThread(path: string): Promise<CheckResult> {
       resolve({ failed: err instanceof Error ? err.message : String(err) });
       return;
     }
+    const thread = worker;
     let settled = false;
     const settle = (r: CheckResult) => {
       if (!settled) resolve(r);
       settled = true;
     };
-    worker.on('message', (m: { lines?: string[]; error?: string; code?: string }) => {
+    thread.on('message', (m: { lines?: string[]; error?: string; code?: string }) => {
       if (m.lines) settle({ problems: m.lines });
       // A damaged file can also fail to open or to read: that is a finding, not a failed check.
       else if (m.code && /^SQLITE_(CORRUPT|NOTADB)/.test(m.code)) settle({ problems: [m.error ?? m.code] });
       else settle({ failed: m.error ?? 'the check stopped' });
     });
-    worker.on('error', (err) => settle({ failed: err.message }));
-    worker.on('exit', () => settle({ failed: 'the check stopped' }));
+    thread.on('error', (err) => settle({ failed: err.message }));
+    thread.on('exit', () => settle({ failed: 'the check stopped' }));
   });
+  return { result, stop: () => void worker?.terminate() };
 }

@@ -20,7 +20,7 @@ const staged = new Map<string, LoadedExchange>();
 
 export type StageRequest = { name: string; dataBase64: string } | { path: string };
 
-function bytesOf(request: StageRequest): { name: string; bytes: Uint8Array } {
+export function bytesOf(request: StageRequest): { name: string; bytes: Uint8Array } {
   if ('dataBase64' in request) {
     const buffer = Buffer.from(request.dataBase64, 'base64');
     return { name: basename(request.name), bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length) };

@@ -52,6 +52,7 @@ export class ProjectGuard {
   lastDamaged: string | null = null;
   private generation = 0;
   private checking: Promise<void> = Promise.resolve();
+  private stopCheck: () => void = () => {};
   private readonly clock: Clock;
   private readonly interval: number;
   private readonly location: (path: string) => string | null;
@@ -107,7 +108,10 @@ export class ProjectGuard {
   }
 
   private checkInBackground(path: string, generation: number): void {
-    this.checking = fullCheckOffThread(path).then((result) => {
+    this.stopCheck();
+    const check = fullCheckOffThread(path);
+    this.stopCheck = check.stop;
+    this.checking = check.result.then((result) => {
       const open = this.current;
       if (!open || open.generation !== generation) return;
       if ('failed' in result) {
@@ -229,6 +233,8 @@ export class ProjectGuard {
   }
 
   close(): void {
+    // A closed project's file must not be touched any more (it may be moved or deleted next).
+    this.stopCheck();
     this.current?.lock?.release();
     this.current = null;
   }

@@ -22,7 +22,7 @@ describe('migration 0003: the search index', () => {
   });
   afterEach(() => {
     db.close();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
   });
 
   const find = (match: string) =>

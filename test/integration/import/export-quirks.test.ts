@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InterviewPreview, QuestionnairePreview } from '../../../shared/domain/import-types.ts';
-import { newDraft, runOptions, withPreview } from '../../../renderer/src/features/import/drafts.ts';
 import { utf16Bytes, utf8Bytes, windows1252Bytes } from '../../helpers/files.ts';
 import { tableCounts, testHost, type TestHost } from '../../helpers/project.ts';
 import { csvText, QUALTRICS_IDS, qualtricsRows, WHY } from '../../helpers/survey-exports.ts';
 import { whisperSrt } from '../../helpers/transcript-exports.ts';
-import { preview, run, stageOne, unitsOf } from './helpers.ts';
+import { preview, run, stageOne, suggestedOptions, unitsOf } from './helpers.ts';
 
 /** What Excel does to a survey: saved again in the encoding and separators of its locale. */
 describe('exports that went through Excel or a careless hand', () => {
@@ -21,8 +20,8 @@ describe('exports that went through Excel or a careless hand', () => {
   async function importAsSuggested(name: string, bytes: Uint8Array) {
     const staged = await stageOne(t, name, bytes);
     const p = await preview(t, staged);
-    const draft = withPreview({ ...newDraft('k', name, bytes.length), stagedId: staged.stagedId, kind: staged.suggestedKind!, kinds: staged.kinds }, p);
-    return { staged, preview: p, report: await run(t, [runOptions(draft)]) };
+    const options = suggestedOptions(staged, p);
+    return { staged, preview: p, report: await run(t, [options]) };
   }
 
   it('reads a Windows-1252 CSV from Excel’s "Save as CSV"', async () => {
@@ -53,8 +52,8 @@ describe('exports that went through Excel or a careless hand', () => {
       ['¿Por qué, en su opinión, tomó el curso?', 'answer', null],
       ['Nota media', 'attribute', 'number'],
     ]);
-    const draft = withPreview({ ...newDraft('k', 'encuesta.csv', 1), stagedId: staged.stagedId, kind: 'questionnaire', kinds: ['questionnaire'] }, p);
-    await run(t, [runOptions(draft)]);
+    const options = suggestedOptions(staged, p);
+    await run(t, [options]);
     expect((await t.ok('participants.list', {})).map((x) => x.attributes['Nota media'])).toEqual([7.5, 8.25]);
   });
 

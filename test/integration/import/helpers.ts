@@ -1,5 +1,6 @@
 import type { Input } from '../../../shared/api/contract.ts';
 import type { ImportFileOptions, ImportPreview, StagedFile } from '../../../shared/domain/import-types.ts';
+import { newDraft, runOptions, withPreview } from '../../../renderer/src/features/import/drafts.ts';
 import type { Unit } from '../../../shared/domain/types.ts';
 import type { TestHost } from '../../helpers/project.ts';
 
@@ -13,6 +14,12 @@ export async function stageOne(t: TestHost, name: string, bytes: Uint8Array): Pr
 
 export async function preview(t: TestHost, staged: StagedFile, kind = staged.suggestedKind!): Promise<ImportPreview> {
   return t.ok('import.preview', { stagedId: staged.stagedId, kind });
+}
+
+/** The options the import dialog sends when the user accepts its first guesses for this preview. */
+export function suggestedOptions(staged: StagedFile, p: ImportPreview): ImportFileOptions {
+  const draft = newDraft('k', staged.name, staged.size);
+  return runOptions(withPreview({ ...draft, stagedId: staged.stagedId, kind: p.kind, kinds: staged.kinds }, p));
 }
 
 export const run = (t: TestHost, files: ImportFileOptions[], jobId?: string) =>

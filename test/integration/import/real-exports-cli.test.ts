@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/cli.ts';
 import { Host } from '../../../electron/backend/host.ts';
-import type { Participant, Unit } from '../../../shared/domain/types.ts';
+import type { Participant, SourceDetail, Unit } from '../../../shared/domain/types.ts';
 import { testHost, type TestHost } from '../../helpers/project.ts';
 import * as S from '../../helpers/survey-exports.ts';
 import * as T from '../../helpers/transcript-exports.ts';
@@ -39,11 +39,11 @@ describe('marginalia import reads exports as their tools wrote them', () => {
       };
       const participants = await get<Participant[]>('participants.list');
       const sources = await get<{ id: number; name: string }[]>('sources.list');
-      const details = [];
+      const details: SourceDetail[] = [];
       for (const s of sources) {
         const r = await h.call('sources.get', { id: s.id });
         if (!r.ok) throw new Error(r.error.message);
-        details.push(r.value);
+        details.push(r.value as SourceDetail);
       }
       return { participants, sources: details };
     } finally {

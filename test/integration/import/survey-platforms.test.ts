@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { QuestionnairePreview, StagedFile } from '../../../shared/domain/import-types.ts';
-import { newDraft, runOptions, withPreview } from '../../../renderer/src/features/import/drafts.ts';
 import { tableCounts, testHost, type TestHost } from '../../helpers/project.ts';
 import * as S from '../../helpers/survey-exports.ts';
-import { preview, run, stageOne, unitsOf } from './helpers.ts';
+import { preview, run, stageOne, suggestedOptions, unitsOf } from './helpers.ts';
 
 type Fixture = { file: string; bytes: () => Uint8Array | Promise<Uint8Array>; platform: string; ids: readonly string[]; idColumn: string; role: string | null };
 
@@ -33,8 +32,8 @@ describe('survey exports import as their platform meant them', () => {
   /** Stage, preview and import with the dialog's first guesses, as a user pressing Import would. */
   async function importAsSuggested(staged: StagedFile) {
     const p = (await preview(t, staged)) as QuestionnairePreview;
-    const draft = withPreview({ ...newDraft('k', staged.name, staged.size), stagedId: staged.stagedId, kind: 'questionnaire', kinds: staged.kinds }, p);
-    return { preview: p, report: await run(t, [runOptions(draft)]) };
+    const options = suggestedOptions(staged, p);
+    return { preview: p, report: await run(t, [options]) };
   }
 
   for (const f of FIXTURES) {
@@ -84,8 +83,7 @@ describe('survey exports import as their platform meant them', () => {
   it('flags identifying columns the user includes, in the report and the audit log', async () => {
     const staged = await stageOne(t, 'q.csv', S.qualtricsCsv());
     const p = (await preview(t, staged)) as QuestionnairePreview;
-    const draft = withPreview({ ...newDraft('k', 'q.csv', 1), stagedId: staged.stagedId, kind: 'questionnaire', kinds: ['questionnaire'] }, p);
-    const options = runOptions(draft);
+    const options = suggestedOptions(staged, p);
     options.questionnaire!.columns = options.questionnaire!.columns.map((c) => (c.column === 'IPAddress' ? { column: c.column, role: 'attribute', type: 'text' } : c));
     const report = await run(t, [options]);
     expect(report.files[0]!.questionnaire!.identifyingColumns).toEqual(['IPAddress']);
@@ -114,8 +112,8 @@ describe('survey exports import as their platform meant them', () => {
     expect(p.suggestedFamilyId).toBe(first.report.files[0]!.questionnaire!.familyId);
     expect(p.update).toMatchObject({ respondentsAdded: 1, respondentsKnown: 2, answersAdded: 2, answersUnchanged: 3, answersChanged: 1, changed: [{ respondent: S.QUALTRICS_IDS[0], question: 'Q1' }] });
 
-    const draft = withPreview({ ...newDraft('k', 'april.csv', 1), stagedId: staged.stagedId, kind: 'questionnaire', kinds: ['questionnaire'] }, p);
-    const report = await run(t, [runOptions(draft)]);
+    const options = suggestedOptions(staged, p);
+    const report = await run(t, [options]);
     expect(report.files[0]!.questionnaire).toMatchObject({ newRespondents: ['R_2aXnQv7TgKp9LmB'], answersChanged: [{ respondent: S.QUALTRICS_IDS[0], question: 'Q1' }] });
     expect((await t.ok('participants.list', {})).map((x) => x.label).sort()).toEqual([...S.QUALTRICS_IDS, 'R_2aXnQv7TgKp9LmB'].sort());
     expect((await t.ok('codings.listForSource', { sourceId })).map((c) => c.id)).toEqual([coding.id]);
@@ -142,8 +140,8 @@ describe('survey exports import as their platform meant them', () => {
     const p = (await preview(t, staged)) as QuestionnairePreview;
     expect(p.respondents.problem).toBe(`dupes.csv, row 6, column "ResponseId": respondent id "${S.QUALTRICS_IDS[0]}" already appears in row 4`);
     const before = tableCounts(t.host);
-    const draft = withPreview({ ...newDraft('k', 'dupes.csv', 1), stagedId: staged.stagedId, kind: 'questionnaire', kinds: ['questionnaire'] }, p);
-    const r = await t.host.call('import.run', { files: [runOptions(draft)] });
+    const options = suggestedOptions(staged, p);
+    const r = await t.host.call('import.run', { files: [options] });
     expect(r.ok ? null : r.error).toMatchObject({ code: 'bad_file', message: expect.stringMatching(/^dupes\.csv, row 6, column "ResponseId": respondent id/) });
     expect(tableCounts(t.host)).toEqual(before);
   });

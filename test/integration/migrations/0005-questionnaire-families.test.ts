@@ -24,7 +24,7 @@ describe('migration 0005: questionnaire families', () => {
   });
   afterEach(() => {
     db.close();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
   });
 
   it('keeps every source, question and unit, and adds empty family tables', () => {
