@@ -10,6 +10,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { ApiFailure } from '../../../shared/api/errors.ts';
 import type { AnonymizeResult, KeyContents } from '../../../shared/domain/anonymize/api-types.ts';
 import { fold } from '../../../shared/domain/anonymize/fold.ts';
+import { DEFAULT_RULES, type RuleSettings } from '../../../shared/domain/anonymize/types.ts';
 import { makeCtx, type Ctx } from '../context.ts';
 import { Db } from '../db/database.ts';
 import { runExchangeJob, type Step } from '../exchange/job.ts';
@@ -26,7 +27,14 @@ import { verifyProject } from './verify.ts';
 export const ANONYMIZE_JOB = { name: 'anonymize', cancelled: 'Pseudonymization cancelled: no copy and no key were written' };
 const EXTENSION = '.marginalia';
 
-export type ApplyInput = { jobId?: string | undefined; out: string; keyPath: string; passphrase: string };
+export type ApplyInput = {
+  jobId?: string | undefined;
+  out: string;
+  keyPath: string;
+  passphrase: string;
+  lists?: { names: string; terms: string; rules: Partial<RuleSettings> } | undefined;
+  acceptAll?: boolean | undefined;
+};
 
 const taken = (path: string): boolean => [path, `${path}-wal`, `${path}-shm`].some((p) => existsSync(p));
 
@@ -78,19 +86,19 @@ export async function applyAnonymization(ctx: Ctx, input: ApplyInput): Promise<A
   return runExchangeJob(ctx, input.jobId, ANONYMIZE_JOB, { done: () => 'Pseudonymized copy made', failed: 'Pseudonymization failed' }, async (step: Step) => {
     const tmp = mkdtempSync(join(dirname(targets.out), '.marginalia-pseudonymizing-'));
     try {
-      return await build(ctx, targets, input.passphrase, tmp, step);
+      return await build(ctx, targets, input, tmp, step);
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
   });
 }
 
-async function build(ctx: Ctx, targets: { out: string; keyPath: string }, passphrase: string, tmp: string, step: Step): Promise<AnonymizeResult> {
+async function build(ctx: Ctx, targets: { out: string; keyPath: string }, input: ApplyInput, tmp: string, step: Step): Promise<AnonymizeResult> {
   await step('Copying the project', 0, 1);
   const work = join(tmp, `work${EXTENSION}`);
   copyDatabaseTo(ctx.db, work);
-  const decisions = new Map(listDecisions(ctx.db).map((d) => [d.key, { decision: d.decision, replacement: d.replacement }]));
-  const reviewers = decisionCoders(ctx.db);
+  const decisions = new Map(input.acceptAll ? [] : listDecisions(ctx.db).map((d) => [d.key, { decision: d.decision, replacement: d.replacement }]));
+  const reviewers = input.acceptAll ? [] : decisionCoders(ctx.db);
   const originalHead = chainHead(ctx.db).hash;
   const participants = participantNames(ctx.db).filter((p) => p.name.trim() !== '').map((p) => ({ label: p.label, name: p.name }));
 
@@ -99,7 +107,7 @@ async function build(ctx: Ctx, targets: { out: string; keyPath: string }, passph
   let outcome;
   try {
     prepareWorkingCopy(db);
-    const config = loadConfig(db);
+    const config = loadConfig(db, input.lists ? { names: input.lists.names, terms: input.lists.terms, rules: { ...DEFAULT_RULES, ...input.lists.rules } } : undefined);
     if (config.problems.length > 0) {
       const first = config.problems.slice(0, 3).map((p) => `${p.list} list, ${p.message}`).join('; ');
       throw new ApiFailure('invalid_input', `Correct the lists first (${first}); nothing was written`, config.problems[0]!.list);
@@ -152,7 +160,7 @@ async function build(ctx: Ctx, targets: { out: string; keyPath: string }, passph
     })),
   };
   const keyTmp = join(dirname(targets.keyPath), `.${basename(targets.keyPath)}.${process.pid}.partial`);
-  writeFileSync(keyTmp, encryptKey(key, passphrase), { mode: 0o600, flag: 'wx' });
+  writeFileSync(keyTmp, encryptKey(key, input.passphrase), { mode: 0o600, flag: 'wx' });
   try {
     place(final, targets.out);
     try {

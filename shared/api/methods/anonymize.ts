@@ -7,6 +7,7 @@ const jobId = z.string().min(1, 'jobId must not be empty').max(100);
 const kind = z.enum(['name', 'term', 'email', 'url', 'phone', 'id', 'date', 'candidate']);
 const decision = z.enum(['accept', 'reject']).nullable();
 const key = z.string().min(1, 'the key must not be empty').max(2000);
+const rulesInput = z.object({ email: z.boolean(), url: z.boolean(), phone: z.boolean(), id: z.boolean(), date: z.boolean(), candidate: z.boolean() }).partial().strict();
 const passphrase = z.string().min(8, 'the passphrase must be at least 8 characters').max(1024);
 
 /**
@@ -23,7 +24,7 @@ export const anonymizeMethods = {
       .object({
         names: freeText('Names list', 200_000).optional(),
         terms: freeText('Terms list', 200_000).optional(),
-        rules: z.object({ email: z.boolean(), url: z.boolean(), phone: z.boolean(), id: z.boolean(), date: z.boolean(), candidate: z.boolean() }).partial().strict().optional(),
+        rules: rulesInput.optional(),
       })
       .strict(),
   ).returns<AnonymizeSettings>(),
@@ -61,7 +62,20 @@ export const anonymizeMethods = {
    * file), encrypted with the passphrase. Both appear only when complete; the original is
    * only read. Reports progress under jobId; anonymize.cancel stops it with nothing written.
    */
-  'anonymize.apply': job(z.object({ jobId: jobId.optional(), out: filePath, keyPath: filePath, passphrase }).strict()).returns<AnonymizeResult>(),
+  'anonymize.apply': job(
+    z
+      .object({
+        jobId: jobId.optional(),
+        out: filePath,
+        keyPath: filePath,
+        passphrase,
+        /** Lists and rules for this copy only (the CLI's files), instead of the saved ones; nothing is saved. */
+        lists: z.object({ names: freeText('Names list', 200_000), terms: freeText('Terms list', 200_000), rules: rulesInput }).strict().optional(),
+        /** Every proposal applied, the saved decisions set aside (marginalia anonymize). */
+        acceptAll: z.boolean().default(false),
+      })
+      .strict(),
+  ).returns<AnonymizeResult>(),
   /** Asks a running detection or copy to stop. False when none runs under that id. */
   'anonymize.cancel': query(z.object({ jobId }).strict()).returns<{ cancelled: boolean }>(),
   /** Opens a key file with its passphrase: which original each replacement stands for. */
