@@ -51,7 +51,9 @@ describe('REFI-QDA exchange in the UI', () => {
     const dialog = page.getByRole('dialog', { name: 'New project' });
     await expect.poll(() => dialog.getByRole('radio', { name: /^From a project made in NVivo/ }).isChecked()).toBe(true);
     await dialog.getByLabel('REFI-QDA project file').setInputFiles(qdpxUpload());
-    await expect.poll(() => dialog.getByLabel('Project file path').inputValue()).toMatch(/[\\/]micro\.marginalia$/);
+    // The name comes from the file; where it goes is shown before anything is written.
+    await expect.poll(() => dialog.getByLabel('Project name').inputValue()).toBe('micro');
+    await expect.poll(() => dialog.locator('.project-target').textContent()).toMatch(/[\\/]micro\.marginalia$/);
     await dialog.getByRole('button', { name: 'Create' }).click();
     const result = page.getByRole('dialog', { name: 'New project from a REFI-QDA file' });
     await expect.poll(() => result.getByRole('heading', { name: 'Imported' }).count()).toBe(1);

@@ -22,7 +22,7 @@ describe('the first start', () => {
     await page.getByRole('button', { name: 'New project…' }).click();
     const dialog = page.getByRole('dialog', { name: 'New project' });
     // The location is shown in full before anything is written.
-    expect(await dialog.getByLabel('Location').inputValue()).toBe(projects);
+    await expect.poll(() => dialog.getByLabel('Location').inputValue()).toBe(projects);
     await dialog.getByLabel('Project name').fill('Case study');
     await expect.poll(() => dialog.locator('.project-target').textContent()).toBe(`Saved as ${join(projects, 'Case study.marginalia')}`);
     await app!.screenshot('first-start-1-new-project');

@@ -6,7 +6,7 @@ import type { App } from './harness.ts';
  * text nodes (highlights split a paragraph into several), with the document focused so the
  * editor takes the selection over.
  */
-export async function selectPhrase(page: Page, phrase: string): Promise<void> {
+export async function selectPhrase(page: Page, phrase: string, attempt = 1): Promise<void> {
   const found = await page.evaluate((needle) => {
     const root = document.querySelector<HTMLElement>('.mg-doc');
     if (!root) return 'no document';
@@ -41,6 +41,16 @@ export async function selectPhrase(page: Page, phrase: string): Promise<void> {
     return `phrase not found: ${needle}`;
   }, phrase);
   if (found !== 'ok') throw new Error(found);
+  // A redraw still under way (the coding just made) may put the editor's own selection back
+  // before it has read this one: check that the selection holds over two frames, else select again.
+  const held = await page.evaluate(
+    (needle) =>
+      new Promise<boolean>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(window.getSelection()?.toString() === needle), 20))),
+      ),
+    phrase,
+  );
+  if (!held && attempt < 5) return selectPhrase(page, phrase, attempt + 1);
 }
 
 /** Codings of a source straight from the project file, as the researcher's data. */

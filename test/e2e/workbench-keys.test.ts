@@ -28,7 +28,9 @@ describe('number keys 1–9', () => {
       await selectPhrase(page, phrases[i]!);
       await tree.getByRole('treeitem', { name: new RegExp(`^${code}`) }).click();
       await expect.poll(() => codingsInFile(app, SOURCE).filter((c) => c.quote === phrases[i]).map((c) => c.code)).toContain(code);
-      if (i === 2) expect(await keyed()).toEqual(['1Value added', '2Institutional strategy', '3Definition']);
+      // As a researcher would: the next passage is chosen once this coding is drawn.
+      await expect.poll(() => page.locator('mark.mg-coding', { hasText: phrases[i]!.slice(0, 24) }).count()).toBeGreaterThan(0);
+      if (i === 2) await expect.poll(keyed).toEqual(['1Value added', '2Institutional strategy', '3Definition']);
     }
     const nine = CODES.slice(0, 9).map((c, i) => `${i + 1}${c}`);
     await expect.poll(keyed).toEqual(nine);

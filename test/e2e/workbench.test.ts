@@ -46,6 +46,8 @@ describe('the coding workbench', () => {
     await expect.poll(() => codingsInFile(app, SOURCE).filter((c) => c.quote === PHRASE_KEYS).map((c) => c.code)).toEqual(['Value added']);
     // Focus is back in the document, so the next key works at once: 1 = the first code used, which keeps its key.
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('mg-doc'))).toBe(true);
+    // The key bar shows which code each number key applies before the key is pressed.
+    await expect.poll(() => page.getByRole('group', { name: 'Code keys' }).locator('.key-chip').first().textContent()).toBe('1Flexibility');
     await selectPhrase(page, 'Getting that endorsement takes about a year');
     await page.keyboard.press('1');
     await expect.poll(() => codingsInFile(app, SOURCE).filter((c) => c.quote.startsWith('Getting that endorsement')).map((c) => c.code)).toEqual(['Flexibility']);
