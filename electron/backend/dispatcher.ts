@@ -47,7 +47,7 @@ const PASSES_GATE: ReadonlySet<string> = new Set([
  * Jobs that only read the project (stage, preview, export): they run on a read-only project.
  * Every other job, and every command, is refused there before it starts.
  */
-const READ_ONLY_JOBS: ReadonlySet<string> = new Set(['import.stage', 'import.preview', 'exchange.stage', 'exchange.exportProject', 'export.excerpts', 'export.codebook']);
+const READ_ONLY_JOBS: ReadonlySet<string> = new Set(['import.stage', 'import.preview', 'exchange.stage', 'exchange.exportProject', 'export.excerpts', 'export.codebook', 'team.distribute', 'team.stage']);
 
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiFailure) return err.toApiError();

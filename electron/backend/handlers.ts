@@ -18,6 +18,7 @@ import { exportHandlers } from './services/export.ts';
 import { anonymizeHandlers } from './services/anonymize.ts';
 import { auditHandlers } from './services/audit.ts';
 import { codeKeyHandlers } from './services/code-keys.ts';
+import { teamHandlers } from './services/team.ts';
 
 /**
  * Every handler that works on the open project, one group a line. Together with the Host's own
@@ -44,4 +45,5 @@ export const projectHandlers = combineHandlers([
   anonymizeHandlers,
   auditHandlers,
   codeKeyHandlers,
+  teamHandlers,
 ]);

@@ -16,6 +16,7 @@ import { exportMethods } from './methods/export.ts';
 import { anonymizeMethods } from './methods/anonymize.ts';
 import { auditMethods } from './methods/audit.ts';
 import { safetyMethods } from './methods/safety.ts';
+import { teamMethods } from './methods/team.ts';
 
 /**
  * The one API contract. Handlers, the preload and the browser-mode client are all derived
@@ -39,6 +40,7 @@ export const contract = {
   ...anonymizeMethods,
   ...auditMethods,
   ...safetyMethods,
+  ...teamMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -56,6 +56,11 @@ export function checkCallPaths(method: string, input: unknown, origin: CallOrigi
       if (typeof file === 'object' && file !== null && 'path' in file) throw new ApiFailure('invalid_input', `file: a REFI-QDA file ${FILE_REFUSED}`, 'file.path');
       return;
     }
+    case 'team.stage': {
+      const file = i['file'];
+      if (typeof file === 'object' && file !== null && 'path' in file) throw new ApiFailure('invalid_input', `file: a coder’s copy ${FILE_REFUSED}`, 'file.path');
+      return;
+    }
     case 'project.open':
       if (typeof i['path'] === 'string') checkProjectPath(i['path'], policy, true);
       return;

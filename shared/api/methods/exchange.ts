@@ -9,6 +9,12 @@ const MAX_BASE64_CHARS = 80 * 1024 * 1024;
 const stagedId = z.string().min(1, 'stagedId must not be empty').max(64);
 const jobId = z.string().min(1, 'jobId must not be empty').max(100);
 
+/** A file to read: its name and bytes from the page, or a path (the command line only: the page may not name paths). */
+export const fileToStage = z.union([
+  z.object({ name: label('File name', { max: 500 }), dataBase64: z.string().max(MAX_BASE64_CHARS) }).strict(),
+  z.object({ path: filePath }).strict(),
+]);
+
 /** REFI-QDA exchange with NVivo, ATLAS.ti, MAXQDA, QualCoder…: projects (.qdpx) and codebooks (.qdc). */
 export const exchangeMethods = {
   /**
@@ -20,10 +26,7 @@ export const exchangeMethods = {
     z
       .object({
         jobId: jobId.optional(),
-        file: z.union([
-          z.object({ name: label('File name', { max: 500 }), dataBase64: z.string().max(MAX_BASE64_CHARS) }).strict(),
-          z.object({ path: filePath }).strict(),
-        ]),
+        file: fileToStage,
       })
       .strict(),
   ).returns<StagedExchange>(),

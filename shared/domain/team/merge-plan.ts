@@ -24,12 +24,14 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 
 export function mergeContext(base: MergeRows, copy: MergeRows, manifest: CopyManifest | null): MergeContext {
   const match = matchRows(base, copy, manifest);
-  const codings = manifest ? copy.codings.filter((c) => Number(c.key) > manifest.lastCodingId) : copy.codings;
+  // New in the copy: an id past the last one it held when made, or made after it was (SQLite may
+  // hand out again the id of a coding deleted in the copy).
+  const codings = manifest ? copy.codings.filter((c) => Number(c.key) > manifest.lastCodingId || c.createdAt > manifest.madeAt) : copy.codings;
   const memos: MergeMemo[] = [];
   const editedMemos = new Map<string, string | null>();
   const baseMemos = new Map(base.memos.map((m) => [m.key, m]));
   for (const m of copy.memos) {
-    if (!manifest || Number(m.key) > manifest.lastMemoId) memos.push(m);
+    if (!manifest || Number(m.key) > manifest.lastMemoId || m.createdAt > manifest.madeAt) memos.push(m);
     else if (m.updatedAt > manifest.madeAt) {
       const here = baseMemos.get(m.key);
       editedMemos.set(m.key, here && here.createdAt === m.createdAt ? here.key : null);

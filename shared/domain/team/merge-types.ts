@@ -89,3 +89,15 @@ export type MergeReport = Omit<MergePlan, 'items'> & {
   decisions: { subject: string; detail: string; answer: string }[];
   jobId: string | null;
 };
+
+/** A coder's copy read and held until it is merged or discarded. */
+export type StagedCopy = {
+  stagedId: string;
+  name: string;
+  format: 'marginalia' | 'qdpx';
+  /** The project's name inside the file. */
+  projectName: string;
+  manifest: CopyManifest | null;
+  coders: string[];
+  counts: { sources: number; codes: number; codings: number; memos: number };
+};

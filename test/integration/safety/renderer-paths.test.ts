@@ -21,7 +21,7 @@ const secretFile = () => {
 };
 
 describe('the page is not trusted with paths', () => {
-  it('import.stage and exchange.stage refuse a path from the page, and read nothing', async () => {
+  it('import.stage, exchange.stage and team.stage refuse a path from the page, and read nothing', async () => {
     t = testHost();
     await t.ok('project.openDemo', {});
     const secret = secretFile();
@@ -31,6 +31,8 @@ describe('the page is not trusted with paths', () => {
     if (!staged.ok) expect(staged.error.message).toMatch(/not read from a path the page gives/);
     const exchange = await t.host.call('exchange.stage', { file: { path: secret } }, 'renderer');
     expect(exchange).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'file.path' } });
+    const copy = await t.host.call('team.stage', { file: { path: secret } }, 'renderer');
+    expect(copy).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'file.path' } });
     // Bytes from the page are fine, and so is a path from the command line.
     const bytes = await t.host.call('import.stage', { files: [{ name: 'note.txt', dataBase64: Buffer.from('Hello').toString('base64') }] }, 'renderer');
     expect(bytes.ok).toBe(true);

@@ -48,6 +48,14 @@ describe('merging a coder’s copy', () => {
     expect(actions.addMemos[0]).toMatchObject({ coderName: 'Ben', target: { kind: 'coding', index: 1 } });
   });
 
+  it('brings a coding made in the copy under an id SQLite handed out again (deleted there, made after the copy)', () => {
+    const c = copy();
+    // Ben deleted the project's coding 100 in his copy and made one that got its id again.
+    c.codings[0] = { key: '100', sourceKey: '10', codeKey: '3', coderKey: '2', start: 20, end: 30, quote: TEXT.slice(20, 30), createdAt: '2026-02-03' };
+    const { actions } = resolveMerge(base(), c, manifest, { textOf, complete: true });
+    expect(actions.codings.map((x) => x.coding.key).sort()).toEqual(['100', '101', '102']);
+  });
+
   it('finds the same work a second time already there', () => {
     const here = base();
     here.coders.push({ key: '2', name: 'ben' });
