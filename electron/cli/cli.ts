@@ -10,6 +10,7 @@ import { EXPORT_USAGE, runExportCommand } from './export-command.ts';
 import { EXCHANGE_USAGE, exportExchangeFile, isExchangeFile, runExchangeImport, runNewCommand } from './exchange-command.ts';
 import type { MethodName, Output, ProgressEvent } from '../../shared/api/contract.ts';
 import { SNAPSHOT_USAGE, runRestoreCommand, runSnapshotCommand, runSnapshotsCommand } from './snapshot-command.ts';
+import { TEAM_USAGE, runAgreementCommand, runDistributeCommand, runMergeCommand } from './team-command.ts';
 
 const USAGE = `Usage: marginalia <command> [options]
 
@@ -21,6 +22,7 @@ ${IMPORT_USAGE}
 ${EXCHANGE_USAGE}
 ${EXPORT_USAGE}
 ${SNAPSHOT_USAGE}
+${TEAM_USAGE}
   serve [--project P] [--port N]  browser mode (same as npm run serve)
 `;
 
@@ -147,6 +149,21 @@ export async function runCli(
         const path = needProject();
         if (!path) return 2;
         return await runRestoreCommand(host, path, rest, io);
+      }
+      case 'agreement': {
+        const path = needProject();
+        if (!path) return 2;
+        // Read-only, as a reviewer opens it: computing agreement never writes to the project.
+        await call('project.openForReview', { path });
+        return await runAgreementCommand(rest, call, io);
+      }
+      case 'merge':
+      case 'distribute': {
+        const path = needProject();
+        if (!path) return 2;
+        const opened = await call('project.open', { path });
+        if (command === 'merge' && opened.safety?.readOnly) throw new Error(`Nothing was merged: ${opened.safety.readOnly}`);
+        return command === 'merge' ? await runMergeCommand(rest, call, io) : await runDistributeCommand(rest, call, io);
       }
       case 'serve': {
         const { serve } = await import('../server/serve.ts');

@@ -90,15 +90,15 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
 }
 
 /** The code a name or a path ("Why / Value added") names; a name shared by several codes must be given as a path. */
-function findCode(nodes: readonly CodeNode[], wanted: string): CodeNode {
+export function findCode(nodes: readonly CodeNode[], wanted: string, command = 'export'): CodeNode {
   const key = (s: string) => s.trim().toLowerCase();
   const path = wanted.split('/').map(key).join('/');
   const byPath = nodes.filter((n) => n.path.map(key).join('/') === path);
   if (byPath.length === 1) return byPath[0]!;
   const byName = nodes.filter((n) => key(n.code.name) === key(wanted));
   if (byName.length === 1) return byName[0]!;
-  if (byName.length > 1) throw new ExportUsageError(`export: several codes are called "${wanted}"; give one by its path: ${byName.map((n) => `"${n.path.join(' / ')}"`).join(', ')}`);
-  throw new ExportUsageError(`export: no code called "${wanted}"`);
+  if (byName.length > 1) throw new ExportUsageError(`${command}: several codes are called "${wanted}"; give one by its path: ${byName.map((n) => `"${n.path.join(' / ')}"`).join(', ')}`);
+  throw new ExportUsageError(`${command}: no code called "${wanted}"`);
 }
 
 /** The filter of `export.excerpts` from names and labels, each checked against the project. */
