@@ -14,6 +14,15 @@ export type TeamCodeRow = { id: number; parentId: number | null; name: string; c
 export type TeamCodingRow = { id: number; sourceId: number; codeId: number; coderId: number; start: number; end: number; quote: string; createdAt: string };
 export type TeamMemoRow = { id: number; targetKind: MemoTargetKind; targetId: number | null; coderId: number; title: string; body: string; text: string; createdAt: string; updatedAt: string };
 
+/** Coders with their work, by name. */
+export const codersWithWork = (db: Db): { id: number; name: string; codings: number; sources: number; memos: number; consensus: number }[] =>
+  db.all(sql`SELECT k.id, k.name,
+      (SELECT count(*) FROM codings c WHERE c.coder_id = k.id) AS codings,
+      (SELECT count(DISTINCT c.source_id) FROM codings c WHERE c.coder_id = k.id) AS sources,
+      (SELECT count(*) FROM memos m WHERE m.coder_id = k.id) AS memos,
+      EXISTS (SELECT 1 FROM reconciliations r WHERE r.consensus_id = k.id) AS consensus
+    FROM coders k ORDER BY k.name COLLATE NOCASE`);
+
 export const teamCoders = (db: Db): TeamCoderRow[] => db.all<TeamCoderRow>(sql`SELECT id, name FROM coders ORDER BY id`);
 
 export const teamSources = (db: Db): TeamSourceRow[] => db.all<TeamSourceRow>(sql`SELECT id, name, content_hash AS hash FROM sources ORDER BY position, id`);

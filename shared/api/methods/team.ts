@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { command, job, query } from '../define.ts';
-import { id, label, offset } from '../schemas.ts';
+import { empty, id, label, offset } from '../schemas.ts';
 import { fileToStage } from './exchange.ts';
 import type { FileDownload } from '../../domain/analysis/types.ts';
 import type { AgreementReport } from '../../domain/team/agreement.ts';
-import type { CoderCopy, PassageList, ReconcileResult } from '../../domain/team/api-types.ts';
+import type { CoderCopy, PassageList, ReconcileResult, TeamCoder } from '../../domain/team/api-types.ts';
 import type { MergePlan, MergeReport, StagedCopy } from '../../domain/team/merge-types.ts';
 
 const stagedId = z.string().min(1, 'stagedId must not be empty').max(64);
@@ -34,6 +34,8 @@ const consensus = label('Consensus coder name', { max: 80 }).default('Consensus'
 
 /** Teamwork: coders' copies out and back in, agreement between coders, reconciliation into a consensus coder. */
 export const teamMethods = {
+  /** Every coder with how many codings, sources and memos of theirs the project holds. */
+  'team.coders': query(empty).returns<TeamCoder[]>(),
   /**
    * A coder's copy of the open project as a .marginalia file: the same sources and codebook, a
    * manifest naming the coder and this project, no undo history; `blind` leaves out every

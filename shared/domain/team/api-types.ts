@@ -6,6 +6,16 @@ import type { Decision } from './passages.ts';
 
 /** What the team.* methods return besides the merge and agreement types (shared/api/methods/team.ts). */
 
+/** A coder of the project and how much of their work it holds. */
+export type TeamCoder = Coder & {
+  codings: number;
+  /** Sources with at least one of their codings. */
+  sources: number;
+  memos: number;
+  /** Has been the consensus coder of a reconciliation. */
+  consensus: boolean;
+};
+
 /** A coder's copy made by team.distribute: a .marginalia file and what it holds. */
 export type CoderCopy = {
   file: FileDownload;

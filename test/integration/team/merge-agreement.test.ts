@@ -170,6 +170,12 @@ describe('merging the copies back', () => {
       }
     }
     expect(checkProject(t.host.current!.db)).toEqual([]);
+    const listed = await t.ok('team.coders', {});
+    expect(listed.map((c) => [c.name, c.codings, c.sources, c.memos])).toEqual([
+      ['Ana', count(ana), 3, 0],
+      ['Ben', count(ben), 2, 1],
+      ['tester', 1, 1, 0],
+    ]);
   });
 });
 
