@@ -11,6 +11,7 @@ import { EXCHANGE_USAGE, exportExchangeFile, isExchangeFile, runExchangeImport, 
 import type { MethodName, Output, ProgressEvent } from '../../shared/api/contract.ts';
 import { SNAPSHOT_USAGE, runRestoreCommand, runSnapshotCommand, runSnapshotsCommand } from './snapshot-command.ts';
 import { TEAM_USAGE, runAgreementCommand, runDistributeCommand, runMergeCommand } from './team-command.ts';
+import { INTEGRITY_USAGE, IntegrityUsageError, runAnonymizeCommand, runAuditCommand, runKeyCommand, runVerifyCommand } from './integrity-command.ts';
 
 const USAGE = `Usage: marginalia <command> [options]
 
@@ -23,6 +24,7 @@ ${EXCHANGE_USAGE}
 ${EXPORT_USAGE}
 ${SNAPSHOT_USAGE}
 ${TEAM_USAGE}
+${INTEGRITY_USAGE}
   serve [--project P] [--port N]  browser mode (same as npm run serve)
 `;
 
@@ -150,6 +152,23 @@ export async function runCli(
         if (!path) return 2;
         return await runRestoreCommand(host, path, rest, io);
       }
+      case 'anonymize': {
+        const path = needProject();
+        if (!path) return 2;
+        const opened = await call('project.open', { path });
+        if (opened.safety?.readOnly) throw new Error(`No copy was made: ${opened.safety.readOnly}`);
+        return await runAnonymizeCommand(rest, call, io);
+      }
+      case 'verify':
+      case 'audit': {
+        const path = needProject();
+        if (!path) return 2;
+        // Read-only, as a reviewer opens it: checking a project never writes to it.
+        await call('project.openForReview', { path });
+        return command === 'verify' ? await runVerifyCommand(path, rest, call, io) : await runAuditCommand(rest, call, io);
+      }
+      case 'key':
+        return runKeyCommand(rest, io);
       case 'agreement': {
         const path = needProject();
         if (!path) return 2;
@@ -176,7 +195,7 @@ export async function runCli(
     }
   } catch (err) {
     io.err(err instanceof Error ? err.message : String(err));
-    return 1;
+    return err instanceof IntegrityUsageError ? 2 : 1;
   } finally {
     if (command !== 'serve') host.close();
   }

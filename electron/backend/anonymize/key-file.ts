@@ -5,6 +5,8 @@
  * file changed since, fails the GCM tag check and is refused as such.
  */
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ApiFailure } from '../../../shared/api/errors.ts';
 import type { KeyContents } from '../../../shared/domain/anonymize/api-types.ts';
 
@@ -60,4 +62,16 @@ export function decryptKey(file: string, passphrase: string, where: string): Key
   } catch {
     throw new ApiFailure('invalid_input', `The passphrase does not open ${where} (or the file was changed since it was written)`, 'passphrase');
   }
+}
+
+/** Reads and opens the key file at `path` (anonymize.readKey, `marginalia key`, `marginalia verify --key`). */
+export function openKeyFile(path: string, passphrase: string): KeyContents {
+  const full = resolve(path);
+  let file: string;
+  try {
+    file = readFileSync(full, 'utf8');
+  } catch {
+    throw new ApiFailure('not_found', `No key file can be read at ${full}`, 'keyPath');
+  }
+  return decryptKey(file, passphrase, full);
 }

@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { ApiFailure } from '../../../shared/api/errors.ts';
 import type { AnonymizeSettings } from '../../../shared/domain/anonymize/api-types.ts';
 import { applyAnonymization } from '../anonymize/apply.ts';
 import { loadConfig } from '../anonymize/detection.ts';
-import { decryptKey } from '../anonymize/key-file.ts';
+import { openKeyFile } from '../anonymize/key-file.ts';
 import { decide, forgetDetection, occurrencePage, runDetection, termPage } from '../anonymize/review-session.ts';
 import type { Db } from '../db/database.ts';
 import type { HandlerMap } from '../handler-types.ts';
@@ -35,14 +32,6 @@ function settings(db: Db): AnonymizeSettings {
   };
 }
 
-function readKeyFile(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    throw new ApiFailure('not_found', `No key file can be read at ${path}`, 'keyPath');
-  }
-}
-
 /** Pseudonymization: the review (see electron/backend/anonymize/README.md) and the copy. */
 export const anonymizeHandlers: HandlerMap<M> = {
   'anonymize.settings': (_input, { db }) => settings(db),
@@ -62,8 +51,5 @@ export const anonymizeHandlers: HandlerMap<M> = {
   'anonymize.decide': (input, ctx) => decide(ctx, input),
   'anonymize.apply': (input, ctx) => applyAnonymization(ctx, input),
   'anonymize.cancel': (input) => ({ cancelled: cancelJob(input.jobId) }),
-  'anonymize.readKey': (input) => {
-    const path = resolve(input.keyPath);
-    return decryptKey(readKeyFile(path), input.passphrase, path);
-  },
+  'anonymize.readKey': (input) => openKeyFile(input.keyPath, input.passphrase),
 };
