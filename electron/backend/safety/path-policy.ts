@@ -62,6 +62,7 @@ export function checkCallPaths(method: string, input: unknown, origin: CallOrigi
       return;
     }
     case 'project.open':
+    case 'project.openForReview':
       if (typeof i['path'] === 'string') checkProjectPath(i['path'], policy, true);
       return;
     case 'project.create':

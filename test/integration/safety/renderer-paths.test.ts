@@ -47,6 +47,9 @@ describe('the page is not trusted with paths', () => {
     const open = await t.host.call('project.open', { path: secret }, 'renderer');
     expect(open).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'path' } });
     if (!open.ok) expect(open.error.message).toMatch(/Only Marginalia project files \(\.marginalia\) can be opened/);
+    // Reviewer mode reads as much as opening does: the same rule.
+    const review = await t.host.call('project.openForReview', { path: secret }, 'renderer');
+    expect(review).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'path' } });
     const create = await t.host.call('project.create', { path: join(t.dir, 'notes.txt'), template: 'empty' }, 'renderer');
     expect(create).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const fine = await t.host.call('project.create', { path: join(t.dir, 'typed.marginalia'), template: 'empty' }, 'renderer');
