@@ -2,8 +2,7 @@ import { ApiFailure } from '../../../shared/api/errors.ts';
 import type { HandlerMap } from '../handler-types.ts';
 import { ImportError, reasonOf } from '../import/parsers/errors.ts';
 import { cancelJob } from '../import/pipeline/jobs.ts';
-import { warmParseThread } from '../import/pipeline/parse-pool.ts';
-import { parseSource } from '../import/parsers/parse-source.ts';
+import { parseOffThread, warmParseThread } from '../import/pipeline/parse-pool.ts';
 import { buildPreview } from '../import/pipeline/preview.ts';
 import { runImport } from '../import/pipeline/run.ts';
 import { discard, getStaged, readStaged, rememberParse, stage } from '../import/pipeline/staging.ts';
@@ -31,7 +30,8 @@ export const importHandlers: HandlerMap<M> = {
     const staged = getStaged(input.stagedId);
     const parsed = await rememberParse(input.stagedId, input.kind, async () => {
       try {
-        return await parseSource(staged.name, readStaged(staged), input.kind);
+        // On the parsing thread, under its time limit: a hostile PDF never stalls the backend.
+        return await parseOffThread({ name: staged.name, kind: input.kind, bytes: readStaged(staged) }).promise;
       } catch (error) {
         if (error instanceof ApiFailure) throw error;
         throw new ApiFailure('bad_file', error instanceof ImportError ? error.message : `${staged.name} could not be read: ${reasonOf(error)}`, 'stagedId');

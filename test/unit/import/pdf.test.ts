@@ -44,3 +44,20 @@ describe('parsePdf', () => {
     await expect(parsePdf(new TextEncoder().encode('hello'), 'fake.pdf')).rejects.toThrow(/^fake\.pdf is not a valid PDF file/);
   });
 });
+
+describe('parsePdf limits', () => {
+  it('refuses a PDF with more pages than it reads, saying how many and what to do', async () => {
+    const bytes = await makePdf([['one'], ['two'], ['three']]);
+    await expect(parsePdf(bytes, 'long.pdf', { maxPages: 2, timeMs: 60_000 })).rejects.toThrow(
+      'long.pdf has 3 pages; Marginalia reads at most 2 pages of one PDF (split it and import the parts)',
+    );
+    await expect(parsePdf(bytes, 'long.pdf', { maxPages: 3, timeMs: 60_000 })).resolves.toEqual({ pages: ['one', 'two', 'three'] });
+  });
+
+  it('stops between pages once its time is up, naming the page it stopped at', async () => {
+    const bytes = await makePdf([['one'], ['two']]);
+    await expect(parsePdf(bytes, 'slow.pdf', { maxPages: 10, timeMs: 0 })).rejects.toThrow(
+      'slow.pdf took longer than 0 ms to read and was stopped at page 1 of 2; split it and import the parts',
+    );
+  });
+});

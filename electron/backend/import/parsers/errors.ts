@@ -43,3 +43,6 @@ export function reasonOf(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.trim().replace(/\.$/, '') || 'unknown error';
 }
+
+/** A time limit as a message says it: "120 seconds", "5 ms". */
+export const describeDuration = (ms: number): string => (ms >= 1000 ? `${Math.round(ms / 1000)} seconds` : `${ms} ms`);

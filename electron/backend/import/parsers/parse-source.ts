@@ -10,7 +10,7 @@ import { ImportError } from './errors.ts';
 import { parseHtml } from './html.ts';
 import { parseMarkdown } from './markdown.ts';
 import { parseOdt } from './odt.ts';
-import { parsePdf } from './pdf.ts';
+import { parsePdf, PDF_LIMITS, type PdfLimits } from './pdf.ts';
 import { parseSrt } from './srt.ts';
 import { parseTranscript, type ParsedTranscript } from './transcript.ts';
 import { parseVtt } from './vtt.ts';
@@ -103,12 +103,16 @@ export function parseSourceSync(name: string, bytes: Uint8Array, kind: SourceKin
   return nonEmpty({ kind: 'document', text: doc.text, units: doc.units }, name);
 }
 
-/** Parses a file as a kind of source; every problem with the file is an ImportError naming it. */
-export async function parseSource(name: string, bytes: Uint8Array, kind: SourceKind): Promise<ParsedSource> {
+/**
+ * Parses a file as a kind of source; every problem with the file is an ImportError naming it.
+ * The import calls it on its parsing thread (pipeline/parse-pool.ts), which also enforces the
+ * time limit from outside.
+ */
+export async function parseSource(name: string, bytes: Uint8Array, kind: SourceKind, pdfLimits: PdfLimits = PDF_LIMITS): Promise<ParsedSource> {
   const format = detectFormat(name, bytes, { sniffText: false });
   if (format === 'pdf') {
     checkKind(format, kind, name);
-    const doc = buildDocument(await parsePdf(bytes, name));
+    const doc = buildDocument(await parsePdf(bytes, name, pdfLimits));
     return nonEmpty({ kind: 'document', text: doc.text, units: doc.units }, name);
   }
   if (format === 'xlsx') {

@@ -1,7 +1,15 @@
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { ImportError, reasonOf } from './errors.ts';
+import { describeDuration, ImportError, reasonOf } from './errors.ts';
 
 export type ParsedPdf = { pages: string[] };
+
+/**
+ * How much of a PDF an import reads: at most this many pages, for at most this long. The
+ * parsing thread (pipeline/parse-pool.ts) also stops a parse that outlives the time limit
+ * (pdf.js can spin inside one page, where this check never runs).
+ */
+export type PdfLimits = { maxPages: number; timeMs: number };
+export const PDF_LIMITS: PdfLimits = { maxPages: 5000, timeMs: 120_000 };
 
 type ContentItem = Awaited<ReturnType<PDFPageProxy['getTextContent']>>['items'][number];
 /** A pdf.js text item (the other kind, marked content, has no `str`). */
@@ -67,7 +75,8 @@ function pageText(items: Item[]): string {
  * Text of each page of a PDF, paragraphs separated by blank lines. Runs pdf.js without a
  * worker, without eval and without fetching fonts: text extraction needs none of them.
  */
-export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<ParsedPdf> {
+export async function parsePdf(bytes: Uint8Array, fileName: string, limits: PdfLimits = PDF_LIMITS): Promise<ParsedPdf> {
+  const deadline = performance.now() + limits.timeMs;
   const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({
     data: bytes.slice(), // pdf.js transfers (detaches) the buffer it is given
@@ -89,8 +98,14 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
       }
       throw new ImportError(fileName, `is not a valid PDF file (${reasonOf(error)})`);
     }
+    if (doc.numPages > limits.maxPages) {
+      throw new ImportError(fileName, `has ${doc.numPages.toLocaleString('en')} pages; Marginalia reads at most ${limits.maxPages.toLocaleString('en')} pages of one PDF (split it and import the parts)`);
+    }
     const pages: string[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
+      if (performance.now() > deadline) {
+        throw new ImportError(fileName, `took longer than ${describeDuration(limits.timeMs)} to read and was stopped at page ${n} of ${doc.numPages}; split it and import the parts`);
+      }
       try {
         const page = await doc.getPage(n);
         const content = await page.getTextContent();

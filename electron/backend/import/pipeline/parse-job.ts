@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { ImportError, reasonOf } from '../parsers/errors.ts';
-import { parseSourceSync, type ParsedSource } from '../parsers/parse-source.ts';
+import { parseSource, type ParsedSource } from '../parsers/parse-source.ts';
 import type { ParseRequest } from './parse-wire.ts';
 
-/** Reads a request's file (or takes its bytes) and parses it: the parsing thread's one job. */
-export function parseRequest(request: ParseRequest): ParsedSource {
+/**
+ * Reads a request's file (or takes its bytes) and parses it: the parsing thread's one job.
+ * Text, Word, ODT and CSV parse synchronously, inside this call (so the importing thread can
+ * take a file over at once, parse-pool.ts); PDF and XLSX finish later.
+ */
+export async function parseRequest(request: ParseRequest): Promise<ParsedSource> {
   let bytes: Uint8Array;
   if ('bytes' in request) {
     bytes = request.bytes;
@@ -16,5 +20,5 @@ export function parseRequest(request: ParseRequest): ParsedSource {
       throw new ImportError(request.name, `cannot be read any more: ${reasonOf(error)}`);
     }
   }
-  return parseSourceSync(request.name, bytes, request.kind);
+  return parseSource(request.name, bytes, request.kind, request.limits);
 }

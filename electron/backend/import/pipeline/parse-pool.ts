@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { formatOfName } from '../parsers/detect.ts';
+import { describeDuration, ImportError } from '../parsers/errors.ts';
+import { ASYNC_FORMATS, type ParsedSource } from '../parsers/parse-source.ts';
+import { PDF_LIMITS, type PdfLimits } from '../parsers/pdf.ts';
 import { parseRequest } from './parse-job.ts';
-import type { ParsedSource } from '../parsers/parse-source.ts';
 import { CLAIM_SLOTS, fromWire, type ParseInput, type ParseReply, type ParseRequest } from './parse-wire.ts';
 
 /**
@@ -14,15 +17,39 @@ import { CLAIM_SLOTS, fromWire, type ParseInput, type ParseReply, type ParseRequ
  *
  * Work stealing: each request has a claim slot in memory shared with the thread. Whichever
  * side claims it first parses the file, so the importing thread, when it needs a file the
- * parsing thread has not started yet, parses it itself instead of waiting.
+ * parsing thread has not started yet, parses it itself instead of waiting. PDF and XLSX are
+ * never taken over: hostile ones are the reason to parse off the backend's main thread.
+ *
+ * Time limit: a file the thread has been parsing for longer than the limit is refused with an
+ * ImportError naming it, and the thread is stopped (a parser stuck in a loop cannot be
+ * interrupted any other way); the files it held go to a fresh thread.
  */
 
 type Pending = { request: ParseRequest; resolve: (parsed: ParsedSource) => void; reject: (error: Error) => void };
-type Thread = { worker: Worker; pending: Map<number, Pending>; claims: Int32Array };
+type Thread = { worker: Worker; pending: Map<number, Pending>; claims: Int32Array; timers: Map<number, NodeJS.Timeout> };
 
 /** undefined: not started yet; null: unavailable, parse here. */
 let thread: Thread | null | undefined;
 let nextId = 1;
+
+/** How much of a PDF is read, and how long any file may take on the thread. */
+let limits: PdfLimits = PDF_LIMITS;
+
+/** Changes the limits (tests); returns the function that puts the previous ones back. */
+export function setParseLimits(next: Partial<PdfLimits>): () => void {
+  const before = limits;
+  limits = { ...limits, ...next };
+  return () => void (limits = before);
+}
+
+/** Formats that stay on the parsing thread (asynchronous parsers: PDF, XLSX). */
+function staysOnThread(name: string): boolean {
+  try {
+    return ASYNC_FORMATS.has(formatOfName(name));
+  } catch {
+    return false;
+  }
+}
 
 /**
  * How to start the worker: the bundle beside this one, or in development and tests (this
@@ -50,20 +77,37 @@ function workerTarget(): { entry: URL | string; options: WorkerOptions } | null 
   return { entry: pathToFileURL(path), options: {} };
 }
 
+/** Parses a file on this thread: a synchronous format at once, within this call. */
 function settleHere(p: Pending): void {
-  try {
-    p.resolve(parseRequest(p.request));
-  } catch (error) {
-    p.reject(error instanceof Error ? error : new Error(String(error)));
-  }
+  parseRequest(p.request).then(p.resolve, (error: unknown) => p.reject(error instanceof Error ? error : new Error(String(error))));
+}
+
+function clearTimers(t: Thread): void {
+  for (const timer of t.timers.values()) clearTimeout(timer);
+  t.timers.clear();
 }
 
 /** The thread died or never started: what it had is parsed here, and so is everything after. */
 function abandon(t: Thread): void {
   if (thread === t) thread = null;
+  clearTimers(t);
   const left = [...t.pending.values()];
   t.pending.clear();
   for (const p of left) settleHere(p);
+}
+
+/** A file outlived the time limit: refused, the thread stopped, its other files sent to a new one. */
+function timedOut(t: Thread, id: number, timeMs: number): void {
+  const p = t.pending.get(id);
+  if (!p) return;
+  t.pending.delete(id);
+  if (thread === t) thread = undefined;
+  clearTimers(t);
+  const left = [...t.pending.values()];
+  t.pending.clear();
+  void t.worker.terminate();
+  p.reject(new ImportError(p.request.name, `took longer than ${describeDuration(timeMs)} to read and was stopped; if it is very large, split it and import the parts`));
+  for (const other of left) dispatch(other);
 }
 
 function start(): Thread | null {
@@ -76,11 +120,20 @@ function start(): Thread | null {
   } catch {
     return null;
   }
-  const t: Thread = { worker, pending: new Map(), claims };
+  const t: Thread = { worker, pending: new Map(), claims, timers: new Map() };
   worker.unref();
   worker.on('message', (reply: ParseReply) => {
     const p = t.pending.get(reply.id);
     if (!p) return;
+    if ('started' in reply) {
+      const timeMs = p.request.limits.timeMs;
+      const timer = setTimeout(() => timedOut(t, reply.id, timeMs), timeMs);
+      timer.unref();
+      t.timers.set(reply.id, timer);
+      return;
+    }
+    clearTimeout(t.timers.get(reply.id));
+    t.timers.delete(reply.id);
     t.pending.delete(reply.id);
     if (t.pending.size === 0) worker.unref();
     if ('parsed' in reply) p.resolve(reply.parsed);
@@ -104,29 +157,35 @@ export type OffThreadParse = {
   steal: () => boolean;
 };
 
-/** Hands a file (by path, or its bytes) to the parsing thread, if there is one; else parses it here. */
-export function parseOffThread(input: ParseInput): OffThreadParse {
+/** Sends a file to the parsing thread (or parses it here where there is none); the thread it went to. */
+function dispatch(p: Pending): Thread | null {
   warmParseThread();
-  const id = nextId++;
-  let pending: Pending | undefined;
-  const promise = new Promise<ParsedSource>((resolve, reject) => {
-    pending = { request: { ...input, id }, resolve, reject };
-  });
-  const p = pending!;
   const t = thread;
   if (!t) {
     settleHere(p);
-    return { promise, steal: () => false };
+    return null;
   }
-  const slot = id % CLAIM_SLOTS;
-  Atomics.store(t.claims, slot, 0);
+  Atomics.store(t.claims, p.request.id % CLAIM_SLOTS, 0);
   if (t.pending.size === 0) t.worker.ref();
-  t.pending.set(id, p);
+  t.pending.set(p.request.id, p);
   t.worker.postMessage(p.request);
+  return t;
+}
+
+/** Hands a file (by path, or its bytes) to the parsing thread, if there is one; else parses it here. */
+export function parseOffThread(input: ParseInput): OffThreadParse {
+  const id = nextId++;
+  let pending: Pending | undefined;
+  const promise = new Promise<ParsedSource>((resolve, reject) => {
+    pending = { request: { ...input, id, limits }, resolve, reject };
+  });
+  const p = pending!;
+  const t = dispatch(p);
+  if (!t || staysOnThread(input.name)) return { promise, steal: () => false };
   return {
     promise,
     steal: () => {
-      if (!t.pending.has(id) || Atomics.compareExchange(t.claims, slot, 0, 2) !== 0) return false;
+      if (!t.pending.has(id) || Atomics.compareExchange(t.claims, id % CLAIM_SLOTS, 0, 2) !== 0) return false;
       settleHere(p);
       return true;
     },
@@ -141,5 +200,8 @@ export const parseThreadState = (): 'not started' | 'running' | 'unavailable' =>
 export async function stopParseThread(): Promise<void> {
   const t = thread;
   thread = undefined;
-  if (t) await t.worker.terminate();
+  if (t) {
+    clearTimers(t);
+    await t.worker.terminate();
+  }
 }

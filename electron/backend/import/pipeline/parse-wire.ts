@@ -1,6 +1,7 @@
 import type { SourceKind } from '../../../../shared/domain/types.ts';
 import { ImportError, type ImportWhere } from '../parsers/errors.ts';
 import type { ParsedSource } from '../parsers/parse-source.ts';
+import type { PdfLimits } from '../parsers/pdf.ts';
 
 /**
  * What crosses between the import and its parsing thread (parse-pool.ts ↔ parse-worker.ts).
@@ -8,12 +9,16 @@ import type { ParsedSource } from '../parsers/parse-source.ts';
  * import's side so that an ImportError stays one (its message names the file and the row).
  */
 export type ParseInput = { name: string; kind: SourceKind } & ({ path: string } | { bytes: Uint8Array });
-export type ParseRequest = ParseInput & { id: number };
+/** `limits`: how much of a PDF is read (parse-pool.ts sets them; its time limit also stops the thread). */
+export type ParseRequest = ParseInput & { id: number; limits: PdfLimits };
 
 export type WireError = { importError: { file: string; detail: string; where: ImportWhere | undefined } } | { message: string };
 
-/** `stolen`: the importing thread claimed the file first and parsed it itself. */
-export type ParseReply = { id: number; parsed: ParsedSource } | { id: number; error: WireError } | { id: number; stolen: true };
+/**
+ * `started`: the thread began parsing the file (its time limit runs from here). `stolen`: the
+ * importing thread claimed the file first and parsed it itself.
+ */
+export type ParseReply = { id: number; parsed: ParsedSource } | { id: number; error: WireError } | { id: number; stolen: true } | { id: number; started: true };
 
 /**
  * Claim slots shared by the two threads (Int32Array over a SharedArrayBuffer): request id

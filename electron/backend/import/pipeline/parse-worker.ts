@@ -9,17 +9,18 @@ import { CLAIM_SLOTS, toWire, type ParseReply, type ParseRequest } from './parse
 
 const claims = (workerData as { claims: Int32Array } | null)?.claims;
 
+const reply = (message: ParseReply) => parentPort!.postMessage(message);
+
 parentPort?.on('message', (request: ParseRequest) => {
-  let reply: ParseReply;
   // The importing thread may have claimed this file while it waited in the queue.
   if (claims && Atomics.compareExchange(claims, request.id % CLAIM_SLOTS, 0, 1) !== 0) {
-    parentPort!.postMessage({ id: request.id, stolen: true } satisfies ParseReply);
+    reply({ id: request.id, stolen: true });
     return;
   }
-  try {
-    reply = { id: request.id, parsed: parseRequest(request) };
-  } catch (error) {
-    reply = { id: request.id, error: toWire(error) };
-  }
-  parentPort!.postMessage(reply);
+  reply({ id: request.id, started: true });
+  // PDF and XLSX parse asynchronously: several may be under way at once.
+  parseRequest(request).then(
+    (parsed) => reply({ id: request.id, parsed }),
+    (error: unknown) => reply({ id: request.id, error: toWire(error) }),
+  );
 });

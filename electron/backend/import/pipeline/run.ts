@@ -8,10 +8,10 @@ import { Batch, sourceNameOf } from './batch.ts';
 import { ImportError, reasonOf } from '../parsers/errors.ts';
 import { startJob } from './jobs.ts';
 import { parseOffThread } from './parse-pool.ts';
-import { ASYNC_FORMATS, parseSource, type ParsedSource } from '../parsers/parse-source.ts';
+import type { ParsedSource } from '../parsers/parse-source.ts';
 import type { ParseInput } from './parse-wire.ts';
 import { planQuestionnaire } from './questionnaire-plan.ts';
-import { discard, getStaged, readStaged, rememberedParse, type Staged } from './staging.ts';
+import { discard, getStaged, rememberedParse, type Staged } from './staging.ts';
 import { writeQuestionnaire } from './write-questionnaire.ts';
 import { speakersOf, writeDocument, writeInterview, type FileTarget } from './write-text-sources.ts';
 
@@ -53,12 +53,11 @@ function checkOptions(parsed: ParsedSource, options: ImportFileOptions, target: 
   }
 }
 
-/** What a file's parse needs besides the parsing thread: a preview's parse, PDF/XLSX, bad files. */
+/** A file's parse: a preview's, a staging error, or the parsing thread's (every format, PDF and XLSX included). */
 function parseInput(item: Item): { ready: Promise<ParsedSource> } | { input: ParseInput } {
   const { staged, options } = item;
   const remembered = rememberedParse<ParsedSource>(staged.stagedId, options.kind);
   if (remembered) return { ready: Promise.resolve(remembered) };
-  if (staged.format !== null && ASYNC_FORMATS.has(staged.format)) return { ready: parseSource(staged.name, readStaged(staged), options.kind) };
   if (staged.error !== null || staged.held === null) return { ready: Promise.reject(new ApiFailure('bad_file', staged.error ?? `${staged.name} cannot be read`)) };
   const held = staged.held;
   return { input: { name: staged.name, kind: options.kind, ...('path' in held ? { path: held.path } : { bytes: held.bytes }) } };
