@@ -3,7 +3,8 @@ import type { Input, MethodName, Output } from '../../shared/api/contract.ts';
 import { toCsv } from '../../shared/domain/analysis/csv.ts';
 import { buildCodeTree, flattenTree } from '../../shared/domain/code-tree.ts';
 import { agreementTable } from '../../shared/domain/team/agreement-table.ts';
-import type { MergeCounts, MergeItem, MergePlan } from '../../shared/domain/team/merge-types.ts';
+import type { MergeItem, MergePlan } from '../../shared/domain/team/merge-types.ts';
+import { mergeCountsInWords } from '../../shared/domain/team/merge-words.ts';
 import { ExportUsageError, findCode, writeAtomically } from './export-command.ts';
 
 export const TEAM_USAGE = `  agreement --project P --coders A,B[,C…] [--code NAME]… [--source NAME]… [--unit character|unit]
@@ -126,27 +127,10 @@ export async function runAgreementCommand(argv: readonly string[], call: Caller,
   return 0;
 }
 
-/** Each count as the plan says it and as the report says it. */
-const COUNT_WORDS: [keyof MergeCounts, string, string][] = [
-  ['codings', 'codings to add', 'codings added'],
-  ['codingsPresent', 'codings already here', 'codings already here'],
-  ['codingsLeftOut', 'codings left out', 'codings left out'],
-  ['codesAdded', 'codes to add', 'codes added'],
-  ['codesRenamed', 'codes to rename', 'codes renamed'],
-  ['codesDeleted', 'codes to delete', 'codes deleted'],
-  ['sourcesMatched', 'sources matched', 'sources matched'],
-  ['sourcesAdded', 'sources to add', 'sources added'],
-  ['memos', 'memos to add', 'memos added'],
-  ['memosUpdated', 'memos to update', 'memos updated'],
-];
-
-const countsIn = (counts: MergeCounts, done: boolean): string =>
-  COUNT_WORDS.filter(([k]) => counts[k] > 0).map(([k, plan, past]) => `${counts[k].toLocaleString('en')} ${done ? past : plan}`).join(', ');
-
 function printPlan(plan: MergePlan, answers: Record<string, string>, io: Io): MergeItem[] {
   io.out(`${plan.name} (${plan.format === 'qdpx' ? 'REFI-QDA project' : 'Marginalia project'})${plan.manifest ? `: ${plan.manifest.coder}’s copy of “${plan.manifest.projectName}”, made ${plan.manifest.madeAt}${plan.manifest.blind ? ', blind' : ''}` : ''}`);
   for (const c of plan.coders) io.out(`  ${c.name}${c.existing ? '' : ' (new coder)'}: ${c.codings} codings, ${c.memos} memos`);
-  io.out(`  ${countsIn(plan.counts, false) || 'nothing to add'}`);
+  io.out(`  ${mergeCountsInWords(plan.counts, false) || 'nothing to add'}`);
   const open: MergeItem[] = [];
   if (plan.items.length > 0) io.out('Questions (answer with --answer ID=VALUE):');
   for (const item of plan.items) {
@@ -199,7 +183,7 @@ export async function runMergeCommand(argv: readonly string[], call: Caller, io:
     }
     const report = await call('team.merge', { stagedId: staged.stagedId, decisions: answers });
     if (o.flags.has('--json')) io.out(JSON.stringify(report));
-    else io.out(`Merged ${report.name}: ${countsIn(report.counts, true) || 'nothing new'}. One step: Undo takes it back.`);
+    else io.out(`Merged ${report.name}: ${mergeCountsInWords(report.counts, true) || 'nothing new'}. One step: Undo takes it back.`);
     return 0;
   } finally {
     await call('team.discard', { stagedIds: [staged.stagedId] });

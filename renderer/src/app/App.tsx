@@ -20,6 +20,7 @@ import { SnapshotsDialog } from '../features/safety/SnapshotsDialog.tsx';
 import { AnalysisView } from '../features/analysis/AnalysisView.tsx';
 import { SearchView } from '../features/search/SearchView.tsx';
 import { ExportView } from '../features/export/ExportView.tsx';
+import { TeamView } from '../features/team/TeamView.tsx';
 
 const VIEWS: { view: View; label: string; key: string }[] = [
   { view: 'sources', label: 'Sources', key: '1' },
@@ -28,6 +29,7 @@ const VIEWS: { view: View; label: string; key: string }[] = [
   { view: 'analysis', label: 'Analysis', key: '4' },
   { view: 'export', label: 'Export', key: '5' },
   { view: 'search', label: 'Search', key: '6' },
+  { view: 'team', label: 'Team', key: '7' },
 ];
 
 export function App() {
@@ -109,6 +111,8 @@ export function App() {
           <AnalysisView />
         ) : view === 'search' ? (
           <SearchView />
+        ) : view === 'team' ? (
+          <TeamView />
         ) : (
           <ExportView />
         )}

@@ -6,7 +6,7 @@ import { bytesToBase64 } from '../import/drafts.ts';
 import { useProjectStore } from '../project/store.ts';
 import { reloadEverything } from '../undo/reload.ts';
 import { ExchangeSummary } from './ExchangeSummary.tsx';
-import { JobProgress } from './JobProgress.tsx';
+import { JobProgress } from '../../ui/JobProgress.tsx';
 import { useExchangeJob } from './use-exchange-job.ts';
 import './exchange.css';
 

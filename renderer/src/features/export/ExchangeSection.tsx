@@ -4,7 +4,7 @@ import { call } from '../../api/client.ts';
 import { saveFileDownload } from '../../ui/download.ts';
 import { attempt, useNotices } from '../../ui/notify.ts';
 import { ExchangeImportDialog } from '../exchange/ExchangeImportDialog.tsx';
-import { JobProgress } from '../exchange/JobProgress.tsx';
+import { JobProgress } from '../../ui/JobProgress.tsx';
 import { useExchangeJob } from '../exchange/use-exchange-job.ts';
 import '../exchange/exchange.css';
 

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { ProjectInfo, RecentProject } from '../../../../shared/domain/types.ts';
 import { ApiCallError, call } from '../../api/client.ts';
 
-export type View = 'sources' | 'codebook' | 'participants' | 'analysis' | 'export' | 'search';
+export type View = 'sources' | 'codebook' | 'participants' | 'analysis' | 'export' | 'search' | 'team';
 
 type ProjectState = {
   info: ProjectInfo | null;

@@ -4,6 +4,7 @@ import { useMemosStore } from '../memos/store.ts';
 import { useParticipantsStore } from '../participants/store.ts';
 import { useProjectStore } from '../project/store.ts';
 import { useSourcesStore } from '../sources/store.ts';
+import { useTeamStore } from '../team/store.ts';
 import { useUndoStore } from './store.ts';
 
 /**
@@ -22,6 +23,7 @@ export async function reloadEverything(): Promise<void> {
     useFrameworksStore.getState().reloadIfLoaded(),
     useProjectStore.getState().refresh(),
     useUndoStore.getState().refresh(),
+    useTeamStore.getState().reloadIfLoaded(),
   ]);
 }
 

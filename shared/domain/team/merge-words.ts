@@ -1,0 +1,19 @@
+import type { MergeCounts } from './merge-types.ts';
+
+/** Each count of a merge as its plan says it and as its report says it, in the order shown. */
+export const MERGE_COUNT_WORDS: readonly [keyof MergeCounts, string, string][] = [
+  ['codings', 'codings to add', 'codings added'],
+  ['codingsPresent', 'codings already here', 'codings already here'],
+  ['codingsLeftOut', 'codings left out', 'codings left out'],
+  ['codesAdded', 'codes to add', 'codes added'],
+  ['codesRenamed', 'codes to rename', 'codes renamed'],
+  ['codesDeleted', 'codes to delete', 'codes deleted'],
+  ['sourcesMatched', 'sources matched', 'sources matched'],
+  ['sourcesAdded', 'sources to add', 'sources added'],
+  ['memos', 'memos to add', 'memos added'],
+  ['memosUpdated', 'memos to update', 'memos updated'],
+];
+
+/** The counts that are not zero, in words: "31 codings added, 3 sources matched". */
+export const mergeCountsInWords = (counts: MergeCounts, done: boolean): string =>
+  MERGE_COUNT_WORDS.filter(([k]) => counts[k] > 0).map(([k, plan, past]) => `${counts[k].toLocaleString('en')} ${done ? past : plan}`).join(', ');
