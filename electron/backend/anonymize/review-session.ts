@@ -170,10 +170,14 @@ export function decide(ctx: Ctx, input: DecideInput): DetectionSummary {
   } else if (input.scope === 'term') {
     const list = s.byTerm.get(input.termKey);
     if (!list) throw new ApiFailure('not_found', 'No such term in the latest detection; run the detection again', 'termKey');
-    const replacement = input.replacement === undefined ? (decisionsOf(ctx.db).get(termDecisionKey(input.termKey))?.replacement ?? null) : input.replacement;
+    const decisions = decisionsOf(ctx.db);
+    const replacement = input.replacement === undefined ? (decisions.get(termDecisionKey(input.termKey))?.replacement ?? null) : input.replacement;
     if (replacement !== null) assertClean(s, replacement);
-    deleteDecisions(ctx.db, list.map((o) => occurrenceDecisionKey(o.key)));
-    save(termDecisionKey(input.termKey), input.decision ?? (replacement !== null ? 'accept' : null), replacement);
+    const decision = input.decision ?? (replacement !== null ? 'accept' : null);
+    // A new decision for the whole term replaces its occurrences'; new words for the same decision keep them.
+    const before = verdictFor(decisions, list[0]!.kind, input.termKey, null).decision;
+    if (decision !== before || input.decision === null) deleteDecisions(ctx.db, list.map((o) => occurrenceDecisionKey(o.key)));
+    save(termDecisionKey(input.termKey), decision, replacement);
   } else {
     const known = [...s.byTerm.values()].some((list) => list.some((o) => o.key === input.key));
     if (!known) throw new ApiFailure('not_found', 'No such occurrence in the latest detection; run the detection again', 'key');

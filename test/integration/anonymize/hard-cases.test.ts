@@ -151,6 +151,21 @@ describe('pseudonymizing the hard cases', () => {
     expect(result.report.reviewers).toEqual(['tester']);
   });
 
+  it('keeps an occurrence kept when its term is reworded, and drops it when the whole term is decided again', async () => {
+    await t.ok('anonymize.detect', {});
+    const people = await t.ok('anonymize.terms', { kind: 'name' });
+    const ana = people.terms.find((x) => x.label === 'Ana Ruiz')!;
+    const first = (await t.ok('anonymize.occurrences', { termKey: ana.key })).occurrences[0]!;
+    await t.ok('anonymize.decide', { scope: 'occurrence', key: first.key, decision: 'reject' });
+    await t.ok('anonymize.decide', { scope: 'term', termKey: ana.key, decision: 'accept', replacement: '[the colleague]' });
+    const reworded = (await t.ok('anonymize.occurrences', { termKey: ana.key })).occurrences;
+    expect(reworded[0]).toMatchObject({ key: first.key, decision: 'reject', decidedBy: 'occurrence' });
+    expect(reworded.slice(1).every((o) => o.replacement === '[the colleague]' && o.decision === 'accept')).toBe(true);
+    await t.ok('anonymize.decide', { scope: 'term', termKey: ana.key, decision: 'reject' });
+    await t.ok('anonymize.decide', { scope: 'term', termKey: ana.key, decision: 'accept' });
+    expect((await t.ok('anonymize.occurrences', { termKey: ana.key })).occurrences[0]).toMatchObject({ decision: 'accept', decidedBy: 'term', replacement: '[the colleague]' });
+  });
+
   it('refuses an edited replacement that would itself name someone, and saves nothing', async () => {
     await t.ok('anonymize.detect', {});
     const terms = await t.ok('anonymize.terms', { kind: 'term' });
