@@ -14,6 +14,9 @@ export const MERGE_COUNT_WORDS: readonly [keyof MergeCounts, string, string][] =
   ['memosUpdated', 'memos to update', 'memos updated'],
 ];
 
-/** The counts that are not zero, in words: "31 codings added, 3 sources matched". */
+/** A phrase for one count: "codings added" stays plural except for 1 ("1 coding added"). */
+export const countPhrase = (n: number, phrase: string): string => (n === 1 ? phrase.replace(/^(\w+)s\b/, '$1') : phrase);
+
+/** The counts that are not zero, in words: "31 codings added, 1 source matched". */
 export const mergeCountsInWords = (counts: MergeCounts, done: boolean): string =>
-  MERGE_COUNT_WORDS.filter(([k]) => counts[k] > 0).map(([k, plan, past]) => `${counts[k].toLocaleString('en')} ${done ? past : plan}`).join(', ');
+  MERGE_COUNT_WORDS.filter(([k]) => counts[k] > 0).map(([k, plan, past]) => `${counts[k].toLocaleString('en')} ${countPhrase(counts[k], done ? past : plan)}`).join(', ');

@@ -65,12 +65,11 @@ export function AgreementPanel() {
           {pooled ? (
             r.name
           ) : (
-            <button className="team-code-button" aria-pressed={selected} title="Show where the coders differ on this code" onClick={() => void attempt(() => showCode(selected ? null : r.codeId))}>
+            <button className="team-code-button" aria-pressed={selected} title={`${r.name}: show where the coders differ on this code`} onClick={() => void attempt(() => showCode(selected ? null : r.codeId))}>
               {r.name}
             </button>
           )}
         </th>
-        <td className="num">{r.compared.toLocaleString('en')}</td>
         <StatCell value={r.percent.value} text={percent(r.percent)} note={r.percent.note} />
         <StatCell value={r.kappa.value} text={coefficient(r.kappa)} note={r.kappa.note} />
         <td className="team-band">{band && <span className={`team-strength ${band.tone}`}>{band.label}</span>}</td>
@@ -130,7 +129,6 @@ export function AgreementPanel() {
               <thead>
                 <tr>
                   <th scope="col">Code</th>
-                  <th scope="col" className="num">{unit}</th>
                   <th scope="col" className="num">Agreement</th>
                   <th scope="col" className="num" title={report.coders.length > 2 ? "Light's kappa: the mean of Cohen's kappa over the pairs" : "Cohen's kappa"}>Kappa</th>
                   <th scope="col"><span className="visually-hidden">Strength (Landis and Koch)</span></th>
@@ -149,13 +147,16 @@ export function AgreementPanel() {
                 {report.rows.map((r) => row(r))}
                 {report.rows.length === 0 && (
                   <tr>
-                    <td colSpan={two ? 10 : 7} className="empty-note">Neither coder used any code in these sources.</td>
+                    <td colSpan={two ? 9 : 6} className="empty-note">Neither coder used any code in these sources.</td>
                   </tr>
                 )}
               </tbody>
               <tfoot>{row(report.overall, true)}</tfoot>
             </table>
             <ul className="team-notes hint">
+              <li>
+                {report.overall.pairs[0] ? `${(report.overall.compared / Math.max(1, report.rows.length) / report.overall.pairs.length).toLocaleString('en', { maximumFractionDigits: 0 })} ${unit.toLowerCase()} compared per code and pair of coders.` : ''}
+              </li>
               <li>
                 Agreement: the share of {unit.toLowerCase()} both coders treated alike. Neither coded: how much of that agreement is text neither coder coded with the code, which a
                 sparingly used code inflates. Kappa words after Landis and Koch (1977). * See the note on hover.

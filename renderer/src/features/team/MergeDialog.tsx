@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { buildCodeTree, flattenTree } from '../../../../shared/domain/code-tree.ts';
 import type { MergeCounts, MergeItem, MergePlan, MergeReport, StagedCopy } from '../../../../shared/domain/team/merge-types.ts';
-import { MERGE_COUNT_WORDS } from '../../../../shared/domain/team/merge-words.ts';
+import { countPhrase, MERGE_COUNT_WORDS } from '../../../../shared/domain/team/merge-words.ts';
 import { call } from '../../api/client.ts';
 import { bytesToBase64 } from '../import/drafts.ts';
 import { Modal } from '../../ui/Modal.tsx';
@@ -21,7 +21,7 @@ function Counts({ counts, done }: { counts: MergeCounts; done: boolean }) {
     <ul className="team-merge-counts">
       {shown.map(([k, plan, past]) => (
         <li key={k}>
-          <strong>{counts[k].toLocaleString('en')}</strong> {done ? past : plan}
+          <strong>{counts[k].toLocaleString('en')}</strong> {countPhrase(counts[k], done ? past : plan)}
         </li>
       ))}
       {shown.length === 0 && <li>Nothing to bring in: this copy holds no work the project lacks.</li>}
