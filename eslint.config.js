@@ -37,7 +37,7 @@ const sqlOutsideRepositories = [
 ].map((selector) => ({ selector, message: SQL_ELSEWHERE }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', '.bench-out/**', 'build/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', '.bench-out/**', 'build/**', '.stryker-tmp/**', 'reports/**', 'stryker-setup-*.js'] },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -141,7 +141,7 @@ export default tseslint.config(
   },
   {
     // Vitest's global setup and config files are loaded by default export.
-    files: ['test/e2e/global-setup.ts', 'vitest.config.ts', 'vite.config.ts', 'eslint.config.js'],
+    files: ['test/e2e/global-setup.ts', 'vitest.config.ts', 'vitest.mutate.config.ts', 'vite.config.ts', 'eslint.config.js'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -146,4 +146,11 @@ describe('SurveyMonkey, LimeSurvey, Google Forms and Microsoft Forms exports', (
     expect(view(t)['E-mail']).toEqual(['E-mail', null, 'metadata', 'e-mail address']);
     expect(view(t)['Respondent']![2]).toBe('question');
   });
+
+  it('gives every column its own key when headers repeat, even beside a header that reads like a repeat (found by fuzzing)', async () => {
+    const t = await table('plain.csv', utf8Bytes(csvText([['Respondent', 'Why?', 'Why?', 'Why? (2)'], ['P1', 'a', 'b', 'c']])));
+    expect(t.header).toEqual(['Respondent', 'Why?', 'Why? (3)', 'Why? (2)']);
+    // Each key still finds its own answer.
+    expect(t.header.map((h) => t.rows[0]![t.header.indexOf(h)])).toEqual(['P1', 'a', 'b', 'c']);
+  });
 });

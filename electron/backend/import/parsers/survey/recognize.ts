@@ -18,14 +18,21 @@ export type { SurveyTable } from './columns.ts';
 
 const RECOGNISERS: Recogniser[] = [readQualtrics, readSurveyMonkey, readLimeSurvey, readMicrosoftForms, readGoogleForms];
 
-/** Keys are how roles name columns: a repeated one gets " (2)", " (3)"… in file order. */
+/**
+ * Keys are how roles name columns: a repeated one gets " (2)", " (3)"… in file order, skipping
+ * a number another column already has as its own header ("Q", "Q", "Q (2)" → "Q", "Q (3)", "Q (2)").
+ */
 function uniqueKeys(columns: ColumnMeaning[]): ColumnMeaning[] {
-  const seen = new Map<string, number>();
+  const headers = new Set(columns.map((c) => c.key.toLowerCase()));
+  const used = new Set<string>();
   return columns.map((c) => {
-    const lower = c.key.toLowerCase();
-    const n = (seen.get(lower) ?? 0) + 1;
-    seen.set(lower, n);
-    return n === 1 ? c : { ...c, key: `${c.key} (${n})` };
+    let key = c.key;
+    for (let n = 2; used.has(key.toLowerCase()); n++) {
+      key = `${c.key} (${n})`;
+      if (headers.has(key.toLowerCase())) key = c.key;
+    }
+    used.add(key.toLowerCase());
+    return key === c.key ? c : { ...c, key };
   });
 }
 
