@@ -21,6 +21,8 @@ import { AnalysisView } from '../features/analysis/AnalysisView.tsx';
 import { SearchView } from '../features/search/SearchView.tsx';
 import { ExportView } from '../features/export/ExportView.tsx';
 import { TeamView } from '../features/team/TeamView.tsx';
+import { IntegrityView } from '../features/anonymize/IntegrityView.tsx';
+import { ReviewerBanner } from '../features/anonymize/ReviewerBanner.tsx';
 
 const VIEWS: { view: View; label: string; key: string }[] = [
   { view: 'sources', label: 'Sources', key: '1' },
@@ -30,6 +32,7 @@ const VIEWS: { view: View; label: string; key: string }[] = [
   { view: 'export', label: 'Export', key: '5' },
   { view: 'search', label: 'Search', key: '6' },
   { view: 'team', label: 'Team', key: '7' },
+  { view: 'integrity', label: 'Integrity', key: '8' },
 ];
 
 export function App() {
@@ -90,7 +93,12 @@ export function App() {
         <button onClick={() => setDialog('open')} title="Open project (Ctrl+O)">Open…</button>
         {info && <CoderControl coderName={info.coder.name} projectPath={info.path} />}
       </header>
-      {info && <SafetyBanner info={info} />}
+      {info && (
+        <div className="app-banners">
+          <ReviewerBanner info={info} />
+          <SafetyBanner info={info} />
+        </div>
+      )}
       <nav className="navrail" aria-label="Views">
         {VIEWS.map((v) => (
           <button key={v.view} className={`nav-item${view === v.view ? ' active' : ''}`} aria-current={view === v.view ? 'page' : undefined} onClick={() => setView(v.view)} title={`${v.label} (Ctrl+${v.key})`}>
@@ -113,6 +121,8 @@ export function App() {
           <SearchView />
         ) : view === 'team' ? (
           <TeamView />
+        ) : view === 'integrity' ? (
+          <IntegrityView />
         ) : (
           <ExportView />
         )}

@@ -30,7 +30,7 @@ type Template = 'five-questions' | 'empty' | 'refi';
  * native file dialog, so paths are typed; the desktop File menu also has the native ones.
  */
 export function ProjectDialog({ mode: initialMode, onClose }: { mode: 'open' | 'new'; onClose: () => void }) {
-  const { recent, open, createNamed, openDemo, loadRecent } = useProjectStore();
+  const { recent, open, openForReview, createNamed, openDemo, loadRecent } = useProjectStore();
   const [mode, setMode] = useState(initialMode);
   const [name, setName] = useState('');
   const [folder, setFolder] = useState('');
@@ -123,6 +123,11 @@ export function ProjectDialog({ mode: initialMode, onClose }: { mode: 'open' | '
         {error && <p className="form-error" role="alert">{error}</p>}
         <div className="form-actions">
           <button type="submit" className="primary" disabled={!canSubmit}>{mode === 'new' ? 'Create' : 'Open'}</button>
+          {mode === 'open' && (
+            <button type="button" disabled={!canSubmit} onClick={() => run(() => openForReview(path.trim()))} title="Read-only: every change is refused, and the integrity manifest is checked">
+              Open for review (read-only)
+            </button>
+          )}
           <button type="button" onClick={onClose}>Cancel</button>
         </div>
       </form>

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { ProjectInfo, RecentProject } from '../../../../shared/domain/types.ts';
 import { ApiCallError, call } from '../../api/client.ts';
 
-export type View = 'sources' | 'codebook' | 'participants' | 'analysis' | 'export' | 'search' | 'team';
+export type View = 'sources' | 'codebook' | 'participants' | 'analysis' | 'export' | 'search' | 'team' | 'integrity';
 
 type ProjectState = {
   info: ProjectInfo | null;
@@ -14,6 +14,8 @@ type ProjectState = {
   refresh: () => Promise<void>;
   loadRecent: () => Promise<void>;
   open: (path: string) => Promise<void>;
+  /** Opens a project in reviewer mode: read-only, every change refused by the backend. */
+  openForReview: (path: string) => Promise<void>;
   create: (path: string, template: 'five-questions' | 'empty') => Promise<void>;
   /** A new project named `name` in `folder`, or in the projects folder when `folder` is null. */
   createNamed: (name: string, folder: string | null, template: 'five-questions' | 'empty') => Promise<void>;
@@ -44,6 +46,7 @@ export const useProjectStore = create<ProjectState>((set, get) => {
         set({ damaged: err.error.message });
       }
     },
+    openForReview: async (path) => switched(await call('project.openForReview', { path })),
     damaged: null,
     clearDamaged: () => set({ damaged: null }),
     create: async (path, template) => switched(await call('project.create', { path, template })),
