@@ -108,6 +108,29 @@ describe('Team view', () => {
     expect(await page.locator('.team-notes').textContent()).toMatch(/units compared per code and pair of coders/);
   });
 
+  it('makes a blind coder’s copy from the dialog', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Team', exact: true }).click();
+    await page.getByRole('button', { name: 'Make a coder’s copy…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Make a coder’s copy' });
+    await dialog.getByLabel('Coder', { exact: true }).fill('Dana');
+    expect(await dialog.getByRole('checkbox', { name: /codes blind$/ }).isChecked()).toBe(true);
+    await app.screenshot('team-distribute');
+    expect(await axeViolations(page)).toEqual([]);
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Make the copy' }).click()]);
+    expect(download.suggestedFilename()).toBe('northbridge-micro-credentials-demo-dana.marginalia');
+    await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/^Saved northbridge-micro-credentials-demo-dana\.marginalia for Dana: 6 sources, 13 codes, 0 codings; 62 codings of other coders left out \(blind\)\.$/);
+    // The copy is a project Dana can open, with none of the others' codings.
+    const path = join(app.dir, 'dana.marginalia');
+    await download.saveAs(path);
+    const dana = new Host({ home: join(app.dir, 'home-dana'), coderName: 'Dana' });
+    try {
+      expect(dana.open(path, false).counts).toMatchObject({ sources: 6, codes: 13, codings: 0 });
+    } finally {
+      dana.close();
+    }
+  });
+
   it('merges a coder’s copy through the dialog: the conflict must be answered first', async () => {
     const { page } = app;
     const support = (await ok(app.host, 'codes.list', {})).find((c) => c.name === 'Value added')!;

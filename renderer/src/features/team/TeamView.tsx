@@ -15,9 +15,13 @@ import './team.css';
 export function TeamView() {
   const { coders, chosen, loaded, load } = useTeamStore();
   const me = useProjectStore((s) => s.info?.coder.name);
-  const generation = useProjectStore((s) => s.generation);
+  const project = useProjectStore((s) => `${s.generation}:${s.info?.path ?? ''}`);
   const [dialog, setDialog] = useState<'distribute' | 'merge' | null>(null);
-  useEffect(() => void attempt(load), [load, generation]);
+  useEffect(() => void attempt(() => load(project)), [load, project]);
+  useEffect(() => {
+    useTeamStore.setState({ shown: true });
+    return () => useTeamStore.setState({ shown: false });
+  }, []);
 
   return (
     <div className="team-view">

@@ -8,6 +8,10 @@ export const CONSENSUS = 'Consensus';
 
 type TeamState = {
   loaded: boolean;
+  /** The Team view is on screen: only then does an undo elsewhere recompute the agreement. */
+  shown: boolean;
+  /** The project the choice belongs to: another project starts afresh. */
+  project: string | null;
   coders: TeamCoder[];
   /** The coders compared, in the order chosen (the first two are the pair the differences show). */
   chosen: number[];
@@ -19,8 +23,8 @@ type TeamState = {
   codeId: number | null;
   passages: PassageList | null;
   busy: boolean;
-  load: () => Promise<void>;
-  /** After an undo, a merge or another project: reload what is shown, if the view was opened. */
+  load: (project?: string) => Promise<void>;
+  /** After an undo or a merge: reload what is shown, if the view is on screen. */
   reloadIfLoaded: () => Promise<void>;
   toggleCoder: (id: number) => Promise<void>;
   setSources: (ids: number[] | null) => Promise<void>;
@@ -60,6 +64,8 @@ export const useTeamStore = create<TeamState>((set, get) => {
   };
   return {
     loaded: false,
+    shown: false,
+    project: null,
     coders: [],
     chosen: [],
     sourceIds: null,
@@ -68,7 +74,8 @@ export const useTeamStore = create<TeamState>((set, get) => {
     codeId: null,
     passages: null,
     busy: false,
-    load: async () => {
+    load: async (project) => {
+      if (project !== undefined && project !== get().project) set({ project, loaded: false, chosen: [], sourceIds: null, codeId: null, report: null, passages: null });
       const coders = await call('team.coders', {});
       const known = new Set(coders.map((c) => c.id));
       const kept = get().chosen.filter((id) => known.has(id));
@@ -77,7 +84,7 @@ export const useTeamStore = create<TeamState>((set, get) => {
       await compute();
     },
     reloadIfLoaded: async () => {
-      if (get().loaded) await get().load();
+      if (get().shown) await get().load();
     },
     toggleCoder: async (id) => {
       const { chosen } = get();
