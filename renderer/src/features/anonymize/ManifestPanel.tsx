@@ -69,7 +69,7 @@ export function ManifestPanel() {
           Seal now
         </button>
       </header>
-      <div className="pane-body padded manifest-body">
+      <div className="pane-body padded manifest-body" tabIndex={0} role="region" aria-label="Manifest and verification">
         <Verdict verify={verify} />
         {report && <ReportSummary report={report} />}
         <h3>Audit chain</h3>
