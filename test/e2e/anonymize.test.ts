@@ -40,6 +40,8 @@ describe('pseudonymizing the demo and reviewing the copy', () => {
     expect(count(originalTexts, 'Europe')).toBe(2);
     await openView(page, 'Integrity');
     const lists = page.getByRole('region', { name: '1 · Lists and rules' });
+    await expect.poll(() => page.getByRole('region', { name: '2 · Proposals' }).textContent()).toContain('Find identifiers');
+    violations.push(...(await axe(app, 'start')));
     await lists.getByRole('textbox', { name: 'Places, institutions, projects' }).fill(TERMS);
     await lists.getByRole('button', { name: 'Find identifiers' }).click();
 
@@ -81,7 +83,7 @@ describe('pseudonymizing the demo and reviewing the copy', () => {
     mkdirSync(join(app.dir, 'keys'));
     const out = join(app.dir, 'share', 'demo-pseudonymized.marginalia');
     const keyPath = join(app.dir, 'keys', 'demo.key');
-    await lists.getByRole('button', { name: 'Make pseudonymized copy…' }).click();
+    await page.getByRole('region', { name: '2 · Proposals' }).getByRole('button', { name: 'Make pseudonymized copy…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Make a pseudonymized copy' });
     await dialog.getByRole('textbox', { name: 'Copy (a new project file)' }).fill(out);
     await dialog.getByRole('textbox', { name: 'Key file' }).fill(keyPath);
@@ -118,6 +120,8 @@ describe('pseudonymizing the demo and reviewing the copy', () => {
     const codings = (app.host.current!.db.raw.prepare('SELECT count(*) AS n FROM codings').get() as { n: number }).n;
     await openView(page, 'Sources');
     await page.getByRole('listbox', { name: 'Sources' }).getByRole('option', { name: /Interview with PA/ }).click();
+    await expect.poll(() => page.locator('.mg-doc').textContent()).toContain('Some outcomes need laboratory work');
+    await expect.poll(() => page.locator('mark.mg-coding').count()).toBeGreaterThan(3);
     await selectPhrase(page, 'Some outcomes need laboratory work');
     await page.getByRole('tree', { name: 'Codes' }).getByRole('treeitem', { name: /^Flexibility/ }).click();
     await expect.poll(() => page.locator('.notice.error').first().textContent()).toContain('Reviewer mode');

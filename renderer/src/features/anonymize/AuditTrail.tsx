@@ -17,14 +17,9 @@ function EntryRow({ e }: { e: AuditListEntry }) {
       <td className="audit-time">{formatTime(e.at)}</td>
       <td>{e.coder ?? <span className="muted">—</span>}</td>
       <td className="audit-change">{showChange(e.action, e.entity, e.entityId)}</td>
-      {d.before === null ? (
-        <td colSpan={2} className="audit-facts">{d.facts}</td>
-      ) : (
-        <>
-          <td className="audit-before">{d.before}{d.facts && <span className="muted"> · {d.facts}</span>}</td>
-          <td className="audit-after">{d.after}</td>
-        </>
-      )}
+      <td className="audit-facts">{d.facts}</td>
+      <td className="audit-before">{d.before}</td>
+      <td className="audit-after">{d.after}</td>
     </tr>
   );
 }
@@ -77,6 +72,7 @@ export function AuditTrail() {
               <th scope="col">Time</th>
               <th scope="col">Coder</th>
               <th scope="col">Change</th>
+              <th scope="col">Details</th>
               <th scope="col">Before</th>
               <th scope="col">After</th>
             </tr>

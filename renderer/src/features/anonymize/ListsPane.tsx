@@ -9,8 +9,8 @@ const RULES: RuleKind[] = ['email', 'url', 'phone', 'id', 'date', 'candidate'];
 
 type Job = ReturnType<typeof useExchangeJob>;
 
-/** Step 1 and 3: the names and terms lists, the rules, "Find identifiers", and the way to the copy. */
-export function ListsPane({ job, onDetect, onCopy }: { job: Job; onDetect: () => void; onCopy: () => void }) {
+/** Step 1: the names and terms lists, the rules, and "Find identifiers". */
+export function ListsPane({ job, onDetect }: { job: Job; onDetect: () => void }) {
   const settings = useIntegrityStore((s) => s.settings);
   const summary = useIntegrityStore((s) => s.summary);
   const [names, setNames] = useState('');
@@ -41,7 +41,7 @@ export function ListsPane({ job, onDetect, onCopy }: { job: Job; onDetect: () =>
         <label className="field">
           <span>People to replace</span>
           <textarea
-            rows={6}
+            rows={5}
             value={names}
             spellCheck={false}
             disabled={!settings || busy}
@@ -57,7 +57,7 @@ export function ListsPane({ job, onDetect, onCopy }: { job: Job; onDetect: () =>
         <label className="field">
           <span>Places, institutions, projects</span>
           <textarea
-            rows={5}
+            rows={4}
             value={terms}
             spellCheck={false}
             disabled={!settings || busy}
@@ -93,9 +93,6 @@ export function ListsPane({ job, onDetect, onCopy }: { job: Job; onDetect: () =>
           )}
           {summary && !busy && <p className="anon-hint">Looked through {summary.fields.toLocaleString()} texts, names and labels.</p>}
         </div>
-        <h3>3 · Copy to share</h3>
-        <p className="anon-hint">A new project file with every accepted proposal replaced, and the key (what each replacement stands for) in a separate file, encrypted. This project is not changed.</p>
-        <button disabled={!summary || busy || changed} onClick={onCopy}>Make pseudonymized copy…</button>
       </div>
     </section>
   );

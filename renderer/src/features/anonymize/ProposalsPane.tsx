@@ -7,6 +7,9 @@ import { TERMS_PAGE, useIntegrityStore, type TermFilter } from './store.ts';
 
 const n = (x: number) => x.toLocaleString();
 
+/** A term's kind in a word, beside its name (the kinds table says it in full). */
+const TAG: Record<DetectionKind, string> = { name: 'person', term: 'term', email: 'e-mail', url: 'web', phone: 'phone', id: 'ID', date: 'date', candidate: 'guess' };
+
 /** Which decision a click on Replace or Keep makes: pressing the one in force on this level takes it back. */
 const next = (clicked: Decision, current: Decision | null): Decision | null => (clicked === current ? null : clicked);
 
@@ -34,16 +37,18 @@ function TermRow({ term, selected }: { term: ReviewTerm; selected: boolean }) {
   const own = term.decidedBy === 'term' ? term.decision : null;
   return (
     <tr className={selected ? 'selected' : undefined} onClick={select}>
-      <td className="anon-term">
-        <button className="anon-term-button" onClick={(e) => { e.stopPropagation(); select(); }} aria-current={selected ? 'true' : undefined}>
-          {term.label}
-        </button>
-        <span className={`anon-kind kind-${term.kind}`}>{KIND_LABELS[term.kind]}</span>
+      <td>
+        <div className="anon-term">
+          <button className="anon-term-button" onClick={(e) => { e.stopPropagation(); select(); }} aria-current={selected ? 'true' : undefined} title={term.label}>
+            {term.label}
+          </button>
+          <span className={`anon-kind kind-${term.kind}`} title={KIND_LABELS[term.kind]}>{TAG[term.kind]}</span>
+        </div>
       </td>
       <td className="num" title={`${term.accepted} of ${term.occurrences} will be replaced`}>
         {term.accepted === term.occurrences ? n(term.occurrences) : `${n(term.accepted)}/${n(term.occurrences)}`}
       </td>
-      <td className="anon-replacement">{term.decision === 'reject' && term.accepted === 0 ? <span className="muted">kept</span> : term.replacement}</td>
+      <td className="anon-replacement" title={term.replacement}>{term.decision === 'reject' && term.accepted === 0 ? <span className="muted">kept</span> : term.replacement}</td>
       <td onClick={(e) => e.stopPropagation()}>
         <DecisionToggle
           label={term.label}
@@ -57,7 +62,7 @@ function TermRow({ term, selected }: { term: ReviewTerm; selected: boolean }) {
 }
 
 /** Step 2: what the detection found, by kind and by term, each accepted or rejected as a whole. */
-export function ProposalsPane() {
+export function ProposalsPane({ canCopy, onCopy }: { canCopy: boolean; onCopy: () => void }) {
   const { summary, terms, termsTotal, termsOffset, termFilter, selected } = useIntegrityStore();
   const setFilter = (f: Partial<TermFilter>) => void attempt(() => useIntegrityStore.getState().setTermFilter(f));
   const page = (offset: number) => void attempt(() => useIntegrityStore.getState().loadTerms(offset));
@@ -67,11 +72,9 @@ export function ProposalsPane() {
     <section className="pane anon-proposals" aria-labelledby="anon-proposals-title">
       <header className="pane-header">
         <h2 id="anon-proposals-title">2 · Proposals</h2>
-        {summary && (
-          <span className="anon-counts" aria-live="polite">
-            {n(summary.accepted)} of {n(summary.occurrences)} replaced · {n(summary.reviewed)} of {n(summary.terms)} terms reviewed
-          </span>
-        )}
+        <button className="primary" disabled={!summary || !canCopy} onClick={onCopy} title="3 · A new project file with every accepted proposal replaced, and its key in a separate, encrypted file. This project is not changed.">
+          Make pseudonymized copy…
+        </button>
       </header>
       {!summary ? (
         <div className="pane-body padded">
@@ -80,6 +83,9 @@ export function ProposalsPane() {
       ) : (
         <>
           <div className="pane-tools anon-kinds">
+            <p className="anon-counts" aria-live="polite">
+              {n(summary.accepted)} of {n(summary.occurrences)} occurrences will be replaced · {n(summary.reviewed)} of {n(summary.terms)} terms reviewed · saved as you go
+            </p>
             <table className="data-table anon-kind-table" aria-label="Proposals by kind">
               <thead>
                 <tr>
@@ -115,6 +121,12 @@ export function ProposalsPane() {
           </div>
           <div className="pane-body">
             <table className="data-table anon-terms" aria-label="Terms found">
+              <colgroup>
+                <col />
+                <col className="anon-col-found" />
+                <col className="anon-col-replacement" />
+                <col className="anon-col-decision" />
+              </colgroup>
               <thead>
                 <tr>
                   <th scope="col">Term</th>

@@ -46,8 +46,8 @@ export function Pseudonymize() {
   }
   return (
     <div className="pseudonymize">
-      <ListsPane job={job} onDetect={() => void detect()} onCopy={() => setCopying(true)} />
-      <ProposalsPane />
+      <ListsPane job={job} onDetect={() => void detect()} />
+      <ProposalsPane canCopy={job.job === null} onCopy={() => setCopying(true)} />
       <TermPane />
       {copying && <CopyDialog onClose={() => setCopying(false)} />}
     </div>

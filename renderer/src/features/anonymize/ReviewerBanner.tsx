@@ -20,7 +20,7 @@ export function ReviewerBanner({ info }: { info: ProjectInfo }) {
   return (
     <div className="reviewer-banner" role="region" aria-label="Reviewer mode">
       <strong>Reviewer mode · read-only</strong>
-      <span>Reading, searching, analysis and exports work; no change is saved.</span>
+      <span>Nothing you do here changes the file.</span>
       <span className={`reviewer-verdict ${verify && !verify.ok ? 'broken' : 'ok'}`} role="status">
         {verify && (verify.ok ? '✓ ' : '✗ ')}
         {verdict}

@@ -9,17 +9,21 @@ const MAX = 160;
 
 const clip = (s: string): string => (s.length > MAX ? `${s.slice(0, MAX - 1)}…` : s);
 
-/** One value in a line: strings as they are, small objects as "key: value" pairs. */
-export function showValue(value: unknown): string {
+/** One value in a line: strings as they are, objects as "key: value" pairs, two levels deep. */
+export function showValue(value: unknown, depth = 0): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'string') return value === '' ? '“”' : value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map(showValue).join(', ');
+  if (Array.isArray(value)) {
+    if (value.length === 0) return 'none';
+    return depth >= 2 ? `${value.length} item${value.length === 1 ? '' : 's'}` : value.map((v) => showValue(v, depth + 1)).join(', ');
+  }
   if (typeof value === 'object') {
+    if (depth >= 2) return '{…}';
     const parts = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? (Array.isArray(v) ? `${v.length} item${v.length === 1 ? '' : 's'}` : '{…}') : showValue(v)}`);
-    return parts.join(', ');
+      .map(([k, v]) => `${k}: ${showValue(v, depth + 1)}`);
+    return depth === 0 ? parts.join(', ') : `{${parts.join(', ')}}`;
   }
   return String(value);
 }
