@@ -42,6 +42,7 @@ export function FileList({ drafts, selected, disabled, onSelect, onRemove, onAdd
         className="imp-file-list"
         role="listbox"
         aria-label="Files to import"
+        aria-description="Arrow keys choose a file; Delete removes it from this import."
         tabIndex={0}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') { move(1); e.preventDefault(); }
@@ -64,7 +65,9 @@ export function FileList({ drafts, selected, disabled, onSelect, onRemove, onAdd
               <span className="imp-file-meta">{fileSummary(d)}</span>
             </span>
             {!disabled && (
-              <button className="icon-button" aria-label={`Remove ${d.name}`} title="Remove from this import (Delete)" onClick={(e) => { e.stopPropagation(); onRemove(d.key); }}>×</button>
+              // A control inside an option would be a second stop for keyboards and screen readers:
+              // there, the list's Delete key removes the selected file (said in the list's description).
+              <span className="imp-remove" aria-hidden="true" title="Remove from this import (Delete)" onClick={(e) => { e.stopPropagation(); onRemove(d.key); }}>×</span>
             )}
           </li>
         ))}

@@ -57,11 +57,11 @@ export function ImportDialog({ onImported }: { onImported: (openSourceId: number
           }
         }}
       >
-        <header className="imp-head">
+        <div className="imp-head">
           <h2 id="imp-title">{s.phase === 'done' ? 'Import finished' : 'Import files'}</h2>
           <span className="hint">{s.phase === 'done' ? '' : 'Interviews (.txt .md .docx .vtt .srt) · documents (.pdf .docx .odt .html .md .txt) · questionnaires (.csv .xlsx)'}</span>
           <button className="icon-button" aria-label="Close" onClick={s.close} disabled={running}>×</button>
-        </header>
+        </div>
         {s.phase === 'done' && s.report ? (
           <ImportResult report={s.report} onOpen={(id) => { onImported(id); s.close(); }} onClose={s.close} />
         ) : (
@@ -78,7 +78,7 @@ export function ImportDialog({ onImported }: { onImported: (openSourceId: number
                 </div>
               )}
             </div>
-            <footer className="imp-foot">
+            <div className="imp-foot">
               {running && s.job ? (
                 <div className="imp-progress" role="status" aria-live="polite">
                   <span className="imp-progress-label">{s.job.label}</span>
@@ -104,7 +104,7 @@ export function ImportDialog({ onImported }: { onImported: (openSourceId: number
               <button className="primary" disabled={!canRun || busy} onClick={run} title="Import (Ctrl+Enter)">
                 {running ? 'Importing…' : `Import ${s.drafts.length === 1 ? '1 file' : `${s.drafts.length} files`}`}
               </button>
-            </footer>
+            </div>
           </>
         )}
       </div>

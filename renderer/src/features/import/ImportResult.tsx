@@ -42,11 +42,11 @@ export function ImportResult({ report, onOpen, onClose }: { report: ImportReport
           </li>
         ))}
       </ul>
-      <footer className="imp-foot">
+      <div className="imp-foot">
         <span className="spacer" />
         <button onClick={onClose}>Close</button>
         {first && <button className="primary" data-autofocus autoFocus onClick={() => onOpen(first.sourceId!)}>Open “{first.sourceName}”</button>}
-      </footer>
+      </div>
     </div>
   );
 }

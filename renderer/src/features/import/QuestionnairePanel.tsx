@@ -1,4 +1,4 @@
-import type { ColumnRole, QuestionnaireOptions, QuestionnairePreview } from '../../../../shared/domain/import-types.ts';
+import { SURVEY_PLATFORM_NAMES, type ColumnMeaning, type ColumnRole, type QuestionnaireOptions, type QuestionnairePreview } from '../../../../shared/domain/import-types.ts';
 import type { AttributeType } from '../../../../shared/domain/types.ts';
 import type { Choices } from './store.ts';
 
@@ -13,13 +13,57 @@ type Props = {
   onColumn: (role: ColumnRole) => void;
 };
 
+/** How the file's header was read: the survey tool and its header rows, or a plain table. */
+function SurveyReading({ preview }: { preview: QuestionnairePreview }) {
+  const { survey } = preview;
+  return (
+    <section className="imp-section imp-survey" aria-label="How the file was read">
+      {survey ? (
+        <p>
+          Recognised as a <strong>{SURVEY_PLATFORM_NAMES[survey.platform]} export</strong> ({survey.layout}).{' '}
+          {survey.headerRows > 1
+            ? `Its ${survey.headerRows} header rows name the columns and their questions; they are not respondents.`
+            : 'Its header row names the columns and their questions.'}{' '}
+          Questions are shown by their text; the tool’s own records and what identifies a person are left out unless you include them.
+        </p>
+      ) : (
+        <p>A plain table: its first row names the columns, and each row below it is one respondent.</p>
+      )}
+      {survey?.notes.map((note) => <p key={note} className="imp-warn">{note}</p>)}
+    </section>
+  );
+}
+
+/** A column as its export describes it: the question's text (and option), the column's own header below it when that differs. */
+function ColumnName({ column, meaning, platform }: { column: string; meaning: ColumnMeaning; platform: string | null }) {
+  const text = meaning.option ? `${meaning.question} — ${meaning.option}` : meaning.question;
+  const record = meaning.origin === 'metadata' ? (platform ? `${platform} record` : 'record') : meaning.origin === 'embedded' ? 'embedded data' : null;
+  return (
+    <>
+      <span className="imp-col-text">{text}</span>
+      {(text !== column || record || meaning.identifying) && (
+        <span className="imp-col-key">
+          {text !== column && <code>{column}</code>}
+          {record && <span>{record}</span>}
+          {meaning.identifying && <span className="imp-identifying">identifies a person: {meaning.identifying}</span>}
+        </span>
+      )}
+    </>
+  );
+}
+
 /** Which questionnaire this is, the respondent id, each column's role, and the first rows. */
 export function QuestionnairePanel({ preview, options, choices, onIdColumn, onFamily, onColumn }: Props) {
   const { respondents } = preview;
   const familyValue = options.family.mode === 'update' ? String(options.family.familyId) : 'new';
   const sectionName = (id: number | null) => choices.sections.find((s) => s.id === id)?.name ?? 'no section';
+  const platform = preview.survey ? SURVEY_PLATFORM_NAMES[preview.survey.platform] : null;
+  // The respondent id first, then the questions as the file orders them, then the tool's own records.
+  const rank = (c: (typeof preview.columns)[number]) => (c.column === options.idColumn ? 0 : c.meaning.origin === 'metadata' ? 2 : 1);
+  const ordered = preview.columns.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map(({ c }) => c);
   return (
     <>
+      <SurveyReading preview={preview} />
       <div className="imp-section imp-grid">
         <label className="imp-inline">
           <span>Questionnaire</span>
@@ -40,7 +84,7 @@ export function QuestionnairePanel({ preview, options, choices, onIdColumn, onFa
           <span>Respondent id</span>
           <select aria-label="Respondent id column" value={options.idColumn ?? ''} onChange={(e) => onIdColumn(e.target.value)}>
             {options.idColumn === null && <option value="">Choose a column…</option>}
-            {preview.header.map((h) => <option key={h} value={h}>{h}</option>)}
+            {preview.columns.map((c) => <option key={c.column} value={c.column}>{c.meaning.question !== c.column ? `${c.column} — ${c.meaning.question}` : c.column}</option>)}
           </select>
         </label>
         <p className={`imp-note${respondents.problem ? ' imp-problem' : ''}`} role={respondents.problem ? 'alert' : undefined}>
@@ -51,17 +95,23 @@ export function QuestionnairePanel({ preview, options, choices, onIdColumn, onFa
       </div>
       <div className="imp-section">
         <h3>Columns <span className="imp-h-note">answers become codable text; attributes describe participants</span></h3>
-        <table className="imp-table imp-columns">
+        <table className="imp-table imp-columns" aria-label="Columns">
           <colgroup><col className="c-name" /><col /><col className="c-filled" /><col className="c-role" /><col className="c-detail" /></colgroup>
           <thead>
             <tr><th scope="col">Column</th><th scope="col">Examples</th><th scope="col" className="num">Filled</th><th scope="col">Import as</th><th scope="col">Section / type</th></tr>
           </thead>
           <tbody>
-            {preview.columns.map((c) => {
+            {ordered.map((c, i) => {
+              const firstRecord = c.meaning.origin === 'metadata' && ordered[i - 1]?.meaning.origin !== 'metadata' && c.column !== options.idColumn;
+              const group = firstRecord && (
+                <tr key={`${c.column} group`} className="imp-group-row">
+                  <th scope="rowgroup" colSpan={5}>{platform ? `${platform}’s own records` : 'Records'}: dates, progress, location, who answered. Left out unless you include them.</th>
+                </tr>
+              );
               if (c.column === options.idColumn) {
                 return (
                   <tr key={c.column} className="imp-id-row">
-                    <th scope="row" title={c.column}>{c.column}</th>
+                    <th scope="row" data-column={c.column} title={c.column}><ColumnName column={c.column} meaning={c.meaning} platform={platform} /></th>
                     <td className="imp-samples">{c.samples.join(' · ')}</td>
                     <td className="num">{c.filled}</td>
                     <td colSpan={2} className="muted">Respondent id → participant label</td>
@@ -69,9 +119,10 @@ export function QuestionnairePanel({ preview, options, choices, onIdColumn, onFa
                 );
               }
               const role = options.columns.find((r) => r.column === c.column) ?? { column: c.column, role: 'ignore' as const };
-              return (
+              return [
+                group,
                 <tr key={c.column} className={role.role === 'ignore' ? 'imp-ignored' : ''}>
-                  <th scope="row" title={c.column}>{c.column}</th>
+                  <th scope="row" data-column={c.column} title={c.meaning.question !== c.column ? `${c.column}: ${c.meaning.question}` : c.column}><ColumnName column={c.column} meaning={c.meaning} platform={platform} /></th>
                   <td className="imp-samples" title={c.samples.join('\n')}>{c.samples.join(' · ')}</td>
                   <td className="num">{c.filled}</td>
                   <td>
@@ -101,16 +152,19 @@ export function QuestionnairePanel({ preview, options, choices, onIdColumn, onFa
                         {TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
                       </select>
                     )}
+                    {role.role !== 'ignore' && c.meaning.identifying && (
+                      <p className="imp-problem imp-identifying-note" role="alert">This column identifies a person ({c.meaning.identifying}): its values will be stored in the project.</p>
+                    )}
                   </td>
-                </tr>
-              );
+                </tr>,
+              ];
             })}
           </tbody>
         </table>
       </div>
       <div className="imp-section">
         <h3>First rows <span className="imp-h-note">{preview.rowCount} in all; empty answers are skipped</span></h3>
-        <div className="imp-rows-scroll">
+        <div className="imp-rows-scroll" role="region" aria-label="First rows" tabIndex={0}>
           <table className="imp-table imp-rows">
             <thead><tr>{preview.header.map((h) => <th key={h} scope="col" title={h}>{h}</th>)}</tr></thead>
             <tbody>{preview.rows.map((r, i) => <tr key={i}>{r.map((cell, j) => <td key={j} title={cell}>{cell}</td>)}</tr>)}</tbody>
