@@ -106,7 +106,14 @@ describe('pseudonymizing the demo and reviewing the copy', () => {
     const demoPath = app.host.current!.db.path;
     expect(texts(app)).toBe(originalTexts);
 
-    await dialog.getByRole('button', { name: 'Open the copy for review' }).click();
+    expect(await dialog.getByRole('button', { name: 'Open the copy for review' }).isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // As a reviewer who was sent the file: Open…, its path, Open for review.
+    await page.getByRole('button', { name: 'Open…' }).click();
+    const open = page.getByRole('dialog', { name: 'Open project' });
+    await open.getByRole('textbox', { name: 'Project file path' }).fill(out);
+    await open.getByRole('button', { name: 'Open for review (read-only)' }).click();
     const banner = page.getByRole('region', { name: 'Reviewer mode' });
     await expect.poll(() => banner.textContent()).toContain('Reviewer mode · read-only');
     await expect.poll(() => banner.getByRole('status').textContent()).toBe('✓ verified against its seal');
