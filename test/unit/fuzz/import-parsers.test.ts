@@ -25,8 +25,13 @@ const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 const splitsPair = (s: string, at: number) => at > 0 && at < s.length && isHigh(s.charCodeAt(at - 1)) && isLow(s.charCodeAt(at));
 
-/** What a user would see broken in a parsed file: units outside the text or out of order, a split emoji, stray CRs, a ragged or ambiguous table. */
+/** Half a character: not text, and SQLite would store it as bytes that are not UTF-8 (a row undo can no longer find). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** What a user would see broken in a parsed file: units outside the text or out of order, a split emoji, stray CRs, half characters, a ragged or ambiguous table. */
 function expectWellFormed(parsed: ParsedSource): void {
+  // Anywhere in the result (JSON.stringify writes a lone surrogate as an escape, a pair as itself).
+  expect(JSON.stringify(parsed)).not.toMatch(/\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f])|(?<!\\ud[89ab][0-9a-f]{2})\\ud[c-f][0-9a-f]{2}/);
   if (parsed.kind === 'questionnaire') {
     const t = parsed.table;
     expect(t.rows.length).toBe(t.rowNumbers.length);
@@ -37,6 +42,7 @@ function expectWellFormed(parsed: ParsedSource): void {
     return;
   }
   expect(parsed.text).not.toMatch(/\r|^\ufeff/);
+  expect(parsed.text).not.toMatch(LONE_SURROGATE);
   expect(parsed.units.length).toBeGreaterThan(0);
   let previous = 0;
   for (const u of parsed.units) {
@@ -79,9 +85,9 @@ const encoded = (s: fc.Arbitrary<string>) =>
   );
 
 const TRANSCRIPT_TOKENS = ['Interviewer:', 'Ana Lima:', 'SPEAKER_00:', 'Speaker 1', ' (00:00:05):', '[00:01:02]', '0:03', '\n\n', 'Ana Lima  0:03', '[Chidi Okafor] 00:00:11', ': ', 'Q:', 'A:', '—', '...', 'Unknown Speaker'];
-const VTT_TOKENS = ['WEBVTT', '\n\n', '00:00:01.000 --> 00:00:02.500', '00:01.000 --> 00:02.000', ' --> ', '<v Ana Lima>', '</v>', 'NOTE ', 'STYLE', '<c.yellow>', '&lt;', '99:99:99.999', '-->', '1\n', 'align:start position:0%'];
+const VTT_TOKENS = ['&#xD800;', '&#56320;', 'WEBVTT', '\n\n', '00:00:01.000 --> 00:00:02.500', '00:01.000 --> 00:02.000', ' --> ', '<v Ana Lima>', '</v>', 'NOTE ', 'STYLE', '<c.yellow>', '&lt;', '99:99:99.999', '-->', '1\n', 'align:start position:0%'];
 const SRT_TOKENS = ['1\n', '\n\n', '00:00:01,000 --> 00:00:02,500', ' --> ', '[SPEAKER_00]: ', '<i>', '</i>', '{\\an8}', '00:00:00,000', '-1', '2\n'];
-const JSON_TOKENS = ['{', '}', '[', ']', '"segments":', '"start":', '"end":', '"text":', '"speaker":', ',', ':', 'null', '1e999', '-0', '"SPEAKER_00"', '""', 'true', '"words":[]'];
+const JSON_TOKENS = ['{', '}', '[', ']', '"segments":', '"start":', '"end":', '"text":', '"speaker":', ',', ':', 'null', '1e999', '-0', '"SPEAKER_00"', '""', 'true', '"words":[]', '"\\ud800"', '"\\udc00x"'];
 const CSV_TOKENS = [',', ';', '\t', '"', '""', '\r\n', '\n', 'sep=;\n', 'ResponseId', 'Respondent ID', '{"ImportId":"_recordId"}', 'Timestamp', 'ID', 'Q1', 'Response ID', '=SUM(A1)', ' "a, b"', ' (2)', 'Q1 (2)', 'Q1,Q1'];
 const MD_TOKENS = ['# ', '## ', '\n\n', '**', '_', '`', '```\n', '> ', '- ', '1. ', '[x](y)', '![i](j)', '<br>', '---\n', '|a|b|\n', '\\', '&amp;'];
 const HTML_TOKENS = ['<p>', '</p>', '<h1>', '</h1>', '<br>', '<script>', '</script>', '<style>', '<!--', '-->', '<table><tr><td>', '</td></tr></table>', '&nbsp;', '&#x1F600;', '&bogus;', '<li>', '<div', '>', '<pre>'];

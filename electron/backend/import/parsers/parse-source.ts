@@ -64,7 +64,23 @@ const blocksOf = (format: ImportFormat, bytes: Uint8Array, name: string): Block[
   return null;
 };
 
-function nonEmpty(parsed: ParsedSource, name: string): ParsedSource {
+const LONE_SURROGATES = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Every string of a parse with each half surrogate pair replaced by U+FFFD (one UTF-16 unit
+ * for one, so offsets stay). Character references (&#xD800;), JSON escapes ("\ud800") and
+ * spreadsheet cells can name half a character; SQLite would store it as bytes that are not
+ * UTF-8, which no later lookup (undo, search) finds again.
+ */
+function wholeCharacters<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(LONE_SURROGATES, '\uFFFD') as T;
+  if (Array.isArray(value)) return value.map(wholeCharacters) as T;
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wholeCharacters(v)])) as T;
+  return value;
+}
+
+function nonEmpty(raw: ParsedSource, name: string): ParsedSource {
+  const parsed = wholeCharacters(raw);
   if (parsed.kind === 'questionnaire') {
     if (parsed.table.rows.length === 0) throw new ImportError(name, 'has a header row but no rows of answers');
   } else if (parsed.text.trim() === '' || parsed.units.length === 0) {

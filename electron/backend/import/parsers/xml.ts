@@ -31,11 +31,16 @@ export function parseXml(xml: string): XmlNode[] {
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-/** Decodes the five predefined XML entities and numeric character references. */
+/**
+ * Decodes the five predefined XML entities and numeric character references. A reference to
+ * half a surrogate pair names no character (XML forbids it): it becomes U+FFFD, as undecodable
+ * bytes do, never half a character that SQLite would store as bytes that are not UTF-8.
+ */
 export function decodeXmlText(text: string): string {
   return text.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (whole, ref: string) => {
     if (ref[0] === '#') {
       const code = ref[1] === 'x' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
+      if (code >= 0xd800 && code <= 0xdfff) return '\uFFFD';
       return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
     return XML_ENTITIES[ref] ?? whole;
