@@ -117,3 +117,13 @@ describe('snapToWords on texts with astral letters, emoji, joiners and white spa
     );
   });
 });
+
+describe('snapToWords at the ends of the text (mutants StrykerJS left alive)', () => {
+  it('an apostrophe at the very end or start of the text is not part of the word', () => {
+    // Possessive plural at the end of a transcript: the word is "teachers", not "teachers'".
+    expect(snapToWords("teachers'", 0, 5)).toEqual({ start: 0, end: 8 });
+    // A quote mark opening the text stays outside the word after it.
+    expect(snapToWords("'Tis the season", 1, 3)).toEqual({ start: 1, end: 4 });
+  });
+});
+
