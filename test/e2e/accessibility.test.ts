@@ -90,6 +90,16 @@ describe('accessibility of the main views (axe, WCAG 2.1 A and AA)', () => {
     expectClean(reports);
   });
 
+  it('the keyboard cheat sheet (F1)', async () => {
+    const { page } = app;
+    await expect.poll(() => page.locator('.statusbar').count()).toBe(1);
+    await page.keyboard.press('F1');
+    await expect.poll(() => page.getByRole('dialog', { name: 'Keyboard shortcuts' }).count()).toBe(1);
+    const report = await audit(app, 'Keyboard shortcuts');
+    await page.keyboard.press('Escape');
+    expectClean([report]);
+  });
+
   it('Participants', async () => {
     const { page } = app;
     await openView(page, 'Participants');

@@ -16,7 +16,7 @@ describe('the workbench tools', () => {
     await selectPhrase(page, 'a souvenir');
     await page.keyboard.press('Control+i');
     await expect.poll(() => codingsInFile(app, SOURCE).filter((c) => c.code === 'a souvenir').length).toBe(1);
-    await expect.poll(() => page.getByRole('tree', { name: 'Codes' }).getByRole('treeitem', { name: /a souvenir/ }).textContent()).toContain('ind');
+    await expect.poll(() => page.getByRole('tree', { name: 'Codes' }).getByRole('treeitem', { name: /a souvenir/ }).textContent()).toContain('inductive');
 
     // Snap to words: a sloppy selection widens to whole words.
     await page.getByLabel('Snap to words').check();
@@ -72,7 +72,7 @@ describe('the workbench tools', () => {
     const stripe = page.locator('.mg-stripe[aria-label^="Flexibility: “Learners can choose"]');
     await stripe.click();
     expect(await stripe.locator('.mg-stripe-memo').count()).toBe(0);
-    await page.keyboard.press('Control+m');
+    await page.keyboard.press('m');
     const dialog = page.getByRole('dialog', { name: /Memo on passage coded “Flexibility”/ });
     await dialog.getByLabel('Title').fill('Fixed lab days');
     await dialog.getByRole('textbox', { name: 'Memo text' }).click();

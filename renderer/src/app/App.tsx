@@ -23,6 +23,8 @@ import { ExportView } from '../features/export/ExportView.tsx';
 import { TeamView } from '../features/team/TeamView.tsx';
 import { IntegrityView } from '../features/anonymize/IntegrityView.tsx';
 import { ReviewerBanner } from '../features/anonymize/ReviewerBanner.tsx';
+import { isTextField, keysOf, matches } from '../ui/shortcuts.ts';
+import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 
 const VIEWS: { view: View; label: string; key: string }[] = [
   { view: 'sources', label: 'Sources', key: '1' },
@@ -38,6 +40,7 @@ const VIEWS: { view: View; label: string; key: string }[] = [
 export function App() {
   const { info, view, generation, setView, refresh } = useProjectStore();
   const [dialog, setDialog] = useState<'open' | 'new' | null>(null);
+  const [cheatSheet, setCheatSheet] = useState(false);
   const [noProject, setNoProject] = useState(false);
   useUndoShortcuts(info?.path ?? null);
 
@@ -70,15 +73,35 @@ export function App() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey)) return;
-      const v = VIEWS.find((x) => x.key === e.key);
-      if (v) { setView(v.view); e.preventDefault(); }
-      else if (e.key.toLowerCase() === 'o' && !e.shiftKey) { setDialog('open'); e.preventDefault(); }
-      else if (e.key.toLowerCase() === 'n' && e.altKey) { setDialog('new'); e.preventDefault(); }
+      if (e.defaultPrevented) return;
+      const inText = isTextField(document.activeElement);
+      let handled = true;
+      if (matches(e, 'view')) {
+        const v = VIEWS.find((x) => x.key === e.code.replace('Digit', ''));
+        if (v) setView(v.view);
+      } else if (matches(e, 'openProject')) setDialog('open');
+      else if (matches(e, 'newProject')) setDialog('new');
+      else if (matches(e, 'focusDocument')) focusDocument();
+      else if (matches(e, 'cheatSheet') || (!inText && matches(e, 'cheatSheetQ'))) setCheatSheet(true);
+      else handled = false;
+      if (handled) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [setView]);
+
+  /** Ctrl+E: the caret into the document text (the Sources view, the first source if none is open). */
+  const focusDocument = () => {
+    setView('sources');
+    void attempt(async () => {
+      const sources = useSourcesStore.getState();
+      if (sources.openId === null) {
+        if (!sources.sources[0]) throw new Error('There is no document to put the caret in yet: import a transcript or document first.');
+        await sources.openSource(sources.sources[0].id);
+      }
+      useSourcesStore.getState().requestDocumentFocus();
+    });
+  };
 
   return (
     <div className="app">
@@ -88,9 +111,10 @@ export function App() {
         {info?.isDemo && <span className="badge demo">demo</span>}
         <span className="spacer" />
         {info && <UndoButtons />}
-        {info && <button onClick={openImport} title="Import transcripts, documents and questionnaires (Ctrl+I), or drop files on the window">Import…</button>}
-        <button onClick={() => setDialog('new')} title="New project (Ctrl+Alt+N)">New project</button>
-        <button onClick={() => setDialog('open')} title="Open project (Ctrl+O)">Open…</button>
+        {info && <button onClick={openImport} title={`Import transcripts, documents and questionnaires (${keysOf('import')}), or drop files on the window`}>Import…</button>}
+        <button onClick={() => setDialog('new')} title={`New project (${keysOf('newProject')})`}>New project</button>
+        <button onClick={() => setDialog('open')} title={`Open project (${keysOf('openProject')})`}>Open…</button>
+        <button className="icon-button" onClick={() => setCheatSheet(true)} title={`Keyboard shortcuts (${keysOf('cheatSheet')} or ?)`} aria-label="Keyboard shortcuts">?</button>
         {info && <CoderControl coderName={info.coder.name} projectPath={info.path} />}
       </header>
       {info && (
@@ -140,6 +164,7 @@ export function App() {
         </footer>
       )}
       {dialog && <ProjectDialog mode={dialog} onClose={() => setDialog(null)} />}
+      {cheatSheet && <ShortcutsDialog onClose={() => setCheatSheet(false)} />}
       {info && <MemoDialogHost />}
       <ImportLayer enabled={info !== null} />
       <SnapshotsDialog />

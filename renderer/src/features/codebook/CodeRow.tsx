@@ -64,9 +64,8 @@ export function CodeRow({ node, selected, checked, expanded, editing, showCounts
       <span className="swatch" style={{ background: code.color }} aria-hidden="true" />
       {editing ? <RenameInput name={code.name} onDone={onRenameDone} /> : <span className="code-name">{code.name}</span>}
       {shortcut !== undefined && <kbd className="code-key" title={`Key ${shortcut} applies “${code.name}” to the selection`}>{shortcut}</kbd>}
-      <span className={`badge origin ${code.origin}`} title={code.origin === 'inductive' ? 'Inductive: derived from the data' : 'Deductive: from the scheme'}>
-        {code.origin === 'inductive' ? 'ind' : 'ded'}
-      </span>
+      {/* Deductive codes (from the scheme) are the default and carry no mark; the legend under the tree says so. */}
+      {code.origin === 'inductive' && <span className="badge origin inductive" title="Inductive: derived from the data">inductive</span>}
       {showCounts && (
         <span className={`count${hasChildren && !expanded ? ' total' : ''}`} title={hasChildren ? `${own} codings of this code; ${node.totalCount} with its sub-codes` : `${own} codings`}>
           {hasChildren && !expanded ? node.totalCount : own}

@@ -1,3 +1,4 @@
+import { OriginKey } from './OriginLegend.tsx';
 import { useState } from 'react';
 import type { DraggedPassage } from '../../editor/passage-drag.ts';
 import { attempt } from '../../ui/notify.ts';
@@ -59,7 +60,7 @@ export function CodebookPanel({ onApply, applyMode, onDropPassage, keySlots }: C
         />
       </div>
       <footer className={`pane-footer hint${applyMode ? ' apply-hint' : ''}`}>
-        {applyMode ? 'Click a code to apply it to the selected passage' : 'Select text, then click a code · drag a passage onto a code · F2 renames'}
+        {applyMode ? 'Click a code to apply it to the selected passage' : <>Select text, then click a code · drag a passage onto a code · <OriginKey /></>}
       </footer>
     </section>
   );

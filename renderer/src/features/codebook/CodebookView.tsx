@@ -1,3 +1,4 @@
+import { OriginLegend } from './OriginLegend.tsx';
 import { useState } from 'react';
 import { attempt, useNotices } from '../../ui/notify.ts';
 import { CrosswalkView } from '../frameworks/CrosswalkView.tsx';
@@ -88,6 +89,7 @@ function CodesTab() {
             onMove={(id, target) => void attempt(async () => { await s.move(id, target); changed(); })}
           />
         </div>
+        <OriginLegend />
       </section>
       <section className="pane details-pane" aria-label="Code details">
         {selected ? (

@@ -72,7 +72,7 @@ export function CrosswalkView() {
                   <tr key={r.code.id} className={r.depth === 0 ? 'section-row' : ''}>
                     <th scope="row" style={{ paddingLeft: 8 + r.depth * 14 }}>
                       <span className="swatch" style={{ background: r.code.color }} /> {r.code.name}
-                      {r.code.origin === 'inductive' && <span className="badge origin inductive">ind</span>}
+                      {r.code.origin === 'inductive' && <span className="badge origin inductive">inductive</span>}
                     </th>
                     {elements.map((el) => {
                       const on = links.has(linkKey(r.code.id, el.id));

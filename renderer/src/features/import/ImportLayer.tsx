@@ -1,5 +1,6 @@
 import { useCallback, useEffect } from 'react';
 import { attempt } from '../../ui/notify.ts';
+import { matches } from '../../ui/shortcuts.ts';
 import { useProjectStore } from '../project/store.ts';
 import { useSourcesStore } from '../sources/store.ts';
 import { reloadEverything } from '../undo/reload.ts';
@@ -11,7 +12,7 @@ import { useWindowFileDrop } from './use-file-drop.ts';
 export const openImport = (): void => useImportStore.getState().openDialog();
 
 /**
- * Everything import adds to the window: the dialog, Ctrl+I, and files dropped anywhere on
+ * Everything import adds to the window: the dialog, its key (Ctrl+Shift+O), and files dropped anywhere on
  * the window (they open the dialog, or join the files already in it).
  */
 export function ImportLayer({ enabled }: { enabled: boolean }) {
@@ -22,7 +23,7 @@ export function ImportLayer({ enabled }: { enabled: boolean }) {
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'i') {
+      if (matches(e, 'import')) {
         e.preventDefault();
         openImport();
       }

@@ -1,3 +1,4 @@
+import { keysOf } from '../../ui/shortcuts.ts';
 import type { MouseEvent } from 'react';
 import type { Code, Coding } from '../../../../shared/domain/types.ts';
 import type { CodingActions, PickMode } from './use-coding-actions.ts';
@@ -33,10 +34,10 @@ export function CodingToolbar(p: CodingToolbarProps) {
   return (
     <div className="coding-toolbar" role="toolbar" aria-label="Coding">
       <div className="toolbar-row">
-        <button onMouseDown={keep} disabled={!p.hasSelection} onClick={() => p.onPick('apply')} title="Apply a code to the selection (Ctrl+K or /)">Code…</button>
-        <button onMouseDown={keep} disabled={!p.hasSelection} onClick={() => void p.actions.inVivo()} title="New code named after the selected words (Ctrl+I)">In vivo</button>
-        <button onMouseDown={keep} disabled={!p.hasSelection} onClick={p.onInductive} title="New inductive category from this passage, with a memo on why (Ctrl+Alt+I)">New category…</button>
-        <button onMouseDown={keep} onClick={() => p.onPick('unit')} title="Code the whole turn, answer or paragraph at the caret (Ctrl+U)">Code turn…</button>
+        <button onMouseDown={keep} disabled={!p.hasSelection} onClick={() => p.onPick('apply')} title={`Apply a code to the selection (${keysOf('applyCode')})`}>Code…</button>
+        <button onMouseDown={keep} disabled={!p.hasSelection} onClick={() => void p.actions.inVivo()} title={`New code named after the selected words (${keysOf('inVivo')})`}>In vivo</button>
+        <button onMouseDown={keep} disabled={!p.hasSelection} onClick={p.onInductive} title={`New inductive category from this passage, with a memo on why (${keysOf('newCategory')})`}>New category…</button>
+        <button onMouseDown={keep} onClick={() => p.onPick('unit')} title={`Code the whole turn, answer or paragraph at the caret (${keysOf('codeUnit')})`}>Code turn…</button>
         <span className="spacer" />
         <label className="toolbar-check" title="Widen selections to whole words before coding">
           <input type="checkbox" checked={p.snap} onChange={(e) => p.onSnap(e.target.checked)} /> Snap to words
@@ -56,9 +57,9 @@ export function CodingToolbar(p: CodingToolbarProps) {
             </>
           ) : (
             <>
-              <button onMouseDown={keep} onClick={() => p.onPick('change')} title="Change the code of this passage (Ctrl+K)">Change code…</button>
+              <button onMouseDown={keep} onClick={() => p.onPick('change')} title={`Change the code of this passage (${keysOf('applyCode')})`}>Change code…</button>
               <button onMouseDown={keep} onClick={p.actions.startAdjust} title="Move the start and end of this passage (F2)">Adjust</button>
-              <button onMouseDown={keep} onClick={p.actions.memoOnSelected} title="Write a memo on this passage (Ctrl+M)">{p.selected.memoCount > 0 ? 'Memo ✎' : 'Memo…'}</button>
+              <button onMouseDown={keep} onClick={p.actions.memoOnSelected} title={`Write a memo on this passage (${keysOf('memo')})`}>{p.selected.memoCount > 0 ? 'Memo ✎' : 'Memo…'}</button>
               <button onMouseDown={keep} className="danger" onClick={() => void p.actions.removeSelected()} title="Remove this coding (Delete)">Remove</button>
               <button onMouseDown={keep} className="icon-button" aria-label="Deselect coding" title="Esc" onClick={() => p.actions.selectCoding(null)}>×</button>
             </>

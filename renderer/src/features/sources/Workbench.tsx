@@ -1,6 +1,7 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DocumentHandle } from '../../editor/DocumentEditor.tsx';
 import { attempt } from '../../ui/notify.ts';
+import { matches } from '../../ui/shortcuts.ts';
 import { CodebookPanel } from '../codebook/CodebookPanel.tsx';
 import { onTablistKey } from '../codebook/tablist-keys.ts';
 import { useCodebookStore } from '../codebook/store.ts';
@@ -37,6 +38,15 @@ export function Workbench() {
   const [side, setSide] = useState<'codebook' | 'memos'>('codebook');
   const backToDoc = () => docRef.current?.focus();
 
+  // Ctrl+E: into the document text once it is drawn (the source may be opening now).
+  const focusPending = useSourcesStore((s) => s.focusPending);
+  const hasDetail = useSourcesStore((s) => s.detail !== null);
+  useEffect(() => {
+    if (!focusPending || !hasDetail) return;
+    useSourcesStore.getState().requestDocumentFocus(false);
+    requestAnimationFrame(() => docRef.current?.focus());
+  }, [focusPending, hasDetail]);
+
   const openPick = (mode: PickMode) => setPick(mode);
   const openInductive = () => {
     if (useSourcesStore.getState().selection) setInductive(true);
@@ -45,39 +55,37 @@ export function Workbench() {
 
   const onDocKey = (e: KeyboardEvent): boolean => {
     const st = useSourcesStore.getState();
-    const mod = e.ctrlKey || e.metaKey;
-    const key = e.key.toLowerCase();
-    if (st.adjustingId !== null && (e.key === 'Enter' || e.key === 'Escape')) {
+    if (st.adjustingId !== null && (matches(e, 'selectAtCaret') || matches(e, 'deselect'))) {
       if (e.key === 'Enter') void actions.commitAdjust();
       else actions.cancelAdjust();
       return true;
     }
-    if ((mod && !e.altKey && key === 'k') || (!mod && !e.altKey && e.key === '/')) {
+    if (matches(e, 'applyCode')) {
       openPick(!st.selection && st.selectedCodingId !== null ? 'change' : 'apply');
       return true;
     }
-    if (mod && e.altKey && e.code === 'KeyI') { openInductive(); return true; }
-    if (mod && !e.altKey && !e.shiftKey && key === 'i') { void actions.inVivo(); return true; }
-    if (mod && !e.altKey && key === 'u') { openPick('unit'); return true; }
-    if (mod && !e.altKey && key === 'm') { actions.memoOnSelected(); return true; }
-    const digit = /^Digit([1-9])$/.exec(e.code);
-    if (digit && !mod && !e.altKey) {
-      if (e.shiftKey || st.selection) actions.applyKey(Number(digit[1]) - 1, e.shiftKey);
+    if (matches(e, 'newCategory')) { openInductive(); return true; }
+    if (matches(e, 'inVivo')) { void actions.inVivo(); return true; }
+    if (matches(e, 'codeUnit')) { openPick('unit'); return true; }
+    if (matches(e, 'memo') && st.selectedCodingId !== null) { actions.memoOnSelected(); return true; }
+    if (matches(e, 'applyKeyToUnit')) { actions.applyKey(Number(e.code.slice(5)) - 1, true); return true; }
+    if (matches(e, 'applyKey')) {
+      if (st.selection) actions.applyKey(Number(e.code.slice(5)) - 1, false);
       return true;
     }
-    if (e.altKey && !mod && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
-      const id = docRef.current?.neighbourCoding(e.key === 'ArrowDown' ? 1 : -1, st.selectedCodingId) ?? null;
+    if (matches(e, 'nextCoding') || matches(e, 'previousCoding')) {
+      const id = docRef.current?.neighbourCoding(matches(e, 'nextCoding') ? 1 : -1, st.selectedCodingId) ?? null;
       if (id !== null) actions.selectCoding(id);
       return true;
     }
-    if (e.key === 'Escape' && st.selectedCodingId !== null) { actions.selectCoding(null); return true; }
-    if (e.key === 'Enter' && !mod) {
+    if (matches(e, 'deselect') && st.selectedCodingId !== null) { actions.selectCoding(null); return true; }
+    if (matches(e, 'selectAtCaret')) {
       const ids = docRef.current?.codingsAtCaret() ?? [];
       if (ids[0] !== undefined) actions.selectCoding(ids[0]);
       return true;
     }
-    if ((e.key === 'Delete' || e.key === 'Backspace') && st.selectedCodingId !== null) { void actions.removeSelected(); return true; }
-    if (e.key === 'F2' && st.selectedCodingId !== null) { actions.startAdjust(); return true; }
+    if (matches(e, 'removeCoding') && st.selectedCodingId !== null) { void actions.removeSelected(); return true; }
+    if (matches(e, 'adjust') && st.selectedCodingId !== null) { actions.startAdjust(); return true; }
     return false;
   };
 

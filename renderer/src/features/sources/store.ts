@@ -23,6 +23,9 @@ type SourcesState = {
   loadKeys: () => Promise<void>;
   setKey: (key: number, codeId: number | null) => Promise<void>;
   snapToWords: boolean;
+  /** Set by Ctrl+E (anywhere): the workbench puts the caret in the document text once it is drawn. */
+  focusPending: boolean;
+  requestDocumentFocus: (pending?: boolean) => void;
   /** One line about the last coding action, announced politely to screen readers. */
   status: string;
   setStatus: (status: string) => void;
@@ -98,6 +101,8 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
     adjustingId: null,
     recentCodeIds: readRecent(),
     keySlots: NO_KEYS,
+    focusPending: false,
+    requestDocumentFocus: (pending = true) => set({ focusPending: pending }),
     loadKeys: async () => set({ keySlots: await call('codes.keys', {}) }),
     setKey: async (key, codeId) => set({ keySlots: await call('codes.setKey', { key, codeId }) }),
     snapToWords: localStorage.getItem(SNAP_KEY) === '1',

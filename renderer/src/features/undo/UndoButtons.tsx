@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { attempt, useNotices } from '../../ui/notify.ts';
+import { isTextField, keysOf, matches } from '../../ui/shortcuts.ts';
 import { reloadEverything } from './reload.ts';
 import { useUndoStore } from './store.ts';
 import './undo.css';
@@ -15,8 +16,6 @@ export function runUndo(kind: 'undo' | 'redo'): Promise<void> {
   }).then(() => undefined);
 }
 
-const isTextField = (el: Element | null): boolean =>
-  !!el && (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || (el instanceof HTMLElement && el.isContentEditable && !el.classList.contains('mg-doc')));
 
 /**
  * Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y (and Edit → Undo / Redo in the desktop menu) undo and redo
@@ -28,10 +27,9 @@ export function useUndoShortcuts(projectPath: string | null): void {
     if (projectPath === null) return;
     void attempt(() => useUndoStore.getState().refresh());
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || isTextField(document.activeElement)) return;
-      const key = e.key.toLowerCase();
-      if (key === 'z' && !e.shiftKey) { e.preventDefault(); void runUndo('undo'); }
-      else if ((key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey)) { e.preventDefault(); void runUndo('redo'); }
+      if (isTextField(document.activeElement)) return;
+      if (matches(e, 'undo')) { e.preventDefault(); void runUndo('undo'); }
+      else if (matches(e, 'redo')) { e.preventDefault(); void runUndo('redo'); }
     };
     window.addEventListener('keydown', onKey);
     // Edit → Undo / Redo of the desktop menu: the same choice as the keys make.
@@ -54,7 +52,7 @@ export function UndoButtons() {
       <button
         disabled={!canUndo || busy}
         onClick={() => void runUndo('undo')}
-        title={canUndo ? `Undo ${undoLabel ?? ''} (Ctrl+Z)` : 'Nothing to undo'}
+        title={canUndo ? `Undo ${undoLabel ?? ''} (${keysOf('undo')})` : 'Nothing to undo'}
         aria-label={canUndo ? `Undo: ${undoLabel ?? ''}` : 'Undo'}
       >
         ↶ Undo{canUndo && undoLabel ? <span className="undo-what">{undoLabel}</span> : null}
@@ -62,7 +60,7 @@ export function UndoButtons() {
       <button
         disabled={!canRedo || busy}
         onClick={() => void runUndo('redo')}
-        title={canRedo ? `Redo ${redoLabel ?? ''} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+        title={canRedo ? `Redo ${redoLabel ?? ''} (${keysOf('redo')})` : 'Nothing to redo'}
         aria-label={canRedo ? `Redo: ${redoLabel ?? ''}` : 'Redo'}
       >
         ↷ Redo
