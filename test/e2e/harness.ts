@@ -76,7 +76,7 @@ export async function startApp(options: { project?: string; fixedClock?: boolean
       await context.close();
       await server.close();
       host.close();
-      rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 20 });
       if (errors.length > 0) throw new Error(`The page threw: ${errors.join('; ')}`);
     },
   };

@@ -52,7 +52,7 @@ describe('a project written elsewhere', () => {
   afterEach(async () => {
     await current?.close();
     writer?.close();
-    if (folder) rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
+    if (folder) rmSync(folder, { recursive: true, force: true, maxRetries: 20 });
   });
   afterAll(closeBrowser);
 

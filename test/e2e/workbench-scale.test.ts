@@ -69,7 +69,7 @@ describe('the coding view on a 200-page transcript', () => {
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-scale-'));
   afterAll(async () => {
     await closeBrowser();
-    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 20 });
   });
 
   it('opens with its highlights and stripes, scrolls, and codes a passage', async () => {

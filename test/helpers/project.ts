@@ -28,7 +28,7 @@ export function testHost(): TestHost {
     },
     cleanup: () => {
       host.close();
-      rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 20 });
     },
   };
 }

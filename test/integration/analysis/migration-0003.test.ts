@@ -22,7 +22,7 @@ describe('migration 0003: the search index', () => {
   });
   afterEach(() => {
     db.close();
-    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 20 });
   });
 
   const find = (match: string) =>

@@ -28,7 +28,7 @@ describe('migration 0006: who each coding is credited to', () => {
   });
   afterEach(() => {
     db.close();
-    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 20 });
   });
 
   const credit = () =>

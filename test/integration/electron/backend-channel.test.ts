@@ -41,7 +41,7 @@ let home: string;
 beforeEach(() => {
   home = mkdtempSync(join(tmpdir(), 'marginalia-backend-'));
 });
-afterEach(() => rmSync(home, { recursive: true, force: true, maxRetries: 5 }));
+afterEach(() => rmSync(home, { recursive: true, force: true, maxRetries: 20 }));
 
 describe('main ↔ backend utility process protocol', () => {
   it('opens the demo project when launched without one and answers calls', async () => {

@@ -59,7 +59,7 @@ beforeAll(async () => {
   outcome = JSON.parse(line.slice('RESULT '.length)) as Outcome;
 }, 180_000);
 
-afterAll(() => rmSync(userData, { recursive: true, force: true, maxRetries: 5 }));
+afterAll(() => rmSync(userData, { recursive: true, force: true, maxRetries: 20 }));
 
 describe('desktop main process (under a stand-in for Electron)', () => {
   it('opens one hardened window on marginalia://app/', () => {

@@ -25,7 +25,7 @@ afterAll(async () => {
     child.kill('SIGTERM');
     await exited;
   }
-  rmSync(home, { recursive: true, force: true, maxRetries: 5 });
+  rmSync(home, { recursive: true, force: true, maxRetries: 20 });
 });
 
 /** Resolves with the printed address, or rejects with everything the process said. */

@@ -9,7 +9,7 @@ import { parseSourceSync } from '../../../electron/backend/import/parsers/parse-
 const dir = mkdtempSync(join(tmpdir(), 'marginalia-parse-thread-'));
 afterAll(async () => {
   await stopParseThread();
-  rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+  rmSync(dir, { recursive: true, force: true, maxRetries: 20 });
 });
 
 describe('the import parsing thread', () => {

@@ -33,7 +33,7 @@ describe('migration 0004: an index for finding the same coding', () => {
   });
   afterEach(() => {
     t.cleanup();
-    rmSync(join(path, '..'), { recursive: true, force: true, maxRetries: 5 });
+    rmSync(join(path, '..'), { recursive: true, force: true, maxRetries: 20 });
   });
 
   it('keeps every coding and answers codings.apply\'s duplicate check from the new index', () => {

@@ -24,7 +24,7 @@ describe('migration 0005: questionnaire families', () => {
   });
   afterEach(() => {
     db.close();
-    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 20 });
   });
 
   it('keeps every source, question and unit, and adds empty family tables', () => {

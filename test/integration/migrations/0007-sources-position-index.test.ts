@@ -40,7 +40,7 @@ describe('migration 0007: an index for the end of the source list', () => {
     path = join(mkdtempSync(join(tmpdir(), 'marginalia-mig7-')), 'study.marginalia');
     seedAtVersion6(path);
   });
-  afterEach(() => rmSync(join(path, '..'), { recursive: true, force: true, maxRetries: 5 }));
+  afterEach(() => rmSync(join(path, '..'), { recursive: true, force: true, maxRetries: 20 }));
 
   it('keeps every source and finds the next position with one index seek instead of reading every text', () => {
     // A fresh connection per look: Db caches its statements, and the plan is read from the spy.

@@ -19,7 +19,7 @@ export function useScratchDb(): () => Db {
   afterEach(() => {
     db?.close();
     db = null;
-    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 20 });
   });
   return () => {
     if (!db) throw new Error('useScratchDb: the database exists only inside a test');

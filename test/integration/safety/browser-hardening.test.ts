@@ -37,7 +37,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+  rmSync(dir, { recursive: true, force: true, maxRetries: 20 });
 });
 
 const api = (headers: Record<string, string>, body: string) => rawRequest(server.port, '/api/call', { method: 'POST', headers: { host, ...headers }, body });
@@ -119,7 +119,7 @@ describe('browser mode hardening', () => {
       if (process.platform !== 'win32') expect(statSync(launch.file).mode & 0o077).toBe(0);
       launch.cleanup();
     } finally {
-      rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
+      rmSync(folder, { recursive: true, force: true, maxRetries: 20 });
     }
   });
 });

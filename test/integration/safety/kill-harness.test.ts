@@ -33,8 +33,8 @@ beforeAll(async () => {
   await build({ entryPoints: [join(root, 'test/helpers/safety-child.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: bundle, logLevel: 'error', absWorkingDir: root });
 }, 60_000);
 afterAll(() => {
-  rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
-  rmSync(dirname(bundle), { recursive: true, force: true, maxRetries: 5 });
+  rmSync(dir, { recursive: true, force: true, maxRetries: 20 });
+  rmSync(dirname(bundle), { recursive: true, force: true, maxRetries: 20 });
 });
 
 /** xorshift32, so a failing run can be repeated with its seed. */

@@ -115,7 +115,7 @@ describe('snapshots', () => {
     await t.ok('project.create', { path, template: 'empty' });
     t.host.close();
     // Another program put a file where the snapshots folder goes: nothing can be written there.
-    rmSync(join(t.dir, 'blocked.marginalia-snapshots'), { recursive: true, force: true, maxRetries: 5 });
+    rmSync(join(t.dir, 'blocked.marginalia-snapshots'), { recursive: true, force: true, maxRetries: 20 });
     writeFileSync(join(t.dir, 'blocked.marginalia-snapshots'), 'in the way');
     const info = await t.ok('project.open', { path });
     expect(info.safety?.readOnly).toMatch(/cannot be written, so it is shown read-only/);

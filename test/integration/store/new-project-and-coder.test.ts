@@ -100,7 +100,7 @@ describe('who is coding', () => {
   });
   afterEach(() => {
     for (const h of hosts.splice(0)) h.close();
-    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 20 });
   });
 
   it('asks on first start, keeps the name given, and records it on new codings', async () => {

@@ -74,7 +74,7 @@ describe('generateProject on small20k', () => {
   });
   afterAll(() => {
     t.cleanup();
-    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 20 });
   });
 
   it('reports the standard shape, with codings overlapping to about 1.3–1.7× the text', () => {

@@ -17,7 +17,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
 });
 
-afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5 }));
+afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 20 }));
 
 const get = (url: string, method = 'GET') => serveAppRequest(root, { url, method });
 

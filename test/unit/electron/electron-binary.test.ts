@@ -18,7 +18,7 @@ beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'marginalia-electron-'));
   write('node_modules/electron/package.json', JSON.stringify({ name: 'electron', version: '45.5.0' }));
 });
-afterEach(() => rmSync(root, { recursive: true, force: true, maxRetries: 5 }));
+afterEach(() => rmSync(root, { recursive: true, force: true, maxRetries: 20 }));
 
 describe('findElectronBinary', () => {
   it('finds nothing when the binary was never downloaded (no path.txt)', () => {
