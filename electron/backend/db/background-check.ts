@@ -11,33 +11,52 @@ import { nativeBinding } from './database.ts';
 
 const WORKER_CODE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.module);
+const done = new Int32Array(workerData.done);
 let db;
 try {
+  const Database = require(workerData.module);
   db = new Database(workerData.path, { readonly: true, fileMustExist: true, ...(workerData.binding ? { nativeBinding: workerData.binding } : {}) });
   const lines = db.pragma('integrity_check(10)').map((row) => row.integrity_check).filter((line) => line !== 'ok');
   parentPort.postMessage({ lines });
 } catch (error) {
   parentPort.postMessage({ error: String(error && error.message || error), code: String(error && error.code || '') });
 } finally {
-  if (db) db.close();
+  try {
+    if (db) db.close();
+  } finally {
+    Atomics.store(done, 0, 1);
+    Atomics.notify(done, 0);
+  }
 }`;
+
+/**
+ * How long closing a project waits for a check still running. The thread is never terminated
+ * in the middle of a SQLite call: better-sqlite3 then aborts the whole process (a fatal
+ * "ToLocalChecked Empty MaybeLocal" when the call returns into a stopping thread), so a close
+ * waits for the check to end instead; on a small project that is milliseconds, and the check
+ * runs right after opening, so a close seldom meets one at all.
+ */
+const STOP_WAIT_MS = 30_000;
 
 export type CheckResult = { problems: string[] } | { failed: string };
 
 export type BackgroundCheck = {
   /** SQLite's complaints (empty: sound), or why the check could not run. Never rejects. */
   result: Promise<CheckResult>;
-  /** Stops the thread (the project is closing: it must not touch the file any more). */
+  /**
+   * Waits until the thread has let go of the file (the project is closing: it may be moved or
+   * deleted next); its result is no longer wanted.
+   */
   stop: () => void;
 };
 
 export function fullCheckOffThread(path: string): BackgroundCheck {
   let worker: Worker | null = null;
+  const done = new Int32Array(new SharedArrayBuffer(4));
   const result = new Promise<CheckResult>((resolve) => {
     try {
       const module = createRequire(import.meta.url).resolve('better-sqlite3');
-      worker = new Worker(WORKER_CODE, { eval: true, workerData: { module, path, binding: nativeBinding() ?? null } });
+      worker = new Worker(WORKER_CODE, { eval: true, workerData: { module, path, binding: nativeBinding() ?? null, done: done.buffer } });
     } catch (err) {
       resolve({ failed: err instanceof Error ? err.message : String(err) });
       return;
@@ -55,7 +74,16 @@ export function fullCheckOffThread(path: string): BackgroundCheck {
       else settle({ failed: m.error ?? 'the check stopped' });
     });
     thread.on('error', (err) => settle({ failed: err.message }));
-    thread.on('exit', () => settle({ failed: 'the check stopped' }));
+    thread.on('exit', () => {
+      Atomics.store(done, 0, 1);
+      settle({ failed: 'the check stopped' });
+    });
   });
-  return { result, stop: () => void worker?.terminate() };
+  const stop = () => {
+    if (!worker) return;
+    if (Atomics.load(done, 0) === 0) Atomics.wait(done, 0, 0, STOP_WAIT_MS);
+    // Past this point the thread runs no SQLite call; it ends by itself and keeps nothing alive.
+    worker.unref();
+  };
+  return { result, stop };
 }
