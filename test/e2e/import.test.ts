@@ -114,7 +114,9 @@ describe('importing through the dialog', () => {
     await expect.poll(() => files.getByRole('option').nth(0).textContent()).toContain('Document · 2 paragraphs');
     await files.getByRole('option', { name: /photo\.txt/ }).click();
     await expect.poll(() => dialog.getByRole('alert').first().textContent()).toContain('photo.txt does not look like a text file');
-    expect(await dialog.getByRole('button', { name: 'Import 2 files' }).isDisabled()).toBe(true);
+    await expect.poll(() => dialog.getByRole('alert').first().textContent()).toContain('Remove it to import the other file.');
+    // The button counts what would be imported, and waits until the refused file is out.
+    expect(await dialog.getByRole('button', { name: 'Import 1 file' }).isDisabled()).toBe(true);
     await app.screenshot('import-dialog-bad-file');
 
     await dialog.getByRole('button', { name: 'Remove the file that cannot be imported' }).click();
@@ -122,5 +124,14 @@ describe('importing through the dialog', () => {
     await expect.poll(() => page.getByRole('dialog', { name: 'Import finished' }).count()).toBe(1);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('listbox', { name: 'Sources' }).getByRole('option', { name: /^notes/ }).count()).toBe(1);
+
+    // Every file refused: nothing offers to import anything, and one Escape closes the dialog.
+    await drop([{ name: 'scan.txt', content: Array.from({ length: 2000 }, (_, i) => (i * 53) % 256) }]);
+    await expect.poll(() => dialog.getByRole('alert').first().textContent()).toContain('scan.txt does not look like a text file');
+    expect(await dialog.getByRole('alert').first().textContent()).toContain('Add other files, or close the dialog: nothing has been written to the project.');
+    expect(await dialog.getByRole('button', { name: /that cannot be imported/ }).count()).toBe(0);
+    expect(await dialog.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { FOCUSABLE, useModalTrap } from './modal-trap.ts';
 
 export type ModalProps = {
   title: string;
@@ -11,8 +12,6 @@ export type ModalProps = {
   description?: string;
 };
 
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
-
 /**
  * A modal dialog: focus moves in, Tab stays inside, Escape closes, and focus goes back to
  * where the researcher was (the document or the tree) when it closes.
@@ -23,6 +22,7 @@ export function Modal({ title, onClose, children, returnFocus, wide, description
   const descId = useId();
   const restore = useRef<{ before: Element | null; open: boolean; returnFocus?: () => void }>({ before: null, open: false });
   restore.current.returnFocus = returnFocus;
+  useModalTrap(ref, onClose);
 
   // Layout effect: focus must be inside before the next key arrives (Ctrl+K, then Enter at once).
   useLayoutEffect(() => {

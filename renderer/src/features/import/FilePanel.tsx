@@ -8,7 +8,7 @@ import { useImportStore } from './store.ts';
 const KIND_LABEL: Record<SourceKind, string> = { interview: 'Interview', document: 'Document', questionnaire: 'Questionnaire' };
 
 /** The selected file: what it becomes, and the preview with the choices it needs. */
-export function FilePanel({ draft, disabled }: { draft: Draft; disabled: boolean }) {
+export function FilePanel({ draft, disabled, others }: { draft: Draft; disabled: boolean; /** Files in the dialog that can be imported. */ others: number }) {
   const s = useImportStore();
   const p = draft.preview;
   return (
@@ -30,7 +30,11 @@ export function FilePanel({ draft, disabled }: { draft: Draft; disabled: boolean
         {draft.status === 'error' && (
           <div className="imp-error" role="alert">
             <p>{draft.error}</p>
-            <p className="muted">This file is left out: remove it to import the others.</p>
+            <p className="muted">
+              {others > 0
+                ? `This file cannot be imported. Remove it to import the other ${others === 1 ? 'file' : `${others} files`}.`
+                : 'This file cannot be imported. Add other files, or close the dialog: nothing has been written to the project.'}
+            </p>
           </div>
         )}
         {(draft.status === 'uploading' || draft.status === 'previewing') && !p && <p className="imp-note">Reading {draft.name}…</p>}

@@ -4,10 +4,9 @@ import { problemsOf } from './drafts.ts';
 import { FileList } from './FileList.tsx';
 import { FilePanel } from './FilePanel.tsx';
 import { ImportResult } from './ImportResult.tsx';
+import { FOCUSABLE, useModalTrap } from '../../ui/modal-trap.ts';
 import { useImportStore } from './store.ts';
 import './import.css';
-
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]):not([hidden]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
  * The import dialog: files on the left, the selected file's preview and choices on the
@@ -21,8 +20,10 @@ export function ImportDialog({ onImported }: { onImported: (openSourceId: number
   const labels = new Set(s.choices.participants.map((p) => p.label.toLowerCase()));
   const problems = s.drafts.flatMap((d) => problemsOf(d, labels));
   const failed = s.drafts.filter((d) => d.status === 'error').length;
+  const importable = s.drafts.length - failed;
   const busy = s.drafts.some((d) => d.status === 'uploading' || d.status === 'previewing');
   const canRun = s.drafts.length > 0 && problems.length === 0 && !running;
+  useModalTrap(ref, () => { if (!running) s.close(); });
 
   // Listen while the dialog is open, so the channel is connected before a run starts.
   useEffect(() => onProgress((e) => useImportStore.getState().progress(e)), []);
@@ -69,7 +70,7 @@ export function ImportDialog({ onImported }: { onImported: (openSourceId: number
             <div className="imp-body">
               <FileList drafts={s.drafts} selected={s.selected} disabled={running} onSelect={s.select} onRemove={s.remove} onAdd={(f) => void s.addFiles(f)} />
               {selected ? (
-                <FilePanel draft={selected} disabled={running} />
+                <FilePanel draft={selected} disabled={running} others={importable} />
               ) : (
                 <div className="imp-empty">
                   <p>Add interview transcripts, documents or questionnaire exports.</p>
@@ -90,7 +91,7 @@ export function ImportDialog({ onImported }: { onImported: (openSourceId: number
               ) : problems.length > 0 && !busy ? (
                 <p className="imp-foot-msg imp-problem">
                   {problems[0]}{problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}
-                  {failed > 0 && <button className="link" onClick={s.removeProblems}>Remove {failed === 1 ? 'the file' : `the ${failed} files`} that cannot be imported</button>}
+                  {failed > 0 && importable > 0 && <button className="link" onClick={s.removeProblems}>Remove {failed === 1 ? 'the file' : `the ${failed} files`} that cannot be imported</button>}
                 </p>
               ) : (
                 <p className="imp-foot-msg hint">{s.drafts.length > 0 ? 'All files are imported in one step, and can be undone in one step.' : ''}</p>
@@ -102,7 +103,7 @@ export function ImportDialog({ onImported }: { onImported: (openSourceId: number
                 <button onClick={s.close}>Close</button>
               )}
               <button className="primary" disabled={!canRun || busy} onClick={run} title="Import (Ctrl+Enter)">
-                {running ? 'Importing…' : `Import ${s.drafts.length === 1 ? '1 file' : `${s.drafts.length} files`}`}
+                {running ? 'Importing…' : importable === 0 ? 'Import' : `Import ${importable === 1 ? '1 file' : `${importable} files`}`}
               </button>
             </div>
           </>

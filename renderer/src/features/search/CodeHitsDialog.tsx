@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CodeHitsPreview, CodeHitsScope } from '../../../../shared/domain/analysis/types.ts';
 import { call } from '../../api/client.ts';
+import { useModalTrap } from '../../ui/modal-trap.ts';
 import { attempt, useNotices } from '../../ui/notify.ts';
 import { useCodebookStore } from '../codebook/store.ts';
 import { CodeSelect } from './CodeSelect.tsx';
@@ -13,6 +14,8 @@ export function CodeHitsDialog({ search, onClose }: { search: SearchFilters; onC
   const [scope, setScope] = useState<CodeHitsScope>('hit');
   const [preview, setPreview] = useState<CodeHitsPreview | null>(null);
   const [busy, setBusy] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  useModalTrap(ref, onClose);
   const codeName = useCodebookStore((s) => s.codes.find((c) => c.id === codeId)?.name ?? '');
 
   useEffect(() => {
@@ -39,7 +42,7 @@ export function CodeHitsDialog({ search, onClose }: { search: SearchFilters; onC
 
   return (
     <div className="modal-backdrop" onMouseDown={(e) => { if (e.target === e.currentTarget) onClose(); }}>
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="code-hits-title" onKeyDown={(e) => { if (e.key === 'Escape') onClose(); }}>
+      <div ref={ref} className="modal" role="dialog" aria-modal="true" aria-labelledby="code-hits-title" onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); onClose(); } }}>
         <h2 id="code-hits-title">Code all hits of “{search.query}”</h2>
         <label className="field"><span>Code</span><CodeSelect label="Code to apply" value={codeId} onChange={setCodeId} autoFocus /></label>
         <fieldset className="field">
