@@ -62,6 +62,7 @@ export function countFrequency(base: MatrixBase, input: CountInput, rowSpec: Row
   const columnTotals = new Array<number>(C).fill(0);
   let codingCount = 0;
   for (const g of codingGroups) if (rowsOfCode.has(g.codeId)) codingCount += g.n;
+  let sourceCount = 0;
   if (input.measure === 'codings') {
     for (const g of input.groups) {
       const rs = rowsOfCode.get(g.codeId);
@@ -80,12 +81,17 @@ export function countFrequency(base: MatrixBase, input: CountInput, rowSpec: Row
     const cellSeen = new Array<number>(R * C).fill(-1);
     const rowSeen = new Array<number>(R).fill(-1);
     const colSeen = new Array<number>(C).fill(-1);
+    let lastSource = -1;
     for (const g of sorted) {
       const s = g.sourceId;
       const col = columnOf(g.participantId);
       for (const code of g.codeIds) {
         const rs = rowsOfCode.get(code);
         if (!rs) continue;
+        if (lastSource !== s) {
+          lastSource = s;
+          sourceCount++;
+        }
         if (colSeen[col] !== s) {
           colSeen[col] = s;
           columnTotals[col]!++;
@@ -103,7 +109,8 @@ export function countFrequency(base: MatrixBase, input: CountInput, rowSpec: Row
       }
     }
   }
-  return { rows, columns, measure: input.measure, values, rowTotals, columnTotals, columnTextLength: null, codingCount };
+  const grandTotal = input.measure === 'codings' ? codingCount : sourceCount;
+  return { rows, columns, measure: input.measure, values, rowTotals, columnTotals, grandTotal, columnTextLength: null, codingCount };
 }
 
 /** Owner segments of every source, unit-less sources as one unattributed segment. */
@@ -176,6 +183,8 @@ export function coverageFrequency(data: AnalysisData, rowSpec: RowSpec, columnSp
     values: covered.map((r) => r.map((n, c) => share(n, textLength[c]!))),
     rowTotals: rowCovered.map((n) => share(n, allText)),
     columnTotals: colCovered.map((n, c) => share(n, textLength[c]!)),
+    // Columns own disjoint text, so the union over all of them is the sum of their unions.
+    grandTotal: share(colCovered.reduce((a, b) => a + b, 0), allText),
     columnTextLength: textLength,
     codingCount,
   };

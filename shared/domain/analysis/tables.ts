@@ -16,13 +16,14 @@ const cellValue = (v: number, measure: Measure) => (measure === 'coverage' ? per
 export const visibleColumns = (m: FrequencyMatrix, showUnattributed: boolean): number[] =>
   m.columns.map((_, i) => i).filter((i) => showUnattributed || m.columns[i]!.filter.kind !== 'unattributed');
 
-/** The frequency matrix as shown: one line per row, its measure, a total column. */
+/** The frequency matrix as shown: one line per row, its measure, a total column and an "All rows" line. */
 export function frequencyTable(m: FrequencyMatrix, title: string, showUnattributed: boolean): ExportTable {
   const cols = visibleColumns(m, showUnattributed);
+  const all = ['All rows', ...cols.map((c) => cellValue(m.columnTotals[c]!, m.measure)), cellValue(m.grandTotal, m.measure)];
   return {
     title,
     columns: ['Code', ...cols.map((c) => m.columns[c]!.label), 'Total'],
-    rows: m.rows.map((r, i) => [r.path.join(' / '), ...cols.map((c) => cellValue(m.values[i]![c]!, m.measure)), cellValue(m.rowTotals[i]!, m.measure)]),
+    rows: [...m.rows.map((r, i) => [r.path.join(' / '), ...cols.map((c) => cellValue(m.values[i]![c]!, m.measure)), cellValue(m.rowTotals[i]!, m.measure)]), all],
     notes: [`Measure: ${MEASURE_LABEL[m.measure]}`],
   };
 }

@@ -52,6 +52,11 @@ export type FrequencyMatrix = {
   rowTotals: number[];
   /** Per column, over all rows (distinct codings and sources; coverage of all rows' codes together). */
   columnTotals: number[];
+  /**
+   * All rows over all columns, distinct like the other totals: codings counted in any row,
+   * sources holding any of them, or the share of all text covered by any row's codes.
+   */
+  grandTotal: number;
   /** Coverage only: length in UTF-16 units of each column's text (the denominator). */
   columnTextLength: number[] | null;
   /** Codings counted in at least one row (after the source-kind filter). */

@@ -40,10 +40,13 @@ describe('category frequency across participants', () => {
     // Distinct codings over all rows: each coding once, though it sits in its code's row and its section's.
     expect(m.columnTotals).toEqual([8, 2, 2, 0, 4]);
     expect(m.codingCount).toBe(16);
+    // All rows over all columns: the 16 codings once each (the row sums would give more).
+    expect(m.grandTotal).toBe(16);
     const sources = await participantMatrix('sources');
     expect(cell(sources, 'Value', 'P2')).toBe(2);
     expect(cell(sources, 'Value', 'P1')).toBe(1);
     expect(sources.rowTotals[0]).toBe(5);
+    expect(sources.grandTotal).toBe(new Set(readRaw(t.host.current!.db).codings.map((c) => c.source_id)).size);
   });
 
   it('measures coverage as the union of coded ranges in the participant\'s units over their length', async () => {
@@ -99,6 +102,7 @@ describe('category frequency across participants', () => {
             });
             const everyCode = [...new Set(m.rows.flatMap((r) => (r.key.startsWith('direct:') ? [r.codeId] : descendants(r.codeId))))];
             m.columns.forEach((c, j) => close(m.columnTotals[j]!, pick(expectedCell(raw, everyCode, columnTest(raw, c), sourceKinds), measure), `${measure}: total of ${c.label}`));
+            close(m.grandTotal, pick(expectedCell(raw, everyCode, () => true, sourceKinds), measure), `${measure}: all rows over all columns`);
           }
         }
       }

@@ -42,15 +42,17 @@ describe('tables and charts', () => {
     values: [[3, 1], [2, 0]],
     rowTotals: [4, 2],
     columnTotals: [3, 1],
+    grandTotal: 4,
     columnTextLength: null,
     codingCount: 4,
   };
 
   it('writes CSV that spreadsheets read safely', () => {
     const csv = toCsv(frequencyTable(m, 'F', false));
-    expect(csv).toBe('Code,PA,Total\r\nWhy,3,4\r\n"Why / Value, added",2,2\r\n');
+    // The "All rows" line counts each coding once (4), not the rows' sum (6), as the table does.
+    expect(csv).toBe('Code,PA,Total\r\nWhy,3,4\r\n"Why / Value, added",2,2\r\nAll rows,3,4\r\n');
     expect(toCsv({ columns: ['a'], rows: [['=HYPERLINK("x")'], ['line\nbreak'], [null]] })).toBe('a\r\n"\'=HYPERLINK(""x"")"\r\n"line\nbreak"\r\n\r\n');
-    const coverage: FrequencyMatrix = { ...m, measure: 'coverage', values: [[0.1234, 0.5], [0.05, 0]], rowTotals: [0.2, 0.04], columnTextLength: [100, 10] };
+    const coverage: FrequencyMatrix = { ...m, measure: 'coverage', values: [[0.1234, 0.5], [0.05, 0]], rowTotals: [0.2, 0.04], columnTotals: [0.2, 0.5], grandTotal: 0.25, columnTextLength: [100, 10] };
     expect(toCsv(frequencyTable(coverage, 'F', true)).split('\r\n')[1]).toBe('Why,12.3,50,20');
     expect(fileNameFor('Frequency — by rôle', 'csv')).toBe('frequency-by-role.csv');
   });

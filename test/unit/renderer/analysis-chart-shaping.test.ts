@@ -19,6 +19,7 @@ describe('frequency chart rows', () => {
     values: [[5, 4, 1], [3, 0, 1], [2, 4, 0]],
     rowTotals: [10, 4, 6],
     columnTotals: [5, 4, 1],
+    grandTotal: 10,
     columnTextLength: null,
     codingCount: 10,
   };

@@ -109,7 +109,7 @@ export function FrequencyTab() {
   const measure = matrix?.measure;
   const format = useCallback((v: number) => formatValue(v, measure ?? 'codings'), [measure]);
   const max = useMemo(() => (matrix ? maxOf(matrix.rows.map((r, i) => (r.leaf ? cols.map((j) => matrix.values[i]![j]!) : []))) : 0), [matrix, cols]);
-  const total = useMemo(() => (matrix ? { label: 'Total', value: (i: number) => matrix.rowTotals[i]!, columnValue: (j: number) => matrix.columnTotals[cols[j]!]! } : undefined), [matrix, cols]);
+  const total = useMemo(() => (matrix ? { label: 'Total', value: (i: number) => matrix.rowTotals[i]!, columnValue: (j: number) => matrix.columnTotals[cols[j]!]!, grand: matrix.grandTotal } : undefined), [matrix, cols]);
   const selectedColumn = selectedCell && cols.includes(selectedCell.column) ? cols.indexOf(selectedCell.column) : -1;
   const selected = useMemo(() => (selectedCell && selectedColumn >= 0 ? { row: selectedCell.row, column: selectedColumn } : null), [selectedCell, selectedColumn]);
   const coverage = measure === 'coverage';

@@ -12,7 +12,7 @@ type Props = {
   format: (value: number) => string;
   /** The value that gets the darkest shade. */
   max: number;
-  total?: { label: string; value: (row: number) => number; columnValue?: (column: number) => number };
+  total?: { label: string; value: (row: number) => number; columnValue?: (column: number) => number; grand?: number };
   selected: { row: number; column: number } | null;
   onCell: (row: number, column: number) => void;
   /** Cells not to shade or open (e.g. a co-occurrence diagonal). */
@@ -88,7 +88,7 @@ export const MatrixTable = memo(function MatrixTable(p: Props) {
           <tr>
             <th scope="row" className="matrix-label">All rows</th>
             {p.columns.map((c, j) => <td key={c.key} className="num">{p.format(p.total!.columnValue!(j))}</td>)}
-            <td className="num total-col" />
+            <td className="num total-col">{p.total.grand === undefined ? '' : p.format(p.total.grand)}</td>
           </tr>
         </tfoot>
       )}
