@@ -8,6 +8,9 @@ import { splitsSurrogatePair } from './offsets.ts';
 // Letters, digits and combining marks; an apostrophe or hyphen counts only between word characters.
 const WORD = /[\p{L}\p{N}\p{M}_]/u;
 const JOINER = /['’\-]/u;
+// What ends a sentence, and the quotes or brackets that may close around it.
+const SENTENCE_END = /[.!?…]/u;
+const CLOSER = /["”’»)\]]/u;
 
 const charAt = (text: string, i: number): string => {
   const cp = text.codePointAt(i);
@@ -25,13 +28,25 @@ const charBefore = (text: string, i: number): string => {
 };
 
 const isWord = (ch: string) => ch !== '' && WORD.test(ch);
-/** True when a joiner at i sits between two word characters ("don't", "well-being"). */
-const joinsWords = (text: string, i: number) => JOINER.test(charAt(text, i)) && isWord(charBefore(text, i)) && isWord(charAt(text, i + 1));
+const DIGIT = /\p{Nd}/u;
+/**
+ * True when a joiner at i sits between two word characters ("don't", "well-being"), or a
+ * decimal point or thousands separator between two digits ("3.5", "1,200").
+ */
+const joinsWords = (text: string, i: number) => {
+  const ch = charAt(text, i);
+  if (JOINER.test(ch)) return isWord(charBefore(text, i)) && isWord(charAt(text, i + 1));
+  return (ch === '.' || ch === ',') && DIGIT.test(charBefore(text, i)) && DIGIT.test(charAt(text, i + 1));
+};
 const wordish = (text: string, i: number) => isWord(charAt(text, i)) || joinsWords(text, i);
 
 /**
  * Trims white space from both ends of [start, end) and widens each end to the nearest word
- * boundary. Returns null when nothing but white space is selected.
+ * boundary. A passage of more than one word that stops where its sentence does takes the
+ * sentence's full stop (or ? ! …, with a closing quote or bracket) with it: researchers quote
+ * whole sentences, and a coded excerpt cut off before its period reads wrong in a report. A
+ * single word never does ("Definition", not "Definition."). Returns null when nothing but
+ * white space is selected.
  */
 export function snapToWords(text: string, start: number, end: number): { start: number; end: number } | null {
   let s = Math.max(0, Math.min(start, text.length));
@@ -53,6 +68,16 @@ export function snapToWords(text: string, start: number, end: number): { start: 
   // Widen the end forwards while the character at it continues the word before it.
   if (e > 0 && wordish(text, e - charBefore(text, e).length)) {
     while (e < text.length && wordish(text, e)) e += charAt(text, e).length;
+    if (/\s/u.test(text.slice(s, e))) e = sentenceEnd(text, e);
   }
   return { start: s, end: e };
+}
+
+/** e moved past the sentence's final punctuation when that is all that stands before a space or the end. */
+function sentenceEnd(text: string, e: number): number {
+  let t = e;
+  while (t < text.length && SENTENCE_END.test(text[t]!)) t++;
+  if (t === e) return e;
+  while (t < text.length && CLOSER.test(text[t]!)) t++;
+  return t === text.length || /\s/u.test(text[t]!) ? t : e;
 }

@@ -18,11 +18,15 @@ describe('the workbench tools', () => {
     await expect.poll(() => codingsInFile(app, SOURCE).filter((c) => c.code === 'a souvenir').length).toBe(1);
     await expect.poll(() => page.getByRole('tree', { name: 'Codes' }).getByRole('treeitem', { name: /a souvenir/ }).textContent()).toContain('inductive');
 
-    // Snap to words: a sloppy selection widens to whole words.
-    await page.getByLabel('Snap to words').check();
+    // Snap to words, on from the start: a sloppy selection widens to whole words…
+    expect(await page.getByLabel('Snap to words').isChecked()).toBe(true);
     await selectPhrase(page, 'me outcomes ne');
     await page.keyboard.press('1');
     await expect.poll(() => codingsInFile(app, SOURCE).filter((c) => c.code === 'a souvenir').map((c) => c.quote)).toContain('Some outcomes need');
+    // …and a passage that stops just short of its sentence's end keeps the full stop.
+    await selectPhrase(page, 'it is not a credential, it is a souvenir');
+    await page.keyboard.press('1');
+    await expect.poll(() => codingsInFile(app, SOURCE).filter((c) => c.code === 'a souvenir').map((c) => c.quote)).toContain('it is not a credential, it is a souvenir.');
 
     // A whole turn: caret in the turn, Ctrl+U, pick a code.
     await selectPhrase(page, 'concrete cube');
@@ -51,7 +55,7 @@ describe('the workbench tools', () => {
 
   it('applies a code by dropping a dragged passage on it', async () => {
     const { page } = app;
-    await selectPhrase(page, 'a full master');
+    await selectPhrase(page, "a full master's degree");
     const target = page.getByRole('tree', { name: 'Codes' }).getByRole('treeitem', { name: /^Recognition and portability/ });
     // Chromium's native drag of a text selection cannot be scripted; send the same events with the same data.
     await page.evaluate(() => {
@@ -62,7 +66,7 @@ describe('the workbench tools', () => {
       row.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }));
       row.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
     });
-    await expect.poll(() => codingsInFile(app, SOURCE).filter((c) => c.quote === 'a full master').map((c) => c.code)).toEqual(['Recognition and portability']);
+    await expect.poll(() => codingsInFile(app, SOURCE).filter((c) => c.quote === "a full master's degree").map((c) => c.code)).toEqual(['Recognition and portability']);
     expect(await target.count()).toBe(1);
   });
 

@@ -105,7 +105,8 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
     requestDocumentFocus: (pending = true) => set({ focusPending: pending }),
     loadKeys: async () => set({ keySlots: await call('codes.keys', {}) }),
     setKey: async (key, codeId) => set({ keySlots: await call('codes.setKey', { key, codeId }) }),
-    snapToWords: localStorage.getItem(SNAP_KEY) === '1',
+    // On unless the researcher turned it off: a sloppy drag should not code half a word or drop a full stop.
+    snapToWords: localStorage.getItem(SNAP_KEY) !== '0',
     status: '',
     setStatus: (status) => set({ status }),
     load: async () => {
