@@ -129,8 +129,21 @@ describe('retrieval, search and analysis on the demo project', () => {
     await panel.getByRole('button', { name: 'Show context' }).first().click();
     await expect.poll(() => panel.locator('.excerpt-context mark').count()).toBe(1);
     await app.screenshot('analysis-drill-cell');
+    // The panel lies over the view: the table stays where it was clicked.
+    const withPanel = await table.boundingBox();
     await page.keyboard.press('Escape');
     await expect.poll(() => panel.count()).toBe(0);
+    expect(await table.boundingBox()).toEqual(withPanel);
+
+    // The Coded excerpts tab, opened on the cell's excerpts, says in its filters what it lists.
+    await cell.click();
+    await expect.poll(() => panel.locator('.excerpt').count()).toBe(n);
+    await page.getByRole('tab', { name: 'Coded excerpts' }).click();
+    const filters = page.getByRole('form', { name: 'Excerpt filters' });
+    expect(await filters.getByRole('combobox', { name: 'Code', exact: true }).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]!.textContent!.trim())).toBe('Value added');
+    expect(await filters.getByRole('combobox', { name: 'Participant' }).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]!.textContent)).toMatch(/^PB/);
+    await expect.poll(() => page.getByRole('tabpanel', { name: 'Coded excerpts' }).locator('.excerpt').count()).toBe(n);
+    await page.getByRole('tab', { name: 'Frequency' }).click();
   });
 
   it('searches all sources, codes every hit as one step and undoes it in one', async () => {
