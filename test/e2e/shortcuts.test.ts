@@ -64,4 +64,19 @@ describe('keyboard shortcuts', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => importDialog.count()).toBe(0);
   });
+
+  it('after coding, the passage shows as coded rather than still selected, and the next selection starts fresh', async () => {
+    const { page } = app;
+    await page.getByRole('listbox', { name: 'Sources' }).getByRole('option', { name: new RegExp(SOURCE) }).click();
+    await expect.poll(() => page.locator('.mg-doc').textContent()).toContain('seismic retrofitting');
+    await selectPhrase(page, 'seismic retrofitting');
+    await page.getByRole('tree', { name: 'Codes' }).getByRole('treeitem', { name: /^Flexibility/ }).click();
+    await expect.poll(() => codingsInFile(app, SOURCE).filter((c) => c.quote === 'seismic retrofitting').map((c) => c.code)).toEqual(['Flexibility']);
+    // The selection gives way to the coding's highlight; the caret waits in the text after it.
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.isCollapsed ?? true)).toBe(true);
+    await expect.poll(() => page.locator('mark.mg-coding', { hasText: 'seismic retrofitting' }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('mg-doc') ?? false)).toBe(true);
+    expect(await page.getByRole('group', { name: 'Code keys' }).textContent()).toContain('Flexibility');
+    await app.screenshot('coded-passage-after');
+  });
 });

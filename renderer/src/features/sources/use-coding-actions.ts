@@ -40,13 +40,19 @@ export function useCodingActions(doc: RefObject<DocumentHandle | null>) {
       return s().snapToWords ? snapToWords(text, range.start, range.end) : range;
     };
     const selection = () => prepared(s().selection);
+    /**
+     * After coding a passage the text selection gives way, so the new coding's highlight shows
+     * what was coded; the caret waits at its end for the next passage.
+     */
+    const showCoded = (coding: { end: number }) => doc.current?.placeCaret(coding.end);
 
     const apply = (codeId: number, over?: TextRange) =>
       attempt(async () => {
         const range = over ? prepared(over) : selection();
         if (!range) return fail('Select a passage in the document first, then choose a code.');
-        await s().apply(codeId, range, `Coded ${range.end - range.start} characters as “${codeName(codeId)}”`);
+        const coding = await s().apply(codeId, range, `Coded ${range.end - range.start} characters as “${codeName(codeId)}”`);
         settle();
+        showCoded(coding);
       });
 
     const applyToUnit = (codeId: number) =>
