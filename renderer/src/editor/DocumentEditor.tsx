@@ -22,6 +22,8 @@ export type DocumentEditorProps = {
   participantLabel: (id: number) => string | undefined;
   codings: Coding[];
   codes: ReadonlyMap<number, Code>;
+  /** Coders' colours for the margin when the view tells coders apart; null when one coder is shown. */
+  coderColors?: ReadonlyMap<number, string> | null;
   selectedCodingId: number | null;
   handleRef: RefObject<DocumentHandle | null>;
   onSelectionChange: (range: Range | null) => void;
@@ -105,7 +107,8 @@ export function DocumentEditor(props: DocumentEditorProps) {
     // A new editor only for another source or changed text; participants come through the ref.
   }, [source.id, source.contentHash]);
 
-  const model = useMemo(() => (editor ? placeCodings(codings, codes, editor.built.map) : null), [editor, codings, codes]);
+  const coderColors = props.coderColors ?? null;
+  const model = useMemo(() => (editor ? placeCodings(codings, codes, editor.built.map, coderColors) : null), [editor, codings, codes, coderColors]);
 
   useLayoutEffect(() => {
     if (!editor || !model || editor.editor.isDestroyed) return;

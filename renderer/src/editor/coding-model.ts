@@ -4,7 +4,16 @@ import type { Code, Coding } from '../../../shared/domain/types.ts';
 import type { CodingDraw } from './codings-plugin.ts';
 
 /** A coding placed in the document: its positions, lane and look. */
-export type PlacedCoding = { coding: Coding; from: number; to: number; lane: number; code: Code | undefined; color: string };
+export type PlacedCoding = {
+  coding: Coding;
+  from: number;
+  to: number;
+  lane: number;
+  code: Code | undefined;
+  color: string;
+  /** The coder's colour, when the view tells coders apart (more than one coder shown). */
+  coderColor: string | null;
+};
 
 export type CodingModel = {
   /** Ordered by `from`: the stripe layer looks up what is on screen by binary search. */
@@ -35,7 +44,7 @@ const FALLBACK_COLOR = '#8a867e';
 const LANE_GAP = 90;
 
 /** Places codings in the document; codings that cover only hidden text (labels) are left out. */
-export function placeCodings(codings: readonly Coding[], codes: ReadonlyMap<number, Code>, map: DocPositionMap): CodingModel {
+export function placeCodings(codings: readonly Coding[], codes: ReadonlyMap<number, Code>, map: DocPositionMap, coderColors: ReadonlyMap<number, string> | null = null): CodingModel {
   // About one line of text: codings closer than that get separate lanes.
   const { lanes, laneCount } = assignLanes(codings, LANE_GAP);
   const placed: PlacedCoding[] = [];
@@ -44,7 +53,7 @@ export function placeCodings(codings: readonly Coding[], codes: ReadonlyMap<numb
     const range = map.toRange(coding.start, coding.end);
     if (!range) continue;
     const code = codes.get(coding.codeId);
-    placed.push({ coding, from: range.from, to: range.to, lane: lanes.get(coding.id) ?? 0, code, color: code?.color ?? FALLBACK_COLOR });
+    placed.push({ coding, from: range.from, to: range.to, lane: lanes.get(coding.id) ?? 0, code, color: code?.color ?? FALLBACK_COLOR, coderColor: coderColors?.get(coding.coderId) ?? null });
     maxLength = Math.max(maxLength, range.to - range.from);
   }
   placed.sort((a, b) => a.from - b.from || b.to - a.to || a.coding.id - b.coding.id);

@@ -25,6 +25,7 @@ type Drawn = {
   height: number;
   lane: number;
   color: string;
+  coderColor: string | null;
   /** The coding and code name its aria-label was written for. */
   coding: Coding | null;
   name: string;
@@ -51,7 +52,7 @@ function newDrawn(gutter: HTMLElement): Drawn {
   bar.className = 'mg-stripe-bar';
   el.appendChild(bar);
   gutter.appendChild(el);
-  return { el, bar, memo: null, label: null, stamp: 0, flags: -1, top: Number.NaN, height: Number.NaN, lane: -1, color: '', coding: null, name: '', labelPx: -1 };
+  return { el, bar, memo: null, label: null, stamp: 0, flags: -1, top: Number.NaN, height: Number.NaN, lane: -1, color: '', coderColor: null, coding: null, name: '', labelPx: -1 };
 }
 
 /** Takes a stripe off the screen: hidden, out of the accessibility tree and of `.mg-stripe` queries, kept for reuse. */
@@ -62,6 +63,8 @@ function putAside(d: Drawn, set: StripeSet): void {
   }
   d.flags = -1;
   d.coding = null;
+  d.coderColor = null;
+  d.el.style.removeProperty('--coder');
   d.el.className = 'mg-stripe-spare';
   // Where it was would still count in the scroll area's height, after the text below it shrank.
   d.el.style.top = '0px';
@@ -102,11 +105,11 @@ export function drawBars(gutter: HTMLElement, bars: Bar[], selectedId: number | 
 
 function drawBar(d: Drawn, b: Bar, selected: boolean): void {
   const { el } = d;
-  const { coding, code, color } = b.placed;
-  const flags = (selected ? 1 : 0) | (b.openTop ? 2 : 0) | (b.openBottom ? 4 : 0);
+  const { coding, code, color, coderColor } = b.placed;
+  const flags = (selected ? 1 : 0) | (b.openTop ? 2 : 0) | (b.openBottom ? 4 : 0) | (coderColor ? 8 : 0);
   if (d.flags !== flags) {
     d.flags = flags;
-    el.className = `mg-stripe${selected ? ' selected' : ''}${b.openTop ? ' open-top' : ''}${b.openBottom ? ' open-bottom' : ''}`;
+    el.className = `mg-stripe${selected ? ' selected' : ''}${b.openTop ? ' open-top' : ''}${b.openBottom ? ' open-bottom' : ''}${coderColor ? ' by-coder' : ''}`;
   }
   if (d.top !== b.top) el.style.top = `${(d.top = b.top)}px`;
   if (d.height !== b.height) el.style.height = `${(d.height = b.height)}px`;
@@ -117,8 +120,15 @@ function drawBar(d: Drawn, b: Bar, selected: boolean): void {
     if (d.label) d.label.style.color = labelColor(color);
     if (d.memo) d.memo.style.color = labelColor(color);
   }
+  if (d.coderColor !== coderColor) {
+    // The top of the bar in the coder's colour, when the view tells coders apart.
+    if (coderColor) el.style.setProperty('--coder', coderColor);
+    else el.style.removeProperty('--coder');
+    d.coderColor = coderColor;
+    d.coding = null; // the label names the coder or not: write it again
+  }
   if (d.coding !== coding || d.name !== name) {
-    el.setAttribute('aria-label', `${name}: “${coding.quote.slice(0, 80)}”`);
+    el.setAttribute('aria-label', `${name}${coderColor ? ` (${coding.coderName})` : ''}: “${coding.quote.slice(0, 80)}”`);
     d.coding = coding;
     d.name = name;
     if (d.label) d.label.textContent = name;

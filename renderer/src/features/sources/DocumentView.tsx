@@ -1,8 +1,11 @@
 import { useCallback, useMemo, type RefObject } from 'react';
-import type { Code, Participant } from '../../../../shared/domain/types.ts';
+import type { Code, Coding, Participant } from '../../../../shared/domain/types.ts';
 import { call } from '../../api/client.ts';
 import { DocumentEditor, type DocumentHandle } from '../../editor/DocumentEditor.tsx';
+import { coderColor } from '../../../../shared/domain/coder-colors.ts';
 import { useMemosStore } from '../memos/store.ts';
+import { useProjectStore } from '../project/store.ts';
+import { CoderFilter, type CoderInSource } from './CoderFilter.tsx';
 import { CodingToolbar } from './CodingToolbar.tsx';
 import { useSourcesStore } from './store.ts';
 import type { CodingActions, PickMode } from './use-coding-actions.ts';
@@ -18,6 +21,18 @@ export type DocumentViewProps = {
 };
 
 const KIND_WORD = { interview: 'Interview', questionnaire: 'Questionnaire', document: 'Document' } as const;
+const NONE: number[] = [];
+
+/** The coders of a source's codings with their counts, and each coder's colour. */
+function codersIn(codings: readonly Coding[]): CoderInSource[] {
+  const byId = new Map<number, CoderInSource>();
+  for (const c of codings) {
+    const seen = byId.get(c.coderId);
+    if (seen) seen.codings++;
+    else byId.set(c.coderId, { id: c.coderId, name: c.coderName, color: coderColor(c.coderId), codings: 1 });
+  }
+  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
 
 /** The document pane: header, coding toolbar, the text with its codings, and a status line. */
 export function DocumentView({ codes, participants, docRef, actions, onKeyDown, onPick, onInductive }: DocumentViewProps) {
@@ -29,7 +44,17 @@ export function DocumentView({ codes, participants, docRef, actions, onKeyDown, 
     const memos = await call('memos.forTarget', { targetKind: 'coding', targetId: codingId });
     return memos.map((m) => (m.title ? `${m.title}: ${m.text}` : m.text)).join(' · ') || null;
   }, []);
-  const selected = codings.find((c) => c.id === selectedCodingId) ?? null;
+  // Teamwork: a source coded by several coders shows all, some or one of them, told apart by colour.
+  const projectPath = useProjectStore((p) => p.info?.path ?? '');
+  const hiddenIds = s.hiddenCoders?.project === projectPath ? s.hiddenCoders.ids : NONE;
+  const hidden = useMemo(() => new Set(hiddenIds), [hiddenIds]);
+  const coders = useMemo(() => codersIn(codings), [codings]);
+  const shownCodings = useMemo(() => (hidden.size === 0 ? codings : codings.filter((c) => !hidden.has(c.coderId))), [codings, hidden]);
+  const colors = useMemo(() => {
+    const shown = coders.filter((c) => !hidden.has(c.id));
+    return shown.length > 1 ? new Map(shown.map((c) => [c.id, c.color])) : null;
+  }, [coders, hidden]);
+  const selected = shownCodings.find((c) => c.id === selectedCodingId) ?? null;
 
   if (!detail) {
     return (
@@ -43,7 +68,10 @@ export function DocumentView({ codes, participants, docRef, actions, onKeyDown, 
     <section className="pane document-pane" aria-label="Document">
       <header className="pane-header">
         <h2 title={detail.name}>{detail.name}</h2>
-        <span className="muted doc-meta">{KIND_WORD[detail.kind]} · {detail.units.length} units · {codings.length} codings</span>
+        <span className="muted doc-meta">
+          {KIND_WORD[detail.kind]} · {detail.units.length} units · {shownCodings.length === codings.length ? `${codings.length} codings` : `${shownCodings.length} of ${codings.length} codings`}
+        </span>
+        {(coders.length > 1 || coders.some((c) => hidden.has(c.id))) && <CoderFilter coders={coders} hidden={hidden} onChange={(ids) => s.setHiddenCoders(projectPath, ids)} />}
         <button className="icon-button memo-button" title="Memo on this source" aria-label="Memo on this source" onClick={() => useMemosStore.getState().open({ kind: 'source', id: detail.id })}>✎</button>
       </header>
       <CodingToolbar
@@ -61,8 +89,9 @@ export function DocumentView({ codes, participants, docRef, actions, onKeyDown, 
       <DocumentEditor
         source={detail}
         participantLabel={(id) => labels.get(id)}
-        codings={codings}
+        codings={shownCodings}
         codes={codeMap}
+        coderColors={colors}
         selectedCodingId={selectedCodingId}
         handleRef={docRef}
         onSelectionChange={(range) => {

@@ -23,6 +23,9 @@ type SourcesState = {
   loadKeys: () => Promise<void>;
   setKey: (key: number, codeId: number | null) => Promise<void>;
   snapToWords: boolean;
+  /** Coders whose codings the document does not show, for the project at `project` (all shown by default). */
+  hiddenCoders: { project: string; ids: number[] } | null;
+  setHiddenCoders: (project: string, ids: number[]) => void;
   /** Set by Ctrl+E (anywhere): the workbench puts the caret in the document text once it is drawn. */
   focusPending: boolean;
   requestDocumentFocus: (pending?: boolean) => void;
@@ -107,6 +110,8 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
     setKey: async (key, codeId) => set({ keySlots: await call('codes.setKey', { key, codeId }) }),
     // On unless the researcher turned it off: a sloppy drag should not code half a word or drop a full stop.
     snapToWords: localStorage.getItem(SNAP_KEY) !== '0',
+    hiddenCoders: null,
+    setHiddenCoders: (project, ids) => set({ hiddenCoders: ids.length > 0 ? { project, ids } : null }),
     status: '',
     setStatus: (status) => set({ status }),
     load: async () => {
