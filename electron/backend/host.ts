@@ -96,7 +96,7 @@ export class Host {
       },
       current: () => (this.project ? { ctx: { ...this.project.ctx, progress: this.onProgress }, transaction: (fn) => this.project!.db.transaction(fn), readOnly: this.guard.readOnlyReason() } : null),
       afterWrite: () => this.project && this.guard.afterWrite(this.project),
-      checkCall: (method, input, origin) => checkCallPaths(method, input, origin, { desktop: this.desktop, resolve: (p) => projectFile(p, this.projectsDir), chosen: (p) => this.chosenBefore(p) }),
+      checkCall: (method, input, origin) => checkCallPaths(method, input, origin, { desktop: this.desktop, resolve: (p) => projectFile(p, this.projectsDir), chosen: (p) => this.chosenBefore(p), besideChosen: (p) => this.besideChosen(p) }),
     });
   }
 
@@ -220,6 +220,12 @@ export class Host {
   /** Paths a page may name in the desktop app (which has file dialogs): recent projects, the demo, the data and projects folders. */
   private chosenBefore(path: string): boolean {
     return path === this.demoPath || path === this.projectsDir || isInside(this.projectsDir, path) || isInside(this.home, path) || this.recent().some((r) => r.path === path);
+  }
+
+  /** A new file's place a page may name in the desktop app: beside a recent project (the open one is), or the projects and data folders. */
+  private besideChosen(path: string): boolean {
+    const folder = dirname(path);
+    return isInside(this.projectsDir, path) || isInside(this.home, path) || this.recent().some((r) => dirname(r.path) === folder) || (this.guard.openPath !== null && dirname(this.guard.openPath) === folder);
   }
 
   private withSafety(info: ProjectInfo): ProjectInfo {

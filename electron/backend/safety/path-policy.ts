@@ -1,4 +1,4 @@
-import { isAbsolute, normalize, relative } from 'node:path';
+import { dirname, isAbsolute, normalize, relative } from 'node:path';
 import { ApiFailure } from '../../../shared/api/errors.ts';
 import { PROJECT_EXTENSION } from '../project.ts';
 
@@ -16,7 +16,12 @@ export type PathPolicy = {
   resolve: (path: string) => string;
   /** Paths the user chose before (recent projects, the demo, the projects and data folders). */
   chosen: (fullPath: string) => boolean;
+  /** A new file's place the user chose before: beside a recent project, or in the projects or data folder. */
+  besideChosen: (fullPath: string) => boolean;
 };
+
+/** The ending a key file must have when the page names it (the copy dialog proposes one). */
+export const KEY_EXTENSION = '.key';
 
 const FILE_REFUSED = 'is not read from a path the page gives: the page sends the file’s contents (choose or drop the file in the window), and only the command line imports by path';
 
@@ -71,7 +76,29 @@ export function checkCallPaths(method: string, input: unknown, origin: CallOrigi
         throw new ApiFailure('invalid_input', `${i['folder']} was not chosen in a file dialog: use File → New… to create a project in another folder`, 'folder');
       }
       return;
+    case 'anonymize.apply':
+      if (typeof i['out'] === 'string') checkWrittenFile(i['out'], PROJECT_EXTENSION, 'out', 'pseudonymized copy', policy);
+      if (typeof i['keyPath'] === 'string') checkWrittenFile(i['keyPath'], KEY_EXTENSION, 'keyPath', 'key file', policy);
+      return;
+    case 'anonymize.readKey':
+      if (typeof i['keyPath'] === 'string') checkWrittenFile(i['keyPath'], KEY_EXTENSION, 'keyPath', 'key file', policy);
+      return;
     default:
       return;
+  }
+}
+
+/**
+ * A file the page asks the backend to write (a pseudonymized copy, its key) or to read back
+ * (a key): only of its own kind, and in the desktop app only beside a project the user chose,
+ * so a page cannot make the backend write or probe files of other kinds or places.
+ */
+function checkWrittenFile(path: string, extension: string, field: string, what: string, policy: PathPolicy): void {
+  const full = normalize(path);
+  if (!isAbsolute(full) || !full.toLowerCase().endsWith(extension) || full.length === extension.length) {
+    throw new ApiFailure('invalid_input', `The ${what} must be a full path ending in ${extension}; “${path}” is not`, field);
+  }
+  if (policy.desktop && !policy.besideChosen(full)) {
+    throw new ApiFailure('invalid_input', `${dirname(full)} is not the folder of a project you opened, nor the projects folder: put the ${what} beside the project`, field);
   }
 }

@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Host } from '../../../electron/backend/host.ts';
 import { startBrowserServer } from '../../../electron/server/server.ts';
@@ -78,6 +78,38 @@ describe('the page is not trusted with paths', () => {
     expect((await desktop.call('project.open', { path: stranger }, 'renderer')).ok).toBe(true);
     // New projects inside the projects folder need no dialog.
     expect((await desktop.call('project.create', { name: 'Fieldwork', template: 'empty' }, 'renderer')).ok).toBe(true);
+  });
+
+  it('a pseudonymized copy and its key are written, and a key read, only as files of their kind and, in the desktop app, beside a chosen project', async () => {
+    t = testHost();
+    await t.ok('project.openDemo', {});
+    const secret = secretFile();
+    const apply = (out: string, keyPath: string, host: Host = t.host) => host.call('anonymize.apply', { out, keyPath, passphrase: 'correct horse battery' }, 'renderer');
+    // Not a project, not a key, not a full path: refused before anything runs.
+    expect(await apply(join(t.dir, 'copy.txt'), join(t.dir, 'copy.key'))).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'out' } });
+    expect(await apply(join(t.dir, 'copy.marginalia'), join(t.dir, '.bashrc'))).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'keyPath' } });
+    expect(await apply('copy.marginalia', join(t.dir, 'copy.key'))).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'out' } });
+    const probe = await t.host.call('anonymize.readKey', { keyPath: secret, passphrase: 'x' }, 'renderer');
+    expect(probe).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'keyPath' } });
+    if (!probe.ok) expect(probe.error.message).not.toContain('private letter');
+    expect(existsSync(join(t.dir, 'copy.marginalia')) || existsSync(join(t.dir, 'copy.key'))).toBe(false);
+    // The command line names any paths it likes.
+    expect((await t.host.call('anonymize.readKey', { keyPath: secret, passphrase: 'x' })).ok).toBe(false);
+
+    // The desktop app: beside the open (chosen) project yes, in a folder nobody chose no.
+    const desktop = new Host({ home: join(t.dir, 'desktop-home'), clock: () => FIXED_TIME, coderName: 'tester', desktop: true });
+    hosts.push(desktop);
+    expect((await desktop.call('project.openDemo', {}, 'renderer')).ok).toBe(true);
+    const stranger = join(t.dir, 'elsewhere');
+    mkdirSync(stranger);
+    const far = await apply(join(stranger, 'copy.marginalia'), join(stranger, 'copy.key'), desktop);
+    expect(far).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'out' } });
+    if (!far.ok) expect(far.error.message).toMatch(/is not the folder of a project you opened/);
+    const beside = dirname(desktop.demoPath);
+    const made = await apply(join(beside, 'demo-pseudonymized.marginalia'), join(beside, 'demo-pseudonymization.key'), desktop);
+    expect(made.ok).toBe(true);
+    expect(existsSync(join(beside, 'demo-pseudonymized.marginalia'))).toBe(true);
+    expect(readdirSync(stranger)).toEqual([]);
   });
 
   it('over HTTP every call is the page’s: a path to a private file is refused with 400', async () => {
