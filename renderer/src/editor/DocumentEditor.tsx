@@ -4,7 +4,7 @@ import type { Code, Coding, SourceDetail } from '../../../shared/domain/types.ts
 import { buildDocument, type BuiltDocument } from './build-doc.ts';
 
 export type { DocumentHandle, Range } from './use-document-handle.ts';
-import { drawsOf, placeCodings, type PlacedCoding } from './coding-model.ts';
+import { patchModel, placeCodings, type CodingModel, type CodingsChange, type PlacedCoding } from './coding-model.ts';
 import { CodingDecorations, setCodingsMeta } from './codings-plugin.ts';
 import { CodingTooltip } from './CodingTooltip.tsx';
 import { FrameLoop } from './frame-loop.ts';
@@ -21,6 +21,12 @@ export type DocumentEditorProps = {
   source: SourceDetail;
   participantLabel: (id: number) => string | undefined;
   codings: Coding[];
+  /**
+   * How `codings` differs from the list before it, when a single action changed it (the
+   * workbench's store says so); the view then places only what changed. Absent or not
+   * following on from the last list: everything is placed anew.
+   */
+  change?: { from: readonly Coding[]; change: CodingsChange } | null;
   codes: ReadonlyMap<number, Code>;
   /** Coders' colours for the margin when the view tells coders apart; null when one coder is shown. */
   coderColors?: ReadonlyMap<number, string> | null;
@@ -108,12 +114,22 @@ export function DocumentEditor(props: DocumentEditorProps) {
   }, [source.id, source.contentHash]);
 
   const coderColors = props.coderColors ?? null;
-  const model = useMemo(() => (editor ? placeCodings(codings, codes, editor.built.map, coderColors) : null), [editor, codings, codes, coderColors]);
+  const change = props.change ?? null;
+  // The model of the last list, and what it was made from: one coding action patches it.
+  const last = useRef<{ codings: readonly Coding[]; codes: ReadonlyMap<number, Code>; colors: ReadonlyMap<number, string> | null; built: BuiltDocument; model: CodingModel } | null>(null);
+  const model = useMemo(() => {
+    if (!editor) return null;
+    const prev = last.current;
+    const follows = prev && change && change.from === prev.codings && prev.codes === codes && prev.colors === coderColors && prev.built === editor.built;
+    const next = follows ? patchModel(prev.model, change.change, codes, editor.built.map, coderColors) : placeCodings(codings, codes, editor.built.map, coderColors);
+    last.current = { codings, codes, colors: coderColors, built: editor.built, model: next };
+    return next;
+  }, [editor, codings, change, codes, coderColors]);
 
   useLayoutEffect(() => {
     if (!editor || !model || editor.editor.isDestroyed) return;
     const { view } = editor.editor;
-    view.dispatch(setCodingsMeta(view.state.tr, drawsOf(model, selectedCodingId), model.maxLength));
+    view.dispatch(setCodingsMeta(view.state.tr, model.placed, model.maxLength, selectedCodingId));
   }, [editor, model, selectedCodingId]);
 
   // One frame loop for what follows the scroll: the stripes read the layout, then the window writes.

@@ -15,37 +15,44 @@ import { highlightLook } from './highlight-looks.ts';
  *   changed are removed and re-added, so applying one code touches one decoration.
  */
 
-/** What the view needs to draw one coding; `from`/`to` are document positions. */
-export type CodingDraw = { id: number; from: number; to: number; color: string; lane: number; selected: boolean; memo: boolean };
+/**
+ * What the view needs to draw one coding; `from`/`to` are document positions. The coding
+ * model's placed codings are drawn as they are (no copy per coding per change): the selected
+ * one is named by id beside them, `selected` marks one by itself (tests).
+ */
+export type CodingDraw = { id: number; from: number; to: number; color: string; lane: number; memo: boolean; selected?: boolean };
 
 export type DocWindow = { from: number; to: number };
 
 type Entry = { key: string; decos: Decoration[]; from: number; to: number };
 type State = {
   /** Every coding, ordered by `from`. */
-  draws: CodingDraw[];
+  draws: readonly CodingDraw[];
+  selectedId: number | null;
   maxLength: number;
   window: DocWindow;
   set: DecorationSet;
   entries: Map<number, Entry>;
 };
-type Meta = { draws?: CodingDraw[]; maxLength?: number; window?: DocWindow };
+type Meta = { draws?: readonly CodingDraw[]; maxLength?: number; selectedId?: number | null; window?: DocWindow };
 
 export const codingsKey = new PluginKey<State>('marginalia-codings');
 
 /** Before the first measurement: about four screens of text, more than any first screen shows. */
 const INITIAL_WINDOW: DocWindow = { from: 0, to: 8_000 };
 
-const keyOf = (c: CodingDraw) => `${c.from}:${c.to}:${c.color}:${c.lane}:${c.selected ? 1 : 0}:${c.memo ? 1 : 0}`;
+const isSelected = (c: CodingDraw, selectedId: number | null) => c.selected === true || c.id === selectedId;
+const keyOf = (c: CodingDraw, selectedId: number | null) => `${c.from}:${c.to}:${c.color}:${c.lane}:${isSelected(c, selectedId) ? 1 : 0}:${c.memo ? 1 : 0}`;
 
-function decorationsOf(c: CodingDraw): Decoration[] {
-  const look = highlightLook(c.color, c.lane, c.selected);
+function decorationsOf(c: CodingDraw, selectedId: number | null): Decoration[] {
+  const selected = isSelected(c, selectedId);
+  const look = highlightLook(c.color, c.lane, selected);
   return [
     Decoration.inline(
       c.from,
       c.to,
       // <mark>: screen readers announce highlighted text; one element per coding and stretch.
-      { nodeName: 'mark', class: `coded mg-coding ${look}${c.selected ? ' mg-selected' : ''}`, 'data-coding-id': String(c.id) },
+      { nodeName: 'mark', class: `coded mg-coding ${look}${selected ? ' mg-selected' : ''}`, 'data-coding-id': String(c.id) },
       { codingId: c.id },
     ),
   ];
@@ -61,11 +68,12 @@ function forEachInWindow(draws: readonly CodingDraw[], maxLength: number, w: Doc
 function update(state: State, tr: Transaction, meta: Meta): State {
   const draws = meta.draws ?? state.draws;
   const maxLength = meta.maxLength ?? state.maxLength;
+  const selectedId = meta.selectedId !== undefined ? meta.selectedId : state.selectedId;
   const window = meta.window ?? state.window;
   const removed: Decoration[] = [];
   const added: Decoration[] = [];
   let next: Map<number, Entry>;
-  if (draws === state.draws) {
+  if (draws === state.draws && selectedId === state.selectedId) {
     // Only the window moved: what stays in it is drawn already, so only codings entering or
     // leaving it are looked at (no key to build for the hundreds that stay). The map is updated
     // in place, not copied, as it moves every frame of a scroll: only the newest state of this
@@ -79,22 +87,22 @@ function update(state: State, tr: Transaction, meta: Meta): State {
     });
     forEachInWindow(draws, maxLength, window, (c) => {
       if (overlaps(c, state.window)) return;
-      const decos = decorationsOf(c);
+      const decos = decorationsOf(c, selectedId);
       added.push(...decos);
-      entries.set(c.id, { key: keyOf(c), decos, from: c.from, to: c.to });
+      entries.set(c.id, { key: keyOf(c, selectedId), decos, from: c.from, to: c.to });
     });
     next = entries;
   } else {
     const entries = new Map<number, Entry>();
     forEachInWindow(draws, maxLength, window, (c) => {
-      const key = keyOf(c);
+      const key = keyOf(c, selectedId);
       const old = state.entries.get(c.id);
       if (old && old.key === key) {
         entries.set(c.id, old);
         return;
       }
       if (old) removed.push(...old.decos);
-      const decos = decorationsOf(c);
+      const decos = decorationsOf(c, selectedId);
       added.push(...decos);
       entries.set(c.id, { key, decos, from: c.from, to: c.to });
     });
@@ -106,12 +114,15 @@ function update(state: State, tr: Transaction, meta: Meta): State {
   let set = state.set;
   if (removed.length > 0) set = set.remove(removed);
   if (added.length > 0) set = set.add(tr.doc, added);
-  return { draws, maxLength, window, set, entries: next };
+  return { draws, maxLength, selectedId, window, set, entries: next };
 }
 
-/** Sends the codings to draw (ordered by `from`); the plugin works out the difference. */
-export const setCodingsMeta = (tr: Transaction, draws: CodingDraw[], maxLength: number): Transaction =>
-  tr.setMeta(codingsKey, { draws, maxLength } satisfies Meta);
+/**
+ * Sends the codings to draw (ordered by `from`) and which one is selected; the plugin works
+ * out the difference within the window, so its cost does not grow with the number of codings.
+ */
+export const setCodingsMeta = (tr: Transaction, draws: readonly CodingDraw[], maxLength: number, selectedId: number | null = null): Transaction =>
+  tr.setMeta(codingsKey, { draws, maxLength, selectedId } satisfies Meta);
 
 /** Moves the window of decorated text (document positions). */
 export const setWindowMeta = (tr: Transaction, window: DocWindow): Transaction => tr.setMeta(codingsKey, { window } satisfies Meta);
@@ -150,7 +161,7 @@ export const CodingDecorations = Extension.create({
       new Plugin<State>({
         key: codingsKey,
         state: {
-          init: () => ({ draws: [], maxLength: 0, window: INITIAL_WINDOW, set: DecorationSet.empty, entries: new Map() }),
+          init: () => ({ draws: [], maxLength: 0, selectedId: null, window: INITIAL_WINDOW, set: DecorationSet.empty, entries: new Map() }),
           apply(tr, value) {
             const meta = tr.getMeta(codingsKey) as Meta | undefined;
             // The document never changes (the view is read-only), so mapping is only for safety.

@@ -27,6 +27,7 @@ const NONE: number[] = [];
 function codersIn(codings: readonly Coding[]): CoderInSource[] {
   const byId = new Map<number, CoderInSource>();
   for (const c of codings) {
+    if (c.id < 0) continue; // drawn ahead of the backend's answer: its coder is not known yet
     const seen = byId.get(c.coderId);
     if (seen) seen.codings++;
     else byId.set(c.coderId, { id: c.coderId, name: c.coderName, color: coderColor(c.coderId), codings: 1 });
@@ -50,10 +51,12 @@ export function DocumentView({ codes, participants, docRef, actions, onKeyDown, 
   const hidden = useMemo(() => new Set(hiddenIds), [hiddenIds]);
   const coders = useMemo(() => codersIn(codings), [codings]);
   const shownCodings = useMemo(() => (hidden.size === 0 ? codings : codings.filter((c) => !hidden.has(c.coderId))), [codings, hidden]);
+  // Keyed by who is shown, so a coding action keeps the same colours object (and the document patches, not redraws).
+  const shownKey = coders.filter((c) => !hidden.has(c.id)).map((c) => c.id).join(',');
   const colors = useMemo(() => {
-    const shown = coders.filter((c) => !hidden.has(c.id));
-    return shown.length > 1 ? new Map(shown.map((c) => [c.id, c.color])) : null;
-  }, [coders, hidden]);
+    const ids = shownKey === '' ? [] : shownKey.split(',').map(Number);
+    return ids.length > 1 ? new Map(ids.map((id) => [id, coderColor(id)])) : null;
+  }, [shownKey]);
   const selected = shownCodings.find((c) => c.id === selectedCodingId) ?? null;
 
   if (!detail) {
@@ -90,6 +93,7 @@ export function DocumentView({ codes, participants, docRef, actions, onKeyDown, 
         source={detail}
         participantLabel={(id) => labels.get(id)}
         codings={shownCodings}
+        change={shownCodings === codings ? s.codingsDelta : null}
         codes={codeMap}
         coderColors={colors}
         selectedCodingId={selectedCodingId}

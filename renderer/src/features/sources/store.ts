@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { CodingsChange } from '../../editor/coding-model.ts';
 import type { Coding, SourceDetail, SourceSummary } from '../../../../shared/domain/types.ts';
 import { call } from '../../api/client.ts';
 
@@ -11,6 +12,8 @@ type SourcesState = {
   openId: number | null;
   detail: SourceDetail | null;
   codings: Coding[];
+  /** How `codings` came from the list before it, when one action changed it (null after a load). */
+  codingsDelta: CodingsDelta | null;
   /** The current text selection in the document (source offsets), kept while focus is elsewhere. */
   selection: TextRange | null;
   selectedCodingId: number | null;
@@ -64,12 +67,24 @@ const readRecent = (): number[] => {
   }
 };
 
-/** Replaces or adds one coding; `dropId` is a coding that collapsed into it. */
-const upsert = (list: Coding[], coding: Coding, dropId?: number): Coding[] => {
-  const rest = list.filter((c) => c.id !== coding.id && c.id !== dropId);
-  rest.push(coding);
-  return rest;
+/** A single action's change to the open source's codings, and the list it applies to. */
+export type CodingsDelta = { from: readonly Coding[]; change: CodingsChange };
+
+/**
+ * The list with `added` in (replacing codings of the same id) and `removed` out, and the
+ * change itself, so the document places only what changed instead of every coding again.
+ */
+const patch = (list: Coding[], added: Coding[], removed: number[] = []): { codings: Coding[]; codingsDelta: CodingsDelta } => {
+  const gone = new Set([...removed, ...added.map((c) => c.id)]);
+  const codings = list.filter((c) => !gone.has(c.id));
+  codings.push(...added);
+  return { codings, codingsDelta: { from: list, change: { added, removed } } };
 };
+/** Replaces or adds one coding; `dropId` is a coding that collapsed into it. */
+const upsert = (list: Coding[], coding: Coding, dropId?: number) => patch(list, [coding], dropId === undefined ? [] : [dropId]);
+
+/** Codings drawn before the backend has answered have ids below zero, each its own. */
+let pendingId = 0;
 
 /**
  * The open source, its codings and the coding view's own state. Single changes patch the
@@ -99,6 +114,7 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
     openId: null,
     detail: null,
     codings: [],
+    codingsDelta: null,
     selection: null,
     selectedCodingId: null,
     adjustingId: null,
@@ -120,7 +136,7 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
       const { openId, detail } = get();
       if (openId === null) return;
       const summary = sources.find((s) => s.id === openId);
-      if (!summary) set({ openId: null, detail: null, codings: [], selection: null, selectedCodingId: null, adjustingId: null });
+      if (!summary) set({ openId: null, detail: null, codings: [], codingsDelta: null, selection: null, selectedCodingId: null, adjustingId: null });
       // Another project may have a source with the same id: reopen when it is not the same source.
       else if (detail && (detail.name !== summary.name || detail.length !== summary.length || detail.importedAt !== summary.importedAt)) {
         set({ detail: null });
@@ -131,7 +147,7 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
       if (get().openId === id && get().detail) return;
       set({ openId: id, selection: null, selectedCodingId: null, adjustingId: null, status: '' });
       const [detail, codings] = await Promise.all([call('sources.get', { id }), call('codings.listForSource', { sourceId: id })]);
-      if (get().openId === id) set({ detail, codings });
+      if (get().openId === id) set({ detail, codings, codingsDelta: null });
     },
     reloadCodings: async () => {
       const { openId } = get();
@@ -139,7 +155,7 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
       const codings = await call('codings.listForSource', { sourceId: openId });
       if (get().openId !== openId) return;
       const selectedCodingId = codings.some((c) => c.id === get().selectedCodingId) ? get().selectedCodingId : null;
-      set({ codings, selectedCodingId, adjustingId: selectedCodingId === null ? null : get().adjustingId });
+      set({ codings, codingsDelta: null, selectedCodingId, adjustingId: selectedCodingId === null ? null : get().adjustingId });
     },
     // A new selection replaces the last action's status line; a caret move leaves it.
     setSelection: (selection) => set({ selection, status: selection && get().adjustingId === null ? '' : get().status }),
@@ -150,52 +166,73 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
       set({ snapToWords: on });
     },
     apply: async (codeId, range, status = '') => {
-      const coding = await call('codings.apply', { sourceId: sourceId(), codeId, ...range });
-      set({ codings: upsert(get().codings, coding), recentCodeIds: recentWith(codeId), status });
+      const openId = sourceId();
+      // Drawn on the next frame, before the backend answers; the answer takes its place, a refusal takes it away.
+      const pending: Coding = {
+        id: --pendingId, sourceId: openId, codeId, ...range, quote: get().detail?.text.slice(range.start, range.end) ?? '',
+        coderId: 0, coderName: '', createdAt: new Date().toISOString(), participantId: null, memoCount: 0,
+      };
+      set({ ...patch(get().codings, [pending]), status });
+      let coding: Coding;
+      try {
+        coding = await call('codings.apply', { sourceId: openId, codeId, ...range });
+      } catch (err) {
+        if (get().openId === openId) set({ ...patch(get().codings, [], [pending.id]), status: '' });
+        throw err;
+      }
+      if (get().openId === openId) set({ ...patch(get().codings, [coding], [pending.id]), recentCodeIds: recentWith(codeId), status });
       refreshList();
       await claimKey(codeId);
       return coding;
     },
     applyToUnit: async (unitId, codeId, status) => {
       const coding = await call('codings.applyToUnit', { unitId, codeId });
-      const codings = coding.sourceId === get().openId ? upsert(get().codings, coding) : get().codings;
-      set({ codings, recentCodeIds: recentWith(codeId), status: status?.(coding) ?? '' });
+      const codings = coding.sourceId === get().openId ? upsert(get().codings, coding) : { codings: get().codings };
+      set({ ...codings, recentCodeIds: recentWith(codeId), status: status?.(coding) ?? '' });
       refreshList();
       await claimKey(codeId);
       return coding;
     },
     removeCoding: async (id, status = '') => {
-      await call('codings.remove', { id });
-      set({ codings: get().codings.filter((c) => c.id !== id), selectedCodingId: get().selectedCodingId === id ? null : get().selectedCodingId, adjustingId: null, status });
+      // Gone on the next frame; put back if the backend refuses.
+      const coding = get().codings.find((c) => c.id === id);
+      const openId = get().openId;
+      set({ ...patch(get().codings, [], [id]), selectedCodingId: get().selectedCodingId === id ? null : get().selectedCodingId, adjustingId: null, status });
+      try {
+        await call('codings.remove', { id });
+      } catch (err) {
+        if (coding && get().openId === openId && !get().codings.some((c) => c.id === id)) set({ ...patch(get().codings, [coding]), status: '' });
+        throw err;
+      }
       refreshList();
     },
     changeCode: async (id, codeId, status = '') => {
       const coding = await call('codings.changeCode', { id, codeId });
-      set({ codings: upsert(get().codings, coding, id), selectedCodingId: coding.id, recentCodeIds: recentWith(codeId), status });
+      set({ ...upsert(get().codings, coding, id), selectedCodingId: coding.id, recentCodeIds: recentWith(codeId), status });
       await claimKey(codeId);
       return coding;
     },
     adjust: async (id, range, status = '') => {
       const coding = await call('codings.adjust', { id, ...range });
-      set({ codings: upsert(get().codings, coding, id), selectedCodingId: coding.id, adjustingId: null, status });
+      set({ ...upsert(get().codings, coding, id), selectedCodingId: coding.id, adjustingId: null, status });
       return coding;
     },
     refreshCoding: async (id) => {
       const coding = await call('codings.get', { id });
-      if (coding.sourceId === get().openId) set({ codings: upsert(get().codings, coding) });
+      if (coding.sourceId === get().openId) set(upsert(get().codings, coding));
     },
     createAndCode: async (name, target, inVivo, status) => {
       const r = await call('codes.createAndCode', { name, inVivo, target: target.kind === 'passage' ? { ...target, sourceId: sourceId() } : target });
       const drop = target.kind === 'recode' ? target.codingId : undefined;
-      const codings = r.coding.sourceId === get().openId ? upsert(get().codings, r.coding, drop) : get().codings;
-      set({ codings, recentCodeIds: recentWith(r.code.id), status: status?.(r.coding) ?? '', ...(target.kind === 'recode' ? { selectedCodingId: r.coding.id } : {}) });
+      const codings = r.coding.sourceId === get().openId ? upsert(get().codings, r.coding, drop) : { codings: get().codings };
+      set({ ...codings, recentCodeIds: recentWith(r.code.id), status: status?.(r.coding) ?? '', ...(target.kind === 'recode' ? { selectedCodingId: r.coding.id } : {}) });
       refreshList();
       await claimKey(r.code.id);
       return r.coding;
     },
     createInductive: async (name, memo, range, status = '') => {
       const r = await call('codes.createInductive', { sourceId: sourceId(), name, ...(memo.trim() ? { memo: memo.trim() } : {}), ...range });
-      set({ codings: upsert(get().codings, r.coding), selectedCodingId: r.coding.id, recentCodeIds: recentWith(r.code.id), status });
+      set({ ...upsert(get().codings, r.coding), selectedCodingId: r.coding.id, recentCodeIds: recentWith(r.code.id), status });
       refreshList();
       await claimKey(r.code.id);
       return { codeId: r.code.id, codingId: r.coding.id };
