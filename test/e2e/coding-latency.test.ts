@@ -1,4 +1,4 @@
-import type { Route } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useDemoApp } from './harness.ts';
 import { codingsInFile, selectPhrase } from './workbench-helpers.ts';
@@ -6,7 +6,7 @@ import { codingsInFile, selectPhrase } from './workbench-helpers.ts';
 const SOURCE = 'Interview with PA';
 
 /** Holds the next API call of `method` until released (the page sees a slow backend). */
-async function holdNext(page: import('playwright-core').Page, method: string): Promise<{ release: () => Promise<void>; refuse: (message: string) => Promise<void> }> {
+async function holdNext(page: Page, method: string): Promise<{ release: () => Promise<void>; refuse: (message: string) => Promise<void> }> {
   let held: Route | null = null;
   let arrived: () => void = () => undefined;
   const came = new Promise<void>((r) => (arrived = r));
