@@ -1,7 +1,7 @@
 import { plainTextToHtml } from '../../../shared/domain/html-text.ts';
 import type { ExchangeCounts } from '../../../shared/domain/exchange-types.ts';
 import type { Ctx } from '../context.ts';
-import { insertCoding } from '../repositories/codings.ts';
+import { insertCodings } from '../repositories/codings.ts';
 import { insertImportedMemo, storeExchangeGuid } from '../repositories/exchange.ts';
 import { insertUnits } from '../repositories/import-units.ts';
 import { ensureCoder } from '../repositories/meta.ts';
@@ -67,8 +67,9 @@ export async function applyProject(ctx: Ctx, plan: ProjectPlan, fileName: string
     storeExchangeGuid(db, 'source', sourceId, s.guid);
     const units = layoutUnits(s.text, kind, s.units, s.whole);
     insertUnits(db, sourceId, units.map((u) => ({ kind: u.kind, start: u.start, end: u.end, speaker: u.speaker, isInterviewer: u.isInterviewer, participantId: u.participant === null ? null : (participantIds.get(u.participant) ?? null) })));
-    const ids = s.codings.map((c) =>
-      insertCoding(db, { sourceId, codeId: codebook.codeIds.get(c.codeKey)!, start: c.start, end: c.end, quote: s.text.slice(c.start, c.end) }, coderOf(c.user), isoOr(c.at, now)),
+    const ids = insertCodings(
+      db,
+      s.codings.map((c) => ({ sourceId, codeId: codebook.codeIds.get(c.codeKey)!, start: c.start, end: c.end, quote: s.text.slice(c.start, c.end), coderId: coderOf(c.user), createdAt: isoOr(c.at, now) })),
     );
     codingIds.set(s.guid, ids);
     codings += ids.length;

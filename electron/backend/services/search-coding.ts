@@ -1,6 +1,6 @@
 import type { CodeHitsResult } from '../../../shared/domain/analysis/types.ts';
 import type { Ctx } from '../context.ts';
-import { findSameCoding, insertCoding } from '../repositories/codings.ts';
+import { findSameCoding, insertCodings, type NewCodingRow } from '../repositories/codings.ts';
 import { sourceText } from '../repositories/analysis-search.ts';
 
 export type Target = { sourceId: number; start: number; end: number };
@@ -26,9 +26,10 @@ export const countAlreadyCoded = (ctx: Ctx, codeId: number, targets: readonly Ta
  */
 export function codeTargets(ctx: Ctx, codeId: number, targets: readonly Target[], via: Record<string, unknown>): CodeHitsResult {
   const texts = new Map<number, string>();
-  let created = 0;
   let alreadyCoded = 0;
   const now = ctx.now();
+  const coded: Target[] = [];
+  const rows: NewCodingRow[] = [];
   for (const t of distinctTargets(targets)) {
     if (findSameCoding(ctx.db, { ...t, codeId })) {
       alreadyCoded++;
@@ -39,9 +40,11 @@ export function codeTargets(ctx: Ctx, codeId: number, targets: readonly Target[]
       text = sourceText(ctx.db, t.sourceId);
       texts.set(t.sourceId, text);
     }
-    const id = insertCoding(ctx.db, { ...t, codeId, quote: text.slice(t.start, t.end) }, ctx.coderId, now);
-    ctx.audit('apply', 'coding', id, { ...t, codeId, ...via });
-    created++;
+    coded.push(t);
+    rows.push({ sourceId: t.sourceId, start: t.start, end: t.end, codeId, quote: text.slice(t.start, t.end), coderId: ctx.coderId, createdAt: now });
   }
-  return { created, alreadyCoded };
+  // One bulk insert (credited in one statement); distinctTargets already dropped repeats within the batch.
+  const ids = insertCodings(ctx.db, rows);
+  coded.forEach((t, i) => ctx.audit('apply', 'coding', ids[i]!, { ...t, codeId, ...via }));
+  return { created: ids.length, alreadyCoded };
 }

@@ -7,7 +7,7 @@ import type { Step } from '../exchange/job.ts';
 import { runExchangeJob } from '../exchange/job.ts';
 import { layoutUnits } from '../exchange/unit-layout.ts';
 import { deleteCode, getCode, insertCode, nextPosition, placeCode, renameCode, siblingNameTaken } from '../repositories/codes.ts';
-import { deleteCodingsOfCodes, insertCoding, listCodingsOfCodes } from '../repositories/codings.ts';
+import { deleteCodingsOfCodes, insertCodings, listCodingsOfCodes, type NewCodingRow } from '../repositories/codings.ts';
 import { insertImportedMemo, storeExchangeGuid } from '../repositories/exchange.ts';
 import { insertUnits } from '../repositories/import-units.ts';
 import { deleteMemosOnCodes, listMemosOnCodes, updateMemo } from '../repositories/memos.ts';
@@ -152,13 +152,14 @@ async function applyMerge(ctx: Ctx, copy: LoadedCopy, actions: MergeActions, ste
   await step('Codings', done++, total);
   const texts = new Map<number, string>();
   const textOf = (id: number) => texts.get(id) ?? texts.set(id, getSourceText(db, id) ?? '').get(id)!;
-  const codingIds: number[] = [];
+  const newCodings: NewCodingRow[] = [];
   for (const c of actions.codings) {
     const sid = sourceId(c.source);
     const text = textOf(sid);
     if (c.end > text.length) throw new ApiFailure('bad_file', `${copy.name}: a coding of ${c.coderName} ends at ${c.end}, past the end of its source (${text.length} characters)`, 'file');
-    codingIds.push(insertCoding(db, { sourceId: sid, codeId: codeId(c.code), start: c.start, end: c.end, quote: text.slice(c.start, c.end) }, coderOf(c.coderName), c.coding.createdAt || now));
+    newCodings.push({ sourceId: sid, codeId: codeId(c.code), start: c.start, end: c.end, quote: text.slice(c.start, c.end), coderId: coderOf(c.coderName), createdAt: c.coding.createdAt || now });
   }
+  const codingIds = insertCodings(db, newCodings);
 
   await step('Memos', done++, total);
   const targetOf = (t: MemoRef): { targetKind: string; targetId: number | null } => {

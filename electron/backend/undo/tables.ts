@@ -39,6 +39,7 @@ export const UNTRACKED_TABLES: Record<string, string> = {
   operation_changes: 'the undo history itself',
   coding_credit: 'derived from codings and units by the triggers of migration 0006',
   search_index_deferred: 'a flag an import sets and clears inside its own transaction (migration 0009)',
+  coding_credit_deferred: 'a flag a bulk insert of codings sets and clears inside its own transaction (migration 0015)',
   anonymize_settings: 'the anonymization review\'s lists and rules, saved as they change; not research data (migration 0013)',
   anonymize_decisions: 'anonymization review decisions, saved as they are made so a review resumes; undoing research steps must not undo them',
   anonymizations: 'the report a pseudonymized copy carries, written once when the copy is made',
