@@ -1,5 +1,5 @@
 import { buildColumns, type AttributeLite, type ParticipantLite } from './columns.ts';
-import { ownerSegmentsBySource, type OwnerSegment, type UnitLite } from './ownership.ts';
+import { ownerSegmentsOfColumns, type OwnerSegment, type UnitColumns } from './ownership.ts';
 import { forEachOverlap, unionRanges, type Range } from './ranges.ts';
 import { buildRows, type CodeLite } from './rows.ts';
 import type { ColumnSpec, FrequencyMatrix, MatrixColumn, MatrixRow, RowSpec } from './types.ts';
@@ -11,7 +11,8 @@ export type MatrixBase = { codes: CodeLite[]; participants: ParticipantLite[]; a
 
 /** The raw rows coverage is computed from (already limited to the chosen source kinds). */
 export type AnalysisData = MatrixBase & {
-  units: UnitLite[];
+  /** Every unit, as columns (a project of 10M words has ~300k). */
+  units: UnitColumns;
   codings: CodingLite[];
   /** Sources without any unit: all of their text is unattributed. */
   unitlessSources: { id: number; length: number }[];
@@ -115,7 +116,7 @@ export function countFrequency(base: MatrixBase, input: CountInput, rowSpec: Row
 
 /** Owner segments of every source, unit-less sources as one unattributed segment. */
 export function segmentsOf(data: Pick<AnalysisData, 'units' | 'unitlessSources'>): Map<number, OwnerSegment[]> {
-  const segs = ownerSegmentsBySource(data.units);
+  const segs = ownerSegmentsOfColumns(data.units);
   for (const s of data.unitlessSources) if (!segs.has(s.id) && s.length > 0) segs.set(s.id, [{ start: 0, end: s.length, unitId: 0, participantId: null }]);
   return segs;
 }
@@ -148,10 +149,29 @@ export function coverageFrequency(data: AnalysisData, rowSpec: RowSpec, columnSp
   const segs = segmentsOf(data);
   for (const list of segs.values()) for (const s of list) textLength[columnOf(s.participantId)]! += s.end - s.start;
 
+  // Codings by source; their order does not matter, unionRanges sorts what it merges.
+  const bySource = new Map<number, CodingLite[]>();
+  for (const c of data.codings) {
+    const list = bySource.get(c.sourceId);
+    if (list) list.push(c);
+    else bySource.set(c.sourceId, [c]);
+  }
+  // One list of ranges per row, emptied after each source: no map or lists per source.
+  const rowRanges: Range[][] = Array.from({ length: R }, () => []);
+  const touched: number[] = [];
+  // The visitors are made once, not per row and source (100k of them at 100k codings).
+  let row: number[] = [];
+  let inRow = 0;
+  const countInRow = (s: OwnerSegment, len: number): void => {
+    row[columnOf(s.participantId)]! += len;
+    inRow += len;
+  };
+  const countInColumn = (s: OwnerSegment, len: number): void => {
+    colCovered[columnOf(s.participantId)]! += len;
+  };
   let codingCount = 0;
-  for (const [sourceId, list] of codingsBySource(data.codings)) {
+  for (const [sourceId, list] of bySource) {
     const src = segs.get(sourceId) ?? [];
-    const rowRanges = new Map<number, Range[]>();
     const anyRanges: Range[] = [];
     for (const c of list) {
       const rs = rowsOfCode.get(c.codeId);
@@ -159,20 +179,20 @@ export function coverageFrequency(data: AnalysisData, rowSpec: RowSpec, columnSp
       codingCount++;
       anyRanges.push(c);
       for (const r of rs) {
-        const ranges = rowRanges.get(r);
-        if (ranges) ranges.push(c);
-        else rowRanges.set(r, [c]);
+        const ranges = rowRanges[r]!;
+        if (ranges.length === 0) touched.push(r);
+        ranges.push(c);
       }
     }
-    for (const [r, ranges] of rowRanges) {
-      forEachOverlap(unionRanges(ranges), src, (s, len) => {
-        covered[r]![columnOf(s.participantId)]! += len;
-        rowCovered[r]! += len;
-      });
+    for (const r of touched) {
+      row = covered[r]!;
+      inRow = 0;
+      forEachOverlap(unionRanges(rowRanges[r]!), src, countInRow);
+      rowCovered[r]! += inRow;
+      rowRanges[r]!.length = 0;
     }
-    forEachOverlap(unionRanges(anyRanges), src, (s, len) => {
-      colCovered[columnOf(s.participantId)]! += len;
-    });
+    touched.length = 0;
+    forEachOverlap(unionRanges(anyRanges), src, countInColumn);
   }
   const allText = textLength.reduce((a, b) => a + b, 0);
   const share = (n: number, d: number) => (d > 0 ? n / d : 0);

@@ -4,7 +4,7 @@ import { toCsv, fileNameFor } from '../../../shared/domain/analysis/csv.ts';
 import { heat } from '../../../shared/domain/analysis/heat.ts';
 import { contrastRatio } from '../../../shared/domain/palette.ts';
 import { kwic } from '../../../shared/domain/analysis/kwic.ts';
-import { ownerSegments, segmentAt } from '../../../shared/domain/analysis/ownership.ts';
+import { ownerSegments, ownerSegmentsBySource, ownerSegmentsOfColumns, segmentAt, type UnitLite } from '../../../shared/domain/analysis/ownership.ts';
 import { unionRanges } from '../../../shared/domain/analysis/ranges.ts';
 import { frequencyTable } from '../../../shared/domain/analysis/tables.ts';
 import type { FrequencyMatrix } from '../../../shared/domain/analysis/types.ts';
@@ -21,6 +21,32 @@ describe('ownership of text positions', () => {
     expect(segs.map((s) => [s.start, s.end, s.unitId])).toEqual([[0, 10, 1], [10, 20, 2], [20, 30, 1], [30, 40, 3], [40, 100, 1], [120, 130, 4]]);
     expect(segmentAt(segs, 115)).toBeUndefined();
     expect(segmentAt(segs, 35)?.participantId).toBe(8);
+  });
+
+  it('cuts units read as columns as it cuts unit objects: in order, nested, stored out of order, empty', () => {
+    const units: UnitLite[] = [
+      { id: 1, sourceId: 1, start: 0, end: 10, participantId: 7 }, // source 1: one after another
+      { id: 2, sourceId: 1, start: 12, end: 30, participantId: null },
+      { id: 3, sourceId: 2, start: 0, end: 100, participantId: null }, // source 2: a page holding turns
+      { id: 9, sourceId: 1, start: 30, end: 40, participantId: 8 },
+      { id: 4, sourceId: 2, start: 10, end: 20, participantId: 7 },
+      { id: 5, sourceId: 3, start: 50, end: 60, participantId: 8 }, // source 3: stored out of order
+      { id: 6, sourceId: 3, start: 0, end: 20, participantId: 7 },
+      { id: 7, sourceId: 4, start: 5, end: 5, participantId: 7 }, // source 4: an empty unit, then one after it
+      { id: 8, sourceId: 4, start: 5, end: 9, participantId: 8 },
+    ];
+    const columns = {
+      id: units.map((u) => u.id),
+      sourceId: units.map((u) => u.sourceId),
+      start: units.map((u) => u.start),
+      end: units.map((u) => u.end),
+      participantId: units.map((u) => u.participantId),
+    };
+    const byColumns = ownerSegmentsOfColumns(columns);
+    expect(byColumns).toEqual(ownerSegmentsBySource(units));
+    expect(byColumns.get(2)!.map((s) => [s.start, s.end, s.unitId])).toEqual([[0, 10, 3], [10, 20, 4], [20, 100, 3]]);
+    expect(byColumns.get(3)!.map((s) => s.unitId)).toEqual([6, 5]);
+    expect(byColumns.get(4)!.map((s) => [s.start, s.end, s.unitId])).toEqual([[5, 9, 8]]);
   });
 
   it('merges overlapping and touching ranges', () => {
