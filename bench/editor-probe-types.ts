@@ -27,7 +27,12 @@ export type OpenTiming = {
   checkMs: number;
 };
 
-export type ChangeTiming = { codingId: number; shownMs: number; domMs: number; apiStartMs: number | null; apiEndMs: number | null };
+/**
+ * One apply or remove: from the key's event to the first frame painted with the change
+ * (`shownMs`; the view draws an applied coding before the backend answers), and to the DOM
+ * holding the backend's own coding (`confirmedMs`; for a remove, the same as shownMs).
+ */
+export type ChangeTiming = { codingId: number; shownMs: number; domMs: number; confirmedMs: number; apiStartMs: number | null; apiEndMs: number | null };
 
 /** The codings of the blocks on screen: how many, how many lack a highlight, stripes drawn; complete = all highlighted and the margin drawn. */
 export type ScreenCheck = { expected: number; missing: number; stripes: number; complete: boolean };

@@ -206,20 +206,27 @@ export function installProbe(): void {
         let t0: number | null = null;
         let firstCall = 0;
         let done = false;
+        // Ids drawn before the key: an applied coding shows as a mark with an id not among them
+        // (drawn ahead of the answer under a provisional id), and is confirmed by the API's id.
+        let before = new Set<string>();
+        let first: { dom: number; painted: Promise<number> } | null = null;
         const onKey = (e: PageEvent) => {
           if (e.key !== key) return;
           w.document.removeEventListener('keydown', onKey, true);
           t0 = e.timeStamp;
           firstCall = calls.length;
+          before = new Set(Array.from(doc.querySelectorAll('mark[data-coding-id]'), (m) => m.getAttribute('data-coding-id') ?? ''));
         };
         w.document.addEventListener('keydown', onKey, true);
-        // Checked on every DOM change after the key: the new coding's id comes with the API's
-        // answer, which the view cannot show before it has. ProseMirror may reuse a <mark> and
-        // only change its attributes, hence the attribute filter.
+        // Checked on every DOM change after the key. ProseMirror may reuse a <mark> and only
+        // change its attributes, hence the attribute filter.
         const observer = new w.MutationObserver(() => {
           if (t0 === null || done) return;
           const start = t0;
           const tDom = now();
+          if (kind === 'apply' && first === null && Array.from(doc.querySelectorAll('mark[data-coding-id]')).some((m) => !before.has(m.getAttribute('data-coding-id') ?? ''))) {
+            first = { dom: tDom, painted: afterPaint() };
+          }
           const api = callSince(firstCall, method);
           const id = kind === 'apply' ? (api?.codingId ?? null) : codingId;
           if (id === null) return;
@@ -227,11 +234,13 @@ export function installProbe(): void {
           if (present !== (kind === 'apply')) return;
           done = true;
           observer.disconnect();
-          void afterPaint().then((painted) =>
+          const shown = first ?? { dom: tDom, painted: afterPaint() };
+          void shown.painted.then((painted) =>
             resolve({
               codingId: id,
               shownMs: painted - start,
-              domMs: tDom - start,
+              domMs: shown.dom - start,
+              confirmedMs: tDom - start,
               apiStartMs: api ? api.start - start : null,
               apiEndMs: api && !Number.isNaN(api.end) ? api.end - start : null,
             }),

@@ -71,7 +71,11 @@ async function sceneOf(host: Host, run: number): Promise<{ name: string; layout:
   return { name: source.name, layout, passages };
 }
 
-async function oneRun(browser: Browser, project: string, rendererDir: string, workDir: string, run: number, log: (m: string) => void): Promise<RunResult> {
+/** What one run measures beyond open, apply and remove; `cpuSlowdown` throttles the page's CPU (Chromium's Emulation.setCPUThrottlingRate). */
+type RunShape = { scroll: boolean; cpuSlowdown: number };
+const FULL_RUN: RunShape = { scroll: true, cpuSlowdown: 1 };
+
+async function oneRun(browser: Browser, project: string, rendererDir: string, workDir: string, run: number, log: (m: string) => void, shape: RunShape = FULL_RUN): Promise<RunResult> {
   const path = join(workDir, `editor-run-${run}.marginalia`);
   copyFileSync(project, path);
   const host = new Host({ home: join(workDir, 'home'), coderName: BENCH_CODER });
@@ -83,6 +87,7 @@ async function oneRun(browser: Browser, project: string, rendererDir: string, wo
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     await page.addInitScript({ content: PROBE_SCRIPT });
+    if (shape.cpuSlowdown !== 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: shape.cpuSlowdown });
     await page.goto(server.url);
     const scene = await sceneOf(host, run);
 
@@ -94,6 +99,7 @@ async function oneRun(browser: Browser, project: string, rendererDir: string, wo
     const remove: ChangeTiming[] = [];
     for (let i = apply.length - 1; i >= 0; i--) remove.push(await removeCoding(page, apply[i]!.codingId, scene.passages[i]!.from));
     log(`  run ${run + 1}: remove p95 ${percentile(remove.slice(WARM_UP).map((t) => t.shownMs), 95).toFixed(1)} ms`);
+    if (!shape.scroll) return { codings: scene.layout.codings.length, open, apply: apply.slice(WARM_UP), remove: remove.slice(WARM_UP), scroll: null as unknown as ScrollTiming, memory: await rendererMemory(browser, page) };
     const scroll = await scrollThrough(page, SCROLL_MAX_MS, scene.layout);
     log(`  run ${run + 1}: scroll longest frame ${scroll.longestFrameMs.toFixed(1)} ms over ${scroll.frames} frames, ${Math.round(scroll.reached * 100)} % of the way down`);
     log(`  run ${run + 1}: fling settled in ${scroll.settleMs.toFixed(0)} ms; skim longest frame ${scroll.skim.longestFrameMs.toFixed(1)} ms over ${scroll.skim.frames} frames${scroll.skim.completeAtEnd ? '' : ' (screen NOT complete at the end)'}`);
@@ -109,7 +115,7 @@ async function oneRun(browser: Browser, project: string, rendererDir: string, wo
 }
 
 const med = (values: readonly number[]): number => Number(median(values).toFixed(1));
-const medOf = (timings: readonly ChangeTiming[], key: 'apiStartMs' | 'apiEndMs' | 'domMs' | 'shownMs'): number | null => {
+const medOf = (timings: readonly ChangeTiming[], key: 'apiStartMs' | 'apiEndMs' | 'domMs' | 'shownMs' | 'confirmedMs'): number | null => {
   const values = timings.map((t) => t[key]).filter((v): v is number => v !== null);
   return values.length > 0 ? med(values) : null;
 };
@@ -118,6 +124,7 @@ const changeBreakdown = (timings: readonly ChangeTiming[]) => ({
   answerParsedMs: medOf(timings, 'apiEndMs'),
   domChangedMs: medOf(timings, 'domMs'),
   paintedMs: medOf(timings, 'shownMs'),
+  confirmedMs: medOf(timings, 'confirmedMs'),
 });
 
 export async function runEditorBench(o: EditorBenchOptions): Promise<EditorReport> {
@@ -196,5 +203,62 @@ export async function runEditorBench(o: EditorBenchOptions): Promise<EditorRepor
     scroll: scrolls.map(({ steps, frames, frameP95Ms, framesOver50Ms, longestLoafMs, longestLoaf, scrollHeight, reached, skim }) => ({ steps, frames, frameP95Ms, framesOver50Ms, longestLoafMs, longestLoaf, scrollHeight, reached, skim })),
     memory: mem.map((m) => ({ domNodes: m.domNodes, rssMB: m.process?.rssMB, pssMB: m.process?.pssMB })),
   };
+  return { details, figures };
+}
+
+export type EditorScaleOptions = EditorBenchOptions & { sizes: readonly number[] };
+
+const sizeLabel = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
+
+/**
+ * Apply and remove at several numbers of codings in the one interview (same text, same
+ * passages coded), the open time at each, and the same at 10k codings with the page's CPU
+ * slowed 2× (a student's laptop on battery). The ratio of the slowest to the fastest median
+ * says whether a coding action's cost depends on how many codings the source holds.
+ */
+export async function runEditorScaleBench(o: EditorScaleOptions): Promise<EditorReport> {
+  const { runs, workDir, log } = o;
+  mkdirSync(workDir, { recursive: true });
+  const renderer = ensureRenderer(o.outDir, log);
+  const browser = await launchChromium();
+  const figures: Record<string, Figure> = {};
+  const details: Record<string, unknown> = { chromium: browser.version(), loadAverage1_5_15min: { atStart: loadavg().map((x) => Number(x.toFixed(2))) } };
+  const p50s: { apply: number[]; remove: number[] } = { apply: [], remove: [] };
+  const measure = async (codings: number, shape: RunShape, tag: string) => {
+    const spec = { ...scaleText(EDITOR_CORPUS, o.textScale), name: `editor200k-${sizeLabel(codings)}`, codings };
+    const project = join(workDir, `${spec.name}.marginalia`);
+    rmSync(project, { force: true });
+    log(`editor scale: generating ${spec.name} (${codings} codings)`);
+    generateProject(project, spec);
+    const results: RunResult[] = [];
+    try {
+      for (let r = 0; r < runs; r++) results.push(await oneRun(browser, project, renderer.dir, workDir, r, log, shape));
+    } finally {
+      rmSync(project, { force: true });
+    }
+    const perRun = (list: (r: RunResult) => ChangeTiming[], p: number) => results.map((r) => percentile(list(r).map((t) => t.shownMs), p));
+    const note = (what: string) => `${SAMPLES} ${what} per run on ${spec.name}${shape.cpuSlowdown !== 1 ? `, page CPU slowed ${shape.cpuSlowdown}×` : ''}; key event → first frame painted with the change`;
+    figures[`applyP50${tag}Ms`] = figure('ms', perRun((r) => r.apply, 50), { op: '<=', value: 16 }, 1, note('applies'));
+    figures[`applyP95${tag}Ms`] = figure('ms', perRun((r) => r.apply, 95), { op: '<=', value: shape.cpuSlowdown !== 1 ? 50 : 33 }, 1, note('applies'));
+    figures[`removeP50${tag}Ms`] = figure('ms', perRun((r) => r.remove, 50), { op: '<=', value: 16 }, 1, note('removes'));
+    figures[`removeP95${tag}Ms`] = figure('ms', perRun((r) => r.remove, 95), { op: '<=', value: shape.cpuSlowdown !== 1 ? 50 : 33 }, 1, note('removes'));
+    figures[`readable${tag}Ms`] = figure('ms', results.map((r) => r.open.shownMs), { op: '<=', value: codings > 10_000 ? 1500 : 1000 }, 1, `click on the source → text, highlights and margin on screen, ${spec.name}`);
+    details[tag] = { codingsInView: results[0]?.codings, applyMedians: changeBreakdown(results.flatMap((r) => r.apply)), removeMedians: changeBreakdown(results.flatMap((r) => r.remove)) };
+    return { apply: median(perRun((r) => r.apply, 50)), remove: median(perRun((r) => r.remove, 50)) };
+  };
+  try {
+    for (const n of o.sizes) {
+      const m = await measure(n, { scroll: false, cpuSlowdown: 1 }, `At${sizeLabel(n)}`);
+      p50s.apply.push(m.apply);
+      p50s.remove.push(m.remove);
+    }
+    await measure(10_000, { scroll: false, cpuSlowdown: 2 }, 'At10kCpu2x');
+  } finally {
+    await browser.close();
+  }
+  const ratio = (xs: number[]) => [Math.max(...xs) / Math.min(...xs)];
+  const sizes = o.sizes.map(sizeLabel).join(', ');
+  figures['applySizeRatio'] = figure('×', ratio(p50s.apply), { op: '<=', value: 1.5 }, 2, `slowest / fastest median apply over ${sizes} codings`);
+  figures['removeSizeRatio'] = figure('×', ratio(p50s.remove), { op: '<=', value: 1.5 }, 2, `slowest / fastest median remove over ${sizes} codings`);
   return { details, figures };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, type RefObject } from 'react';
+import { useCallback, useMemo, useRef, type RefObject } from 'react';
 import type { Code, Coding, Participant } from '../../../../shared/domain/types.ts';
 import { call } from '../../api/client.ts';
 import { DocumentEditor, type DocumentHandle } from '../../editor/DocumentEditor.tsx';
@@ -22,6 +22,22 @@ export type DocumentViewProps = {
 
 const KIND_WORD = { interview: 'Interview', questionnaire: 'Questionnaire', document: 'Document' } as const;
 const NONE: number[] = [];
+
+/** The coders' counts after codings came in and went out (a few, from one action). */
+function adjustCoders(coders: readonly CoderInSource[], added: readonly Coding[], gone: readonly Coding[]): CoderInSource[] {
+  const byId = new Map(coders.map((c) => [c.id, { ...c }]));
+  const count = (c: Coding, step: number) => {
+    if (c.id < 0) return; // drawn ahead of the backend's answer: not counted
+    const seen = byId.get(c.coderId);
+    if (seen) seen.codings += step;
+    else if (step > 0) byId.set(c.coderId, { id: c.coderId, name: c.coderName, color: coderColor(c.coderId), codings: 1 });
+  };
+  for (const c of gone) count(c, -1);
+  for (const c of added) count(c, 1);
+  const same = [...byId.values()].filter((c) => c.codings > 0);
+  // Unchanged counts keep the same array, so nothing that depends on it redraws.
+  return same.length === coders.length && same.every((c, i) => c.id === coders[i]!.id && c.codings === coders[i]!.codings) ? (coders as CoderInSource[]) : same.sort((a, b) => a.name.localeCompare(b.name));
+}
 
 /** The coders of a source's codings with their counts, and each coder's colour. */
 function codersIn(codings: readonly Coding[]): CoderInSource[] {
@@ -49,7 +65,15 @@ export function DocumentView({ codes, participants, docRef, actions, onKeyDown, 
   const projectPath = useProjectStore((p) => p.info?.path ?? '');
   const hiddenIds = s.hiddenCoders?.project === projectPath ? s.hiddenCoders.ids : NONE;
   const hidden = useMemo(() => new Set(hiddenIds), [hiddenIds]);
-  const coders = useMemo(() => codersIn(codings), [codings]);
+  // Counted again only after a load; a coding action adjusts the counts by what it changed.
+  const counted = useRef<{ codings: readonly Coding[]; coders: CoderInSource[] } | null>(null);
+  const coders = useMemo(() => {
+    const prev = counted.current;
+    const delta = s.codingsDelta;
+    const next = prev && delta && delta.from === prev.codings ? adjustCoders(prev.coders, delta.change.added, delta.gone) : codersIn(codings);
+    counted.current = { codings, coders: next };
+    return next;
+  }, [codings, s.codingsDelta]);
   const shownCodings = useMemo(() => (hidden.size === 0 ? codings : codings.filter((c) => !hidden.has(c.coderId))), [codings, hidden]);
   // Keyed by who is shown, so a coding action keeps the same colours object (and the document patches, not redraws).
   const shownKey = coders.filter((c) => !hidden.has(c.id)).map((c) => c.id).join(',');
@@ -57,7 +81,7 @@ export function DocumentView({ codes, participants, docRef, actions, onKeyDown, 
     const ids = shownKey === '' ? [] : shownKey.split(',').map(Number);
     return ids.length > 1 ? new Map(ids.map((id) => [id, coderColor(id)])) : null;
   }, [shownKey]);
-  const selected = shownCodings.find((c) => c.id === selectedCodingId) ?? null;
+  const selected = selectedCodingId === null ? null : (shownCodings.find((c) => c.id === selectedCodingId) ?? null);
 
   if (!detail) {
     return (

@@ -67,18 +67,28 @@ const readRecent = (): number[] => {
   }
 };
 
-/** A single action's change to the open source's codings, and the list it applies to. */
-export type CodingsDelta = { from: readonly Coding[]; change: CodingsChange };
+/** A single action's change to the open source's codings, the list it applies to, and the codings it took out. */
+export type CodingsDelta = { from: readonly Coding[]; change: CodingsChange; gone: readonly Coding[] };
 
 /**
  * The list with `added` in (replacing codings of the same id) and `removed` out, and the
  * change itself, so the document places only what changed instead of every coding again.
+ * Looked for from the end: what a researcher just did sits there (a coding drawn ahead of the
+ * backend's answer is the last one), so a change costs a copy of the list and little else.
  */
 const patch = (list: Coding[], added: Coding[], removed: number[] = []): { codings: Coding[]; codingsDelta: CodingsDelta } => {
-  const gone = new Set([...removed, ...added.map((c) => c.id)]);
-  const codings = list.filter((c) => !gone.has(c.id));
+  const codings = list.slice();
+  const gone: Coding[] = [];
+  for (const id of [...removed, ...added.map((c) => c.id)]) {
+    for (let i = codings.length - 1; i >= 0; i--) {
+      if (codings[i]!.id !== id) continue;
+      gone.push(codings[i]!);
+      codings.splice(i, 1);
+      break;
+    }
+  }
   codings.push(...added);
-  return { codings, codingsDelta: { from: list, change: { added, removed } } };
+  return { codings, codingsDelta: { from: list, change: { added, removed }, gone } };
 };
 /** Replaces or adds one coding; `dropId` is a coding that collapsed into it. */
 const upsert = (list: Coding[], coding: Coding, dropId?: number) => patch(list, [coding], dropId === undefined ? [] : [dropId]);
