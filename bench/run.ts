@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only store] [--corpus large] [--runs 3] [--samples 500] [--text-scale 1] [--keep]`
+ * `npm run bench [-- --only store] [--corpus large] [--runs 3] [--samples 500] [--text-scale 1] [--keep] [--compare] [--accept] [--baseline path]`
  * Prints one JSON object on stdout; progress goes to stderr. Never gates CI: the numbers
  * depend on the machine, so the budgets are reported, not enforced.
  */
@@ -8,22 +8,23 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPORA, isCorpusName, scaleText } from './corpora.ts';
 import { machine, peakRssMB, type Figure } from './stats.ts';
+import { applyBaseline, DEFAULT_BASELINE } from './baseline-file.ts';
 import { runStoreBench } from './store.ts';
 import { runEditorBench } from './editor.ts';
 import { runImportBench } from './import.ts';
 import { runAnalysisBench } from './analysis.ts';
 import { runChartBench } from './analysis-chart.ts';
 
-type Args = { only: string[]; corpus: string; runs: number; samples: number; textScale: number; keep: boolean };
+type Args = { only: string[]; corpus: string; runs: number; samples: number; textScale: number; keep: boolean; compare: boolean; accept: boolean; baseline: string };
 
 const SECTIONS = ['store', 'editor', 'import', 'analysis', 'chart'] as const;
-const USAGE = 'usage: npm run -s bench -- [--only store,editor] [--corpus large] [--runs 3] [--samples 500] [--text-scale 1] [--keep]';
+const USAGE = 'usage: npm run -s bench -- [--only store,editor] [--corpus large] [--runs 3] [--samples 500] [--text-scale 1] [--keep] [--compare] [--accept] [--baseline bench/baseline.json]';
 
 /** A bad command line: reported as one line with the usage, not as a stack trace. */
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { only: [...SECTIONS], corpus: 'large', runs: 3, samples: 500, textScale: 1, keep: false };
+  const args: Args = { only: [...SECTIONS], corpus: 'large', runs: 3, samples: 500, textScale: 1, keep: false, compare: false, accept: false, baseline: DEFAULT_BASELINE };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = (): string => {
@@ -41,6 +42,9 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--samples') args.samples = positive('--samples', Number(value()), true);
     else if (flag === '--text-scale') args.textScale = positive('--text-scale', Number(value()), false);
     else if (flag === '--keep') args.keep = true;
+    else if (flag === '--compare') args.compare = true;
+    else if (flag === '--accept') args.accept = true;
+    else if (flag === '--baseline') args.baseline = value();
     else throw new UsageError(`unknown argument ${flag}`);
   }
   const unknown = args.only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
@@ -114,6 +118,11 @@ async function main(): Promise<void> {
     failed: judged.filter(([, f]) => !f.pass).map(([n]) => n),
     peakRssMB: peakRssMB(),
   };
+  // Store and analysis figures are measured on --corpus; the other sections bring their own.
+  const corpusName = scaleText(CORPORA[args.corpus as keyof typeof CORPORA], args.textScale).name;
+  const corpusOf = (name: string): string | null => (name.startsWith('store.') || name.startsWith('analysis.') ? corpusName : null);
+  const compared = applyBaseline(args, figures, corpusOf, report['machine'] as ReturnType<typeof machine>, log);
+  if (compared) report['compare'] = compared;
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 }
 
