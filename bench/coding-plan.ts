@@ -4,7 +4,7 @@ import { drawWord } from './vocabulary.ts';
 
 export type PlannedCoding = { codeId: number; start: number; end: number; memo: string | null };
 
-/** Log-normal spread of coding lengths: with median 150 the summed coded length comes to about 1.45× the text (dense200k), near the guide's 1.5× without piling many codings at the 600 cap. */
+/** Log-normal spread of coding lengths: with median 150 the summed coded length comes to about 1.45× the text (dense200k), near the 1.5× the standard corpora aim for, without piling many codings at the 600 cap. */
 const LENGTH_SIGMA = 0.9;
 
 /** Index of the last element ≤ value in an ascending array, or -1. */

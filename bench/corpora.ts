@@ -1,5 +1,5 @@
 /**
- * The standard benchmark corpora (see the guide's benchmarks page). Figures are only
+ * The standard benchmark corpora (described in bench/README.md). Figures are only
  * comparable between runs of the same spec, so change a standard spec only on purpose and
  * say so in the change.
  */

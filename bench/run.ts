@@ -10,21 +10,21 @@ import { CORPORA, isCorpusName, scaleText } from './corpora.ts';
 import { machine, peakRssMB, type Figure } from './stats.ts';
 import { applyBaseline, DEFAULT_BASELINE } from './baseline-file.ts';
 import { runStoreBench } from './store.ts';
-import { runEditorBench } from './editor.ts';
+import { runEditorBench, runEditorScaleBench } from './editor.ts';
 import { runImportBench } from './import.ts';
 import { runAnalysisBench } from './analysis.ts';
 import { runChartBench } from './analysis-chart.ts';
 
-type Args = { only: string[]; corpus: string; runs: number; samples: number; textScale: number; keep: boolean; compare: boolean; accept: boolean; baseline: string };
+type Args = { only: string[]; corpus: string; runs: number; samples: number; textScale: number; keep: boolean; compare: boolean; accept: boolean; baseline: string; codings: number[] };
 
-const SECTIONS = ['store', 'editor', 'import', 'analysis', 'chart'] as const;
-const USAGE = 'usage: npm run -s bench -- [--only store,editor] [--corpus large] [--runs 3] [--samples 500] [--text-scale 1] [--keep] [--compare] [--accept] [--baseline bench/baseline.json]';
+const SECTIONS = ['store', 'editor', 'editorScale', 'import', 'analysis', 'chart'] as const;
+const USAGE = 'usage: npm run -s bench -- [--only store,editor,editorScale] [--corpus large] [--runs 3] [--samples 500] [--text-scale 1] [--codings 1000,10000,100000] [--keep] [--compare] [--accept] [--baseline bench/baseline.json]';
 
 /** A bad command line: reported as one line with the usage, not as a stack trace. */
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { only: [...SECTIONS], corpus: 'large', runs: 3, samples: 500, textScale: 1, keep: false, compare: false, accept: false, baseline: DEFAULT_BASELINE };
+  const args: Args = { only: [...SECTIONS], corpus: 'large', runs: 3, samples: 500, textScale: 1, keep: false, compare: false, accept: false, baseline: DEFAULT_BASELINE, codings: [1_000, 10_000, 100_000] };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = (): string => {
@@ -41,6 +41,7 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--runs') args.runs = positive('--runs', Number(value()), true);
     else if (flag === '--samples') args.samples = positive('--samples', Number(value()), true);
     else if (flag === '--text-scale') args.textScale = positive('--text-scale', Number(value()), false);
+    else if (flag === '--codings') args.codings = value().split(',').map((n) => positive('--codings', Number(n), true));
     else if (flag === '--keep') args.keep = true;
     else if (flag === '--compare') args.compare = true;
     else if (flag === '--accept') args.accept = true;
@@ -85,6 +86,12 @@ async function main(): Promise<void> {
       const editor = await runEditorBench({ runs: args.runs, textScale: args.textScale, outDir, workDir, log });
       report['editor'] = editor.details;
       for (const [name, f] of Object.entries(editor.figures)) figures[`editor.${name}`] = f;
+    }
+    if (args.only.includes('editorScale')) {
+      // The editor's interview at 1k, 10k and 100k codings, and at 10k with the CPU slowed 2× (see editor.ts).
+      const scale = await runEditorScaleBench({ runs: args.runs, textScale: args.textScale, outDir, workDir, log, sizes: args.codings });
+      report['editorScale'] = scale.details;
+      for (const [name, f] of Object.entries(scale.figures)) figures[`editorScale.${name}`] = f;
     }
     if (args.only.includes('import')) {
       // Its own corpus (1,000 plain-text transcripts of 5,000 words, see import.ts); --text-scale shortens them.
