@@ -127,7 +127,10 @@ describe('pseudonymizing the demo and reviewing the copy', () => {
     expect(count(copied, '[the design unit]')).toBe(2);
     expect(count(copied, '[University 1]')).toBe(count(originalTexts, 'Northbridge University'));
 
-    // A click on a code with a passage selected changes nothing in the file.
+    // One banner says read-only (not the reviewer's and the safety one both); nothing offers a change.
+    expect(await page.getByRole('region', { name: 'Project warnings' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Import…' }).count()).toBe(0);
+    // A click on a code, or a number key, with a passage selected changes nothing in the file.
     const before = fileHash(out);
     const codings = (app.host.current!.db.raw.prepare('SELECT count(*) AS n FROM codings').get() as { n: number }).n;
     await openView(page, 'Sources');
@@ -135,8 +138,12 @@ describe('pseudonymizing the demo and reviewing the copy', () => {
     await expect.poll(() => page.locator('.mg-doc').textContent()).toContain('Some outcomes need laboratory work');
     await expect.poll(() => page.locator('mark.mg-coding').count()).toBeGreaterThan(3);
     await selectPhrase(page, 'Some outcomes need laboratory work');
+    await expect.poll(() => page.getByRole('note').textContent()).toContain('Read-only here: codings can be read and stepped through');
+    expect(await page.getByRole('toolbar', { name: 'Coding' }).count()).toBe(0);
     await page.getByRole('tree', { name: 'Codes' }).getByRole('treeitem', { name: /^Flexibility/ }).click();
-    await expect.poll(() => page.locator('.notice.error').first().textContent()).toContain('Reviewer mode');
+    await selectPhrase(page, 'Some outcomes need laboratory work');
+    await page.keyboard.press('1');
+    await expect.poll(() => page.locator('.doc-status').textContent()).toContain('open read-only here');
     expect((app.host.current!.db.raw.prepare('SELECT count(*) AS n FROM codings').get() as { n: number }).n).toBe(codings);
     expect(fileHash(out)).toBe(before);
     await app.screenshot('anonymize-reviewer-sources');

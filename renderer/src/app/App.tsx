@@ -39,6 +39,8 @@ const VIEWS: { view: View; label: string; key: string }[] = [
 
 export function App() {
   const { info, view, generation, setView, refresh } = useProjectStore();
+  // Reviewer mode, or a project another window writes: nothing offers to change it.
+  const readOnly = info?.reviewer === true || Boolean(info?.safety?.readOnly);
   const [dialog, setDialog] = useState<'open' | 'new' | null>(null);
   const [cheatSheet, setCheatSheet] = useState(false);
   const [noProject, setNoProject] = useState(false);
@@ -110,8 +112,8 @@ export function App() {
         <span className="project-name" title={info?.path}>{info ? info.name : noProject ? 'No project open' : 'Opening…'}</span>
         {info?.isDemo && <span className="badge demo">demo</span>}
         <span className="spacer" />
-        {info && <UndoButtons />}
-        {info && <button onClick={openImport} title={`Import transcripts, documents and questionnaires (${keysOf('import')}), or drop files on the window`}>Import…</button>}
+        {info && !readOnly && <UndoButtons />}
+        {info && !readOnly && <button onClick={openImport} title={`Import transcripts, documents and questionnaires (${keysOf('import')}), or drop files on the window`}>Import…</button>}
         <button onClick={() => setDialog('new')} title={`New project (${keysOf('newProject')})`}>New project</button>
         <button onClick={() => setDialog('open')} title={`Open project (${keysOf('openProject')})`}>Open…</button>
         <button className="icon-button" onClick={() => setCheatSheet(true)} title={`Keyboard shortcuts (${keysOf('cheatSheet')} or ?)`} aria-label="Keyboard shortcuts">?</button>
@@ -166,7 +168,7 @@ export function App() {
       {dialog && <ProjectDialog mode={dialog} onClose={() => setDialog(null)} />}
       {cheatSheet && <ShortcutsDialog onClose={() => setCheatSheet(false)} />}
       {info && <MemoDialogHost />}
-      <ImportLayer enabled={info !== null} />
+      <ImportLayer enabled={info !== null && !readOnly} />
       <SnapshotsDialog />
       <DamagedOffer />
       <Notices />

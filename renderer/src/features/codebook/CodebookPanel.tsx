@@ -27,7 +27,8 @@ export function CodebookPanel({ onApply, applyMode, onDropPassage, keySlots }: C
       <header className="pane-header">
         <h2>Codebook</h2>
         <span className="muted">{codes.length}</span>
-        <button className="icon-button" title="New code" aria-label="New code" onClick={() => setAdding(true)}>+</button>
+        {/* Without a way to apply codes the project is read-only here: nothing to add either. */}
+        {onApply && <button className="icon-button" title="New code" aria-label="New code" onClick={() => setAdding(true)}>+</button>}
       </header>
       <div className="pane-tools">
         <input type="search" aria-label="Filter codes" placeholder="Filter codes…" value={filter} onChange={(e) => setFilter(e.target.value)} />
@@ -60,7 +61,7 @@ export function CodebookPanel({ onApply, applyMode, onDropPassage, keySlots }: C
         />
       </div>
       <footer className={`pane-footer hint${applyMode ? ' apply-hint' : ''}`}>
-        {applyMode ? 'Click a code to apply it to the selected passage' : <>Select text, then click a code · drag a passage onto a code · <OriginKey /></>}
+        {applyMode ? 'Click a code to apply it to the selected passage' : onApply ? <>Select text, then click a code · drag a passage onto a code · <OriginKey /></> : <OriginKey />}
       </footer>
     </section>
   );

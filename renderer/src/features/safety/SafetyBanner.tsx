@@ -25,7 +25,8 @@ export function SafetyBanner({ info }: { info: ProjectInfo }) {
   const damaged = safety.integrity === 'damaged';
   const lines: { kind: 'danger' | 'warn'; key: string; text: string; action?: boolean }[] = [];
   if (damaged) lines.push({ kind: 'danger', key: 'damaged', text: `${safety.integrityProblem ?? 'The project file is damaged.'} Nothing more is written to it.`, action: true });
-  else if (safety.readOnly) lines.push({ kind: 'warn', key: 'read-only', text: `Read-only: ${safety.readOnly}` });
+  // Reviewer mode says read-only in its own banner.
+  else if (safety.readOnly && info.reviewer !== true) lines.push({ kind: 'warn', key: 'read-only', text: `Read-only: ${safety.readOnly}` });
   if (safety.location) lines.push({ kind: 'warn', key: 'location', text: safety.location });
   if (safety.snapshotProblem) lines.push({ kind: 'warn', key: 'snapshot', text: `Snapshots are not being kept: ${safety.snapshotProblem}` });
   if (lines.length === 0) return null;

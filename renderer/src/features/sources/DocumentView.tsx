@@ -18,6 +18,8 @@ export type DocumentViewProps = {
   onKeyDown: (event: KeyboardEvent) => boolean;
   onPick: (mode: PickMode) => void;
   onInductive: () => void;
+  /** The project is open read-only here: the coding tools give way to a line that says so. */
+  readOnly?: boolean;
 };
 
 const KIND_WORD = { interview: 'Interview', questionnaire: 'Questionnaire', document: 'Document' } as const;
@@ -52,7 +54,7 @@ function codersIn(codings: readonly Coding[]): CoderInSource[] {
 }
 
 /** The document pane: header, coding toolbar, the text with its codings, and a status line. */
-export function DocumentView({ codes, participants, docRef, actions, onKeyDown, onPick, onInductive }: DocumentViewProps) {
+export function DocumentView({ codes, participants, docRef, actions, onKeyDown, onPick, onInductive, readOnly = false }: DocumentViewProps) {
   const s = useSourcesStore();
   const { detail, codings, selection, selectedCodingId, adjustingId } = s;
   const codeMap = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
@@ -101,18 +103,24 @@ export function DocumentView({ codes, participants, docRef, actions, onKeyDown, 
         {(coders.length > 1 || coders.some((c) => hidden.has(c.id))) && <CoderFilter coders={coders} hidden={hidden} onChange={(ids) => s.setHiddenCoders(projectPath, ids)} />}
         <button className="icon-button memo-button" title="Memo on this source" aria-label="Memo on this source" onClick={() => useMemosStore.getState().open({ kind: 'source', id: detail.id })}>✎</button>
       </header>
-      <CodingToolbar
-        codes={codes}
-        hasSelection={selection !== null}
-        keySlots={s.keySlots}
-        selected={selected}
-        adjusting={adjustingId !== null}
-        snap={s.snapToWords}
-        actions={actions}
-        onSnap={s.setSnapToWords}
-        onPick={onPick}
-        onInductive={onInductive}
-      />
+      {readOnly ? (
+        <div className="coding-toolbar read-only-note" role="note">
+          Read-only here: codings can be read and stepped through (Alt+↓), not changed.
+        </div>
+      ) : (
+        <CodingToolbar
+          codes={codes}
+          hasSelection={selection !== null}
+          keySlots={s.keySlots}
+          selected={selected}
+          adjusting={adjustingId !== null}
+          snap={s.snapToWords}
+          actions={actions}
+          onSnap={s.setSnapToWords}
+          onPick={onPick}
+          onInductive={onInductive}
+        />
+      )}
       <DocumentEditor
         source={detail}
         participantLabel={(id) => labels.get(id)}

@@ -7,6 +7,7 @@ import { onTablistKey } from '../codebook/tablist-keys.ts';
 import { useCodebookStore } from '../codebook/store.ts';
 import { MemosPanel } from '../memos/MemosPanel.tsx';
 import { useParticipantsStore } from '../participants/store.ts';
+import { useProjectStore } from '../project/store.ts';
 import { DocumentView } from './DocumentView.tsx';
 import { InductiveDialog } from './InductiveDialog.tsx';
 import { QuickPick } from './QuickPick.tsx';
@@ -37,6 +38,8 @@ export function Workbench() {
   const [inductive, setInductive] = useState(false);
   const [side, setSide] = useState<'codebook' | 'memos'>('codebook');
   const backToDoc = () => docRef.current?.focus();
+  // Reviewer mode, or a project another window writes: codings can be read and stepped through, not changed.
+  const readOnly = useProjectStore((p) => p.info?.reviewer === true || Boolean(p.info?.safety?.readOnly));
 
   // Ctrl+E: into the document text once it is drawn (the source may be opening now).
   const focusPending = useSourcesStore((s) => s.focusPending);
@@ -55,6 +58,10 @@ export function Workbench() {
 
   const onDocKey = (e: KeyboardEvent): boolean => {
     const st = useSourcesStore.getState();
+    if (readOnly && (['applyCode', 'newCategory', 'inVivo', 'codeUnit', 'applyKeyToUnit', 'applyKey', 'removeCoding', 'adjust'] as const).some((id) => matches(e, id))) {
+      st.setStatus('This project is open read-only here: codings can be read, not changed.');
+      return true;
+    }
     if (st.adjustingId !== null && (matches(e, 'selectAtCaret') || matches(e, 'deselect'))) {
       if (e.key === 'Enter') void actions.commitAdjust();
       else actions.cancelAdjust();
@@ -97,7 +104,7 @@ export function Workbench() {
   return (
     <div className="workbench">
       <SourcesPane sources={sources} openId={openId} onOpen={(id) => void attempt(() => openSource(id))} />
-      <DocumentView codes={codes} participants={participants} docRef={docRef} actions={actions} onKeyDown={onDocKey} onPick={openPick} onInductive={openInductive} />
+      <DocumentView codes={codes} participants={participants} docRef={docRef} actions={actions} onKeyDown={onDocKey} onPick={openPick} onInductive={openInductive} readOnly={readOnly} />
       <div className="side-column">
         <div className="side-tabs" role="tablist" aria-label="Side panel" onKeyDown={(e) => onTablistKey(e, SIDE_TABS, side, setSide)}>
           {SIDE_TABS.map((t) => (
@@ -107,7 +114,9 @@ export function Workbench() {
           ))}
         </div>
         <div className="side-panel" role="tabpanel" id={`side-panel-${side}`} aria-labelledby={`side-tab-${side}`}>
-          {side === 'codebook' ? (
+          {side === 'codebook' && readOnly ? (
+            <CodebookPanel keySlots={keySlots} />
+          ) : side === 'codebook' ? (
             <CodebookPanel
               applyMode={selection !== null}
               keySlots={keySlots}
