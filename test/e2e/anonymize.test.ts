@@ -11,14 +11,10 @@ import { selectPhrase } from './workbench-helpers.ts';
 const TERMS = 'Northbridge University | University\nNorthbridge | University\nCentre for Digital Education | Unit';
 const PASSPHRASE = 'a long passphrase for the key';
 
-/**
- * WCAG 2.1 A and AA violations of the page as it stands, one line each with where; a screenshot
- * kept. The top bar's Undo button is left out (its name "Undo: …" does not hold its visible
- * text once there is something to undo): the undo feature's to fix, not these views'.
- */
+/** WCAG 2.1 A and AA violations of the page as it stands, one line each with where; a screenshot kept. */
 async function axe(app: App, where: string): Promise<string[]> {
   await app.screenshot(`anonymize-${where}`);
-  const { violations } = await new AxeBuilder({ page: app.page }).exclude('.undo-buttons').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const { violations } = await new AxeBuilder({ page: app.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return violations.map((v) => `${where}: ${v.id} ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 

@@ -7,13 +7,9 @@ import type { Input, MethodName, Output } from '../../shared/api/contract.ts';
 import { Host } from '../../electron/backend/host.ts';
 import { useDemoApp, type App } from './harness.ts';
 
-/**
- * WCAG 2.1 AA violations on the page. The top bar's Undo button is left out: its accessible
- * name ("Undo: …") does not hold its visible text ("↶ Undo" run into the label), which axe
- * reports whenever there is something to undo; that is the undo feature's to fix, not this view's.
- */
+/** WCAG 2.1 AA violations on the page, the top bar's Undo button (named after the step it undoes) included. */
 async function axeViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).exclude('.undo-buttons').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
@@ -98,7 +94,7 @@ describe('Team view', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     // One Undo takes the decision back.
-    await page.getByRole('button', { name: /^Undo: Reconcile/ }).click();
+    await page.getByRole('button', { name: /^Undo Reconcile/ }).click();
     await expect.poll(() => settled.locator('.team-decision').count()).toBe(0);
     expect((await ok(app.host, 'codings.listForSource', { sourceId: decided.sourceId })).filter((c) => c.coderId === consensus.id)).toEqual([]);
 

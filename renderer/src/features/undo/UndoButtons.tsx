@@ -53,17 +53,17 @@ export function UndoButtons() {
         disabled={!canUndo || busy}
         onClick={() => void runUndo('undo')}
         title={canUndo ? `Undo ${undoLabel ?? ''} (${keysOf('undo')})` : 'Nothing to undo'}
-        aria-label={canUndo ? `Undo: ${undoLabel ?? ''}` : 'Undo'}
       >
-        ↶ Undo{canUndo && undoLabel ? <span className="undo-what">{undoLabel}</span> : null}
+        {/* Named by what it shows ("Undo" and the step), so the name read out holds the words seen; the arrow is decoration. */}
+        <span aria-hidden="true">↶ </span>Undo{canUndo && undoLabel ? <> <span className="undo-what">{undoLabel}</span></> : null}
       </button>
       <button
         disabled={!canRedo || busy}
         onClick={() => void runUndo('redo')}
         title={canRedo ? `Redo ${redoLabel ?? ''} (${keysOf('redo')})` : 'Nothing to redo'}
-        aria-label={canRedo ? `Redo: ${redoLabel ?? ''}` : 'Redo'}
+        aria-label={canRedo ? `Redo ${redoLabel ?? ''}` : 'Redo'}
       >
-        ↷ Redo
+        <span aria-hidden="true">↷ </span>Redo
       </button>
     </span>
   );
