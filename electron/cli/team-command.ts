@@ -131,6 +131,7 @@ function printPlan(plan: MergePlan, answers: Record<string, string>, io: Io): Me
   io.out(`${plan.name} (${plan.format === 'qdpx' ? 'REFI-QDA project' : 'Marginalia project'})${plan.manifest ? `: ${plan.manifest.coder}’s copy of “${plan.manifest.projectName}”, made ${plan.manifest.madeAt}${plan.manifest.blind ? ', blind' : ''}` : ''}`);
   for (const c of plan.coders) io.out(`  ${c.name}${c.existing ? '' : ' (new coder)'}: ${c.codings} codings, ${c.memos} memos`);
   io.out(`  ${mergeCountsInWords(plan.counts, false) || 'nothing to add'}`);
+  for (const n of plan.notes) io.out(`  note: ${n}`);
   const open: MergeItem[] = [];
   if (plan.items.length > 0) io.out('Questions (answer with --answer ID=VALUE):');
   for (const item of plan.items) {

@@ -57,6 +57,12 @@ export const participantByLabel = (db: Db, label: string): number | undefined =>
 export const lastIds = (db: Db): { coding: number; memo: number } =>
   db.get<{ coding: number; memo: number }>(sql`SELECT coalesce((SELECT max(id) FROM codings), 0) AS coding, coalesce((SELECT max(id) FROM memos), 0) AS memo`)!;
 
+/** The codings (id, code, extent, creation time) and memos (id, creation and update time) a coder's copy holds as it is made. */
+export const heldIds = (db: Db): { codings: { id: number; codeId: number; start: number; end: number; createdAt: string }[]; memos: { id: number; createdAt: string; updatedAt: string }[] } => ({
+  codings: db.all<{ id: number; codeId: number; start: number; end: number; createdAt: string }>(sql`SELECT id, code_id AS codeId, start, end, created_at AS createdAt FROM codings ORDER BY id`),
+  memos: db.all<{ id: number; createdAt: string; updatedAt: string }>(sql`SELECT id, created_at AS createdAt, updated_at AS updatedAt FROM memos ORDER BY id`),
+});
+
 /** A consistent copy of the whole database in a new file, which must not exist. */
 export function copyProjectFile(db: Db, path: string): void {
   db.run(sql`VACUUM INTO ${path}`);

@@ -14,7 +14,7 @@ import { insertAuditEntry } from '../repositories/audit.ts';
 import { exchangeSeed, listExchangeGuids, storeExchangeGuid } from '../repositories/exchange.ts';
 import { counts, ensureCoder, getCoder, getMeta, setMeta } from '../repositories/meta.ts';
 import { clearHistory, copyProjectFile, lastIds, removeOthersCodings, teamCoders, teamCodes, teamParticipants, teamSources, vacuumFile } from '../repositories/team.ts';
-import { MANIFEST_KEY } from './rows.ts';
+import { heldRows, MANIFEST_KEY, shownManifest } from './rows.ts';
 
 export const MARGINALIA_MIME = 'application/vnd.sqlite3';
 
@@ -29,8 +29,9 @@ export const MARGINALIA_MIME = 'application/vnd.sqlite3';
  *   the audit log (whose entries name every coding's span), and is vacuumed so no deleted
  *   page keeps them;
  * - the undo history goes (its row images would show what a blind copy hides);
- * - the manifest records who it is for, when it was made, the codes and the last coding and
- *   memo it held, so the merge brings back only what was done in the copy.
+ * - the manifest records who it is for, when it was made, the codes, the last coding and memo
+ *   it held and every coding (id, code, extent) and memo it held, so the merge brings back
+ *   what was done in the copy: what was made there, and what was deleted or changed there.
  */
 export async function makeCoderCopy(ctx: Ctx, input: { coder: string; blind: boolean }, step: Step): Promise<CoderCopy> {
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-copy-'));
@@ -82,9 +83,10 @@ function prepareCopy(db: Db, ctx: Ctx, projectName: string, input: { coder: stri
     codes: teamCodes(db).map((c) => ({ guid: guids.of('code', c.id), name: c.name })),
     lastCodingId: last.coding,
     lastMemoId: last.memo,
+    held: heldRows(db),
   };
   setMeta(db, MANIFEST_KEY, JSON.stringify(manifest));
   insertAuditEntry(db, { at: now, coderId: coder.id, action: 'distribute', entity: 'project', entityId: null, detail: { from: projectName, coder: coder.name, blind: input.blind, madeBy: getCoder(ctx.db, ctx.coderId)?.name ?? null } });
   const n = counts(db);
-  return { manifest, counts: { sources: n.sources, codes: n.codes, codings: n.codings, memos: n.memos, codingsLeftOut: removed.codings, memosLeftOut: removed.memos } };
+  return { manifest: shownManifest(manifest), counts: { sources: n.sources, codes: n.codes, codings: n.codings, memos: n.memos, codingsLeftOut: removed.codings, memosLeftOut: removed.memos } };
 }

@@ -7,10 +7,11 @@ import type { Step } from '../exchange/job.ts';
 import { runExchangeJob } from '../exchange/job.ts';
 import { layoutUnits } from '../exchange/unit-layout.ts';
 import { deleteCode, getCode, insertCode, nextPosition, placeCode, renameCode, siblingNameTaken } from '../repositories/codes.ts';
-import { deleteCodingsOfCodes, insertCodings, listCodingsOfCodes, type NewCodingRow } from '../repositories/codings.ts';
+import { moveCodingMemos } from '../repositories/coding-context.ts';
+import { deleteCoding, deleteCodingsOfCodes, getCoding, insertCodings, listCodingsOfCodes, type NewCodingRow } from '../repositories/codings.ts';
 import { insertImportedMemo, storeExchangeGuid } from '../repositories/exchange.ts';
 import { insertUnits } from '../repositories/import-units.ts';
-import { deleteMemosOnCodes, listMemosOnCodes, updateMemo } from '../repositories/memos.ts';
+import { deleteCodingMemos, deleteMemo, deleteMemosOnCodes, getMemo, listCodingMemos, listMemosOnCodes, updateMemo } from '../repositories/memos.ts';
 import { ensureCoder } from '../repositories/meta.ts';
 import { insertParticipant } from '../repositories/participants.ts';
 import { getSourceText, insertSource, type NewUnit } from '../repositories/sources.ts';
@@ -18,7 +19,7 @@ import { childCodeIds, copySource, copyUnits, participantByLabel } from '../repo
 import { labelOperation, q } from '../undo/labels.ts';
 import { recordJobOperation } from '../undo/recorder.ts';
 import { discardCopies, getStagedCopy, type LoadedCopy } from './staging.ts';
-import { projectRows } from './rows.ts';
+import { projectRows, shownManifest } from './rows.ts';
 
 const fold = (s: string) => s.trim().toLocaleLowerCase('en');
 
@@ -44,7 +45,7 @@ export function describeMerge(copy: LoadedCopy, { items, actions, coders }: Plan
   return {
     name: copy.name,
     format: copy.format,
-    manifest: copy.manifest,
+    manifest: shownManifest(copy.manifest),
     items,
     coders: copy.rows.coders
       .filter((c) => items.some((i) => i.id === `coder:${c.key}`))
@@ -56,6 +57,7 @@ export function describeMerge(copy: LoadedCopy, { items, actions, coders }: Plan
       })),
     counts: actions.counts,
     warnings: [...copy.warnings, ...actions.warnings],
+    notes: actions.notes,
   };
 }
 
@@ -174,6 +176,33 @@ async function applyMerge(ctx: Ctx, copy: LoadedCopy, actions: MergeActions, ste
     insertImportedMemo(db, { ...targetOf(m.target), title: m.memo.title, body: m.memo.body, text: m.memo.text, coderId: coderOf(m.coderName), createdAt, updatedAt: m.memo.updatedAt || createdAt });
   }
   for (const u of actions.updateMemos) updateMemo(db, Number(u.base), { title: u.memo.title, body: u.memo.body, text: u.memo.text }, now);
+
+  // What the coder changed or deleted in the copy, among what it held: the coding here gives way.
+  const replaced = [
+    ...actions.codings.flatMap((c, i) => (c.replaces === undefined ? [] : [{ base: Number(c.replaces), by: codingIds[i]! }])),
+    ...actions.replaceByPresent.map((r) => ({ base: Number(r.base), by: Number(r.by) })),
+  ];
+  for (const r of replaced) {
+    const before = getCoding(db, r.base);
+    if (!before) continue;
+    moveCodingMemos(db, r.base, r.by);
+    deleteCoding(db, r.base);
+    ctx.audit('replace', 'coding', r.base, { before: { sourceId: before.sourceId, codeId: before.codeId, start: before.start, end: before.end, quote: before.quote }, by: r.by, ...via });
+  }
+  for (const id of actions.removeCodings.map(Number)) {
+    const coding = getCoding(db, id);
+    if (!coding) continue;
+    const memos = listCodingMemos(db, id);
+    deleteCodingMemos(db, id);
+    deleteCoding(db, id);
+    ctx.audit('remove', 'coding', id, { sourceId: coding.sourceId, codeId: coding.codeId, start: coding.start, end: coding.end, quote: coding.quote, coder: coding.coderName, memos, ...via });
+  }
+  for (const id of actions.removeMemos.map(Number)) {
+    const memo = getMemo(db, id);
+    if (!memo) continue;
+    deleteMemo(db, id);
+    ctx.audit('delete', 'memo', id, { title: memo.title, text: memo.text, ...via });
+  }
 
   deleteCodes(ctx, actions.deleteCodes.map(Number), via);
 }

@@ -11,7 +11,7 @@ import { loadExchangeFile } from '../exchange/refi-file.ts';
 import { bytesOf, type StageRequest } from '../exchange/staging.ts';
 import { ImportError, reasonOf } from '../import/parsers/errors.ts';
 import { getMeta, tableNames } from '../repositories/meta.ts';
-import { projectRows, readManifest } from './rows.ts';
+import { projectRows, readManifest, shownManifest } from './rows.ts';
 import { refiRows } from './refi-rows.ts';
 import type { Step } from '../exchange/job.ts';
 
@@ -64,7 +64,7 @@ export function describeCopy(stagedId: string, copy: LoadedCopy): StagedCopy {
     name: copy.name,
     format: copy.format,
     projectName: copy.format === 'marginalia' ? (getMeta(copy.db, 'name') ?? copy.name) : copy.name.replace(/\.qdpx$/i, ''),
-    manifest: copy.manifest,
+    manifest: shownManifest(copy.manifest),
     coders: copy.rows.coders.map((c) => c.name),
     counts: { sources: copy.rows.sources.length, codes: copy.rows.codes.length, codings: copy.rows.codings.length, memos: copy.rows.memos.length },
   };

@@ -17,7 +17,8 @@ export type MemoRef =
   /** A coding this merge adds: its index in `codings`. */
   | { kind: 'coding'; index: number };
 
-export type PlannedCoding = { coding: MergeCoding; source: SourceRef; code: CodeRef; coderName: string; start: number; end: number; quote: string };
+/** A coding to add; `replaces`: the coding here it takes the place of (changed in the copy), whose memos move to it. */
+export type PlannedCoding = { coding: MergeCoding; source: SourceRef; code: CodeRef; coderName: string; start: number; end: number; quote: string; replaces?: string };
 
 export type MergeActions = {
   coders: string[];
@@ -28,9 +29,15 @@ export type MergeActions = {
   codings: PlannedCoding[];
   addMemos: { memo: MergeMemo; target: MemoRef; coderName: string }[];
   updateMemos: { base: string; memo: MergeMemo }[];
+  /** Codings here the copy's changed version replaces when it is already here (a twin): the base key and the twin's. */
+  replaceByPresent: { base: string; by: string }[];
+  /** Codings and memos here deleted in the copy, removed here too (a coding with the memos on it). */
+  removeCodings: string[];
+  removeMemos: string[];
   counts: MergeCounts;
   decisions: { subject: string; detail: string; answer: string }[];
   warnings: string[];
+  notes: string[];
 };
 
 export class MergeDecisionError extends Error {}
@@ -72,7 +79,7 @@ function answers(items: readonly MergeItem[], given: Readonly<Record<string, str
 
 const emptyCounts = (): MergeCounts => ({
   coders: 0, codesAdded: 0, codesMatched: 0, codesRenamed: 0, codesDeleted: 0, sourcesMatched: 0, sourcesAdded: 0,
-  codings: 0, codingsPresent: 0, codingsLeftOut: 0, memos: 0, memosUpdated: 0, memosLeftOut: 0,
+  codings: 0, codingsPresent: 0, codingsLeftOut: 0, memos: 0, memosUpdated: 0, memosLeftOut: 0, codingsRemoved: 0, codingsReplaced: 0, memosRemoved: 0,
 });
 
 function resolveCodes(ctx: MergeContext, chosen: Map<string, string>, actions: MergeActions): Map<string, CodeRef | null> {
@@ -131,6 +138,13 @@ function resolveSources(ctx: MergeContext, chosen: Map<string, string>, actions:
   return refs;
 }
 
+/** What a merge of this copy cannot see, said in the plan. */
+function notesOf(manifest: CopyManifest | null): string[] {
+  if (!manifest) return ['Not a coder’s copy made by Marginalia (it has no manifest): nothing deleted or changed in it is inferred; codings and memos it holds that this project lacks are brought.'];
+  if (!manifest.held) return ['This copy does not list what it held when it was made (an earlier Marginalia made it): codings and memos deleted or changed in it are not carried back; only work made in it is.'];
+  return [];
+}
+
 export type ResolveOptions = {
   /** The answers, by item id. */
   decisions?: Readonly<Record<string, string>>;
@@ -144,7 +158,10 @@ export function resolveMerge(base: MergeRows, copy: MergeRows, manifest: CopyMan
   const ctx = mergeContext(base, copy, manifest);
   const items = mergeItems(ctx);
   const chosen = answers(items, options.decisions ?? {}, new Set(base.codes.map((c) => c.key)), options.complete ?? false);
-  const actions: MergeActions = { coders: [], addCodes: [], renameCodes: [], deleteCodes: [], addSources: [], codings: [], addMemos: [], updateMemos: [], counts: emptyCounts(), decisions: [], warnings: [] };
+  const actions: MergeActions = {
+    coders: [], addCodes: [], renameCodes: [], deleteCodes: [], addSources: [], codings: [], addMemos: [], updateMemos: [],
+    replaceByPresent: [], removeCodings: [], removeMemos: [], counts: emptyCounts(), decisions: [], warnings: [], notes: notesOf(manifest),
+  };
   for (const item of items) {
     const answer = chosen.get(item.id);
     if (answer === undefined) continue;
@@ -164,9 +181,15 @@ export function resolveMerge(base: MergeRows, copy: MergeRows, manifest: CopyMan
   const keyOf = (source: SourceRef, code: CodeRef, coder: string, start: number, end: number) =>
     'base' in source && 'base' in code ? `${source.base}|${code.base}|${fold(coder)}|${start}|${end}` : null;
   const codingIndex = new Map<string, { base: string } | { index: number }>();
-  actions.counts.codingsPresent = copy.codings.length - ctx.codings.length;
+  actions.counts.codingsPresent = copy.codings.length - ctx.codings.length - ctx.changedCodings.length;
   const lost = new Map<string, number>();
-  for (const c of ctx.codings) {
+  // New codings, then the held ones the coder changed whose change is taken (in place of the coding here).
+  const candidates: { c: MergeCoding; replaces?: string }[] = ctx.codings.map((c) => ({ c }));
+  for (const { copy: c, base: here } of ctx.changedCodings) {
+    if (chosen.get(`coding-changed:${c.key}`) === 'theirs') candidates.push(here ? { c, replaces: here.key } : { c });
+    else actions.counts.codingsPresent++;
+  }
+  for (const { c, replaces } of candidates) {
     const source = sourceRefs.get(c.sourceKey);
     const code = codeRefs.get(c.codeKey);
     if (!source || !code || !brought(c.coderKey)) {
@@ -187,16 +210,24 @@ export function resolveMerge(base: MergeRows, copy: MergeRows, manifest: CopyMan
     const name = coderName.get(c.coderKey)!;
     const key = keyOf(source.ref, code, name, start, end);
     if (key !== null && present.has(key)) {
-      actions.counts.codingsPresent++;
       const here = baseCodingByKey.get(key);
       if (here !== undefined) codingIndex.set(c.key, { base: here });
+      if (replaces !== undefined && here !== undefined && here !== replaces) {
+        actions.replaceByPresent.push({ base: replaces, by: here });
+        actions.counts.codingsReplaced++;
+      } else actions.counts.codingsPresent++;
       continue;
     }
     if (key !== null) present.add(key);
     codingIndex.set(c.key, { index: actions.codings.length });
-    actions.codings.push({ coding: c, source: source.ref, code, coderName: name, start, end, quote: c.quote });
+    actions.codings.push({ coding: c, source: source.ref, code, coderName: name, start, end, quote: c.quote, ...(replaces === undefined ? {} : { replaces }) });
+    if (replaces !== undefined) actions.counts.codingsReplaced++;
   }
-  actions.counts.codings = actions.codings.length;
+  actions.counts.codings = actions.codings.filter((c) => c.replaces === undefined).length;
+  for (const { base: c } of ctx.removedCodings) if (chosen.get(`coding-deleted:${c.key}`) === 'remove') actions.removeCodings.push(c.key);
+  for (const { base: m } of ctx.removedMemos) if (chosen.get(`memo-deleted:${m.key}`) === 'remove') actions.removeMemos.push(m.key);
+  actions.counts.codingsRemoved = actions.removeCodings.length;
+  actions.counts.memosRemoved = actions.removeMemos.length;
   const sourceName = new Map(copy.sources.map((s) => [s.key, s.name]));
   for (const [key, n] of lost) actions.warnings.push(`${sourceName.get(key)}: ${n} coding${n === 1 ? '' : 's'} left out, their quoted text is no longer in the source here`);
 
@@ -262,7 +293,7 @@ function resolveMemos(ctx: MergeContext, chosen: Map<string, string>, refs: Refs
     const ours = hereKey === null ? undefined : baseMemos.get(hereKey);
     const answer = chosen.get(`memo:${key}`);
     if (ours && ours.body === theirs.body) continue;
-    if (ours && (ours.updatedAt <= ctx.manifest!.madeAt || answer === 'theirs')) actions.updateMemos.push({ base: ours.key, memo: theirs });
+    if (ours && (!ctx.editedSince(ours) || answer === 'theirs')) actions.updateMemos.push({ base: ours.key, memo: theirs });
     else if (answer === 'both' || (!ours && answer === 'theirs')) add(theirs);
   }
   actions.counts.memos = actions.addMemos.length;

@@ -37,12 +37,39 @@ export type CopyManifest = {
   /** Codings and memos with ids up to these were already in the copy when it was made. */
   lastCodingId: number;
   lastMemoId: number;
+  /**
+   * What the copy held when it was made, so a merge can tell what the coder deleted or changed
+   * there. Copies made before this was recorded lack it; they merge as before, without
+   * inferring deletions or changes.
+   */
+  held?: HeldRows;
 };
+
+/**
+ * A row is known by its id and creation time together (SQLite hands a deleted row's id out
+ * again; clocks of two machines disagree, so the time alone cannot say what is new): each
+ * coding as [id, code id, start, end, createdAt], each memo as [id, createdAt, updatedAt].
+ */
+export type HeldRows = { codings: [number, number, number, number, string][]; memos: [number, string, string][] };
 
 /** One question the merge asks: a conflict (no default: the researcher must choose) or a mapping (a default they may change). */
 export type MergeItem = {
   id: string;
-  kind: 'coder' | 'code-new' | 'code-renamed' | 'code-deleted-here' | 'code-deleted-there' | 'source-changed' | 'source-new' | 'memo-edited';
+  kind:
+    | 'coder'
+    | 'code-new'
+    | 'code-renamed'
+    | 'code-deleted-here'
+    | 'code-deleted-there'
+    | 'source-changed'
+    | 'source-new'
+    | 'memo-edited'
+    /** A coding the copy held when made and the coder deleted there. */
+    | 'coding-deleted'
+    /** A coding the copy held when made whose extent or code the coder changed there. */
+    | 'coding-changed'
+    /** A memo the copy held when made and the coder deleted there. */
+    | 'memo-deleted';
   conflict: boolean;
   /** What it is about, e.g. "Code Why / Value added". */
   subject: string;
@@ -69,6 +96,12 @@ export type MergeCounts = {
   memos: number;
   memosUpdated: number;
   memosLeftOut: number;
+  /** Codings here the coder deleted in the copy, removed here too. */
+  codingsRemoved: number;
+  /** Codings here the coder changed in the copy (extent or code): replaced by the copy's version. */
+  codingsReplaced: number;
+  /** Memos here the coder deleted in the copy, removed here too. */
+  memosRemoved: number;
 };
 
 export type MergePlan = {
@@ -82,6 +115,8 @@ export type MergePlan = {
   /** What the merge does with every item at its default (conflicts not yet counted). */
   counts: MergeCounts;
   warnings: string[];
+  /** What the merge does not look at, e.g. deletions in a copy without a manifest. */
+  notes: string[];
 };
 
 export type MergeReport = Omit<MergePlan, 'items'> & {

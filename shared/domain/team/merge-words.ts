@@ -5,6 +5,8 @@ export const MERGE_COUNT_WORDS: readonly [keyof MergeCounts, string, string][] =
   ['codings', 'codings to add', 'codings added'],
   ['codingsPresent', 'codings already here', 'codings already here'],
   ['codingsLeftOut', 'codings left out', 'codings left out'],
+  ['codingsReplaced', 'codings to replace with the copy’s changed version', 'codings replaced with the copy’s changed version'],
+  ['codingsRemoved', 'codings to remove (deleted in the copy)', 'codings removed (deleted in the copy)'],
   ['codesAdded', 'codes to add', 'codes added'],
   ['codesRenamed', 'codes to rename', 'codes renamed'],
   ['codesDeleted', 'codes to delete', 'codes deleted'],
@@ -12,6 +14,7 @@ export const MERGE_COUNT_WORDS: readonly [keyof MergeCounts, string, string][] =
   ['sourcesAdded', 'sources to add', 'sources added'],
   ['memos', 'memos to add', 'memos added'],
   ['memosUpdated', 'memos to update', 'memos updated'],
+  ['memosRemoved', 'memos to remove (deleted in the copy)', 'memos removed (deleted in the copy)'],
 ];
 
 /** A phrase for one count: "codings added" stays plural except for 1 ("1 coding added"). */

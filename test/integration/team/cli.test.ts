@@ -84,6 +84,35 @@ describe('marginalia distribute, merge and agreement', () => {
     expect(await codingCount()).toBeGreaterThan(afterAna);
   });
 
+  it('prints what a coder deleted in a copy made with the others’ codings, and takes the answers like any other', async () => {
+    const copy = join(t.dir, 'ana-2.marginalia');
+    expect((await cli('distribute', '--coder', 'Ana', '--with-others', '-o', copy)).code).toBe(0);
+    const gone = await asCoder(t, 'Ana', copy, async (ok) => {
+      const [first] = await ok('sources.list', {});
+      const codings = await ok('codings.listForSource', { sourceId: first!.id });
+      const hers = codings.find((c) => c.coderName === 'Ana')!;
+      const his = codings.find((c) => c.coderName === 'Ben')!;
+      await ok('codings.remove', { id: hers.id });
+      await ok('codings.remove', { id: his.id });
+      return { hers: hers.id, his: his.id };
+    });
+    const before = await codingCount();
+    const refused = await cli('merge', copy);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain(`\n  coding-deleted:${gone.hers}  Coding `);
+    expect(refused.out).toContain(`\n  CONFLICT coding-deleted:${gone.his}  Coding `);
+    expect(refused.out).toContain('Ben’s (not Ana’s) coding');
+    expect(refused.out).toContain('remove = Remove it here too; keep = Keep it here\n      answer: remove');
+    expect(refused.out).toContain('1 coding to remove (deleted in the copy)');
+    expect(refused.err).toContain(`unanswered (coding-deleted:${gone.his})`);
+    expect(await codingCount()).toBe(before);
+
+    const merged = await cli('merge', copy, '--answer', `coding-deleted:${gone.his}=keep`);
+    expect(merged.code).toBe(0);
+    expect(merged.out).toContain('1 coding removed (deleted in the copy)');
+    expect(await codingCount()).toBe(before - 1);
+  });
+
   it('prints the agreement table, writes CSV and XLSX, and gives JSON', async () => {
     const table = await cli('agreement', '--coders', 'Ana,Ben');
     expect(table.code).toBe(0);

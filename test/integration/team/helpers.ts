@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { CoderCopy } from '../../../shared/domain/team/api-types.ts';
 import type { Code } from '../../../shared/domain/types.ts';
 import { Host } from '../../../electron/backend/host.ts';
-import { FIXED_TIME, type TestHost } from '../../helpers/project.ts';
+import { expect } from 'vitest';
+import { FIXED_TIME, tableCounts, type TestHost } from '../../helpers/project.ts';
 import { preview, run, stageOne, suggestedOptions } from '../import/helpers.ts';
 
 /** A small deterministic generator (mulberry32), so every run codes the same passages. */
@@ -73,6 +74,15 @@ export async function asCoder<T>(t: TestHost, coder: string, path: string, work:
   } finally {
     host.close();
   }
+}
+
+/** A merge refused while a question is unanswered: `invalid_input` on decisions, its message saying `says`, nothing in the project changed. */
+export async function expectMergeRefused(t: TestHost, stagedId: string, says: string): Promise<void> {
+  const before = tableCounts(t.host);
+  const refused = await t.host.call('team.merge', { stagedId });
+  expect(refused.ok).toBe(false);
+  if (!refused.ok) expect(refused.error).toMatchObject({ code: 'invalid_input', field: 'decisions', message: expect.stringContaining(says) });
+  expect(tableCounts(t.host)).toEqual(before);
 }
 
 export type Span = { start: number; end: number };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../../electron/backend/check.ts';
 import type { Coder } from '../../../shared/domain/types.ts';
 import { tableCounts, testHost, type TestHost } from '../../helpers/project.ts';
-import { alphaOf, asCoder, codeSource, cohenKappaOf, generatedProject, rng, saveCopy, type Ratings, type Span } from './helpers.ts';
+import { alphaOf, asCoder, codeSource, cohenKappaOf, expectMergeRefused, generatedProject, rng, saveCopy, type Ratings, type Span } from './helpers.ts';
 
 /**
  * Issue 13's scenario end to end through the API: a generated project, two blind coders'
@@ -121,12 +121,7 @@ describe('merging the copies back', () => {
     expect(conflict.detail).toContain('“Help” here, “Assistance” in the copy');
     expect(plan.coders).toEqual([{ name: 'Ana', codings: count(ana), memos: 0, existing: false }]);
 
-    const before = tableCounts(t.host);
-    const refused = await t.host.call('team.merge', { stagedId: staged.stagedId });
-    expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.error).toMatchObject({ code: 'invalid_input', field: 'decisions' });
-    if (!refused.ok) expect(refused.error.message).toContain('Choose what to do before merging');
-    expect(tableCounts(t.host)).toEqual(before);
+    await expectMergeRefused(t, staged.stagedId, 'Choose what to do before merging');
 
     const report = await t.ok('team.merge', { stagedId: staged.stagedId, decisions: { [conflict.id]: 'ours' } });
     expect(report.counts).toMatchObject({ coders: 1, codings: count(ana), codesRenamed: 0, codesAdded: 0, sourcesMatched: 3 });

@@ -40,7 +40,10 @@ describe('the agreement table as exported', () => {
   it('speaks of one coding in the singular', () => {
     expect(countPhrase(1, 'codings added')).toBe('coding added');
     expect(countPhrase(2, 'codings added')).toBe('codings added');
-    const counts = { coders: 1, codesAdded: 1, codesMatched: 4, codesRenamed: 0, codesDeleted: 0, sourcesMatched: 3, sourcesAdded: 0, codings: 12, codingsPresent: 0, codingsLeftOut: 0, memos: 0, memosUpdated: 0, memosLeftOut: 0 };
+    const counts = { coders: 1, codesAdded: 1, codesMatched: 4, codesRenamed: 0, codesDeleted: 0, sourcesMatched: 3, sourcesAdded: 0, codings: 12, codingsPresent: 0, codingsLeftOut: 0, memos: 0, memosUpdated: 0, memosLeftOut: 0, codingsRemoved: 0, codingsReplaced: 0, memosRemoved: 0 };
     expect(mergeCountsInWords(counts, true)).toBe('12 codings added, 1 code added, 3 sources matched');
+    expect(mergeCountsInWords({ ...counts, codings: 0, codingsRemoved: 1, codingsReplaced: 2 }, false)).toBe(
+      '2 codings to replace with the copy’s changed version, 1 coding to remove (deleted in the copy), 1 code to add, 3 sources matched',
+    );
   });
 });

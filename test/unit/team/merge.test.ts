@@ -153,3 +153,136 @@ describe('merging a coder’s copy', () => {
     expect(reanchor('ab', 'zz', 0)).toBe(-1);
   });
 });
+
+describe('what the coder deleted or changed in the copy among what it held', () => {
+  /** The project: Ana's coding 100 and memo 50, Ben's coding 98 (with Ben's memo 49 on it) and his project memo 48, all older than the copy. */
+  const project = (): MergeRows => {
+    const rows = base();
+    rows.coders.push({ key: '2', name: 'Ben' });
+    rows.codings.unshift({ key: '98', sourceKey: '10', codeKey: '3', coderKey: '2', start: 20, end: 30, quote: TEXT.slice(20, 30), createdAt: '2026-01-15' });
+    rows.memos.unshift(
+      { key: '48', target: { kind: 'project' }, coderKey: '2', title: 'Plan', body: '<p>plan</p>', text: 'plan', createdAt: '2026-01-15', updatedAt: '2026-01-15' },
+      { key: '49', target: { kind: 'coding', key: '98' }, coderKey: '2', title: '', body: '<p>why</p>', text: 'why', createdAt: '2026-01-15', updatedAt: '2026-01-15' },
+    );
+    return rows;
+  };
+  /** Ben's copy made with the others' codings, listing what it held. */
+  const held: CopyManifest = { ...manifest, blind: false, held: {
+      codings: [[98, 3, 20, 30, '2026-01-15'], [100, 2, 0, 10, '2026-01-01']],
+      memos: [[48, '2026-01-15', '2026-01-15'], [49, '2026-01-15', '2026-01-15'], [50, '2026-01-01', '2026-01-01']],
+    },
+  };
+  const run = (here: MergeRows, there: MergeRows, decisions: Record<string, string> = {}, m: CopyManifest | null = held) =>
+    resolveMerge(here, there, m, { textOf, decisions, complete: false });
+
+  it('carries back the coder’s own deletions by default, and keeps them when answered “keep”', () => {
+    const c = project();
+    c.codings = c.codings.filter((x) => x.key !== '98');
+    c.memos = c.memos.filter((x) => x.key !== '48' && x.key !== '49');
+    let r = run(project(), c);
+    // The memo on the deleted coding goes with it: one question, not two.
+    expect(r.items.map((i) => [i.id, i.kind, i.conflict, i.choice])).toEqual([
+      ['coding-deleted:98', 'coding-deleted', false, 'remove'],
+      ['memo-deleted:48', 'memo-deleted', false, 'remove'],
+    ]);
+    expect(r.items[0]!.detail).toBe('Ben’s coding “o-credenti” (characters 20–30) was deleted in Ben’s copy; 1 memo on it here would go with it.');
+    expect(r.actions).toMatchObject({ removeCodings: ['98'], removeMemos: ['48'], codings: [] });
+    expect(r.actions.counts).toMatchObject({ codingsRemoved: 1, memosRemoved: 1, codings: 0 });
+    expect(r.actions.decisions).toContainEqual({ subject: 'Coding Why / Demand in Interview PA', detail: r.items[0]!.detail, answer: 'Remove it here too' });
+    r = run(project(), c, { 'coding-deleted:98': 'keep', 'memo-deleted:48': 'keep' });
+    expect(r.actions).toMatchObject({ removeCodings: [], removeMemos: [] });
+  });
+
+  it('asks about another coder’s coding deleted in the copy, and refuses to merge unanswered', () => {
+    const c = project();
+    c.codings = c.codings.filter((x) => x.key !== '100');
+    const r = run(project(), c);
+    expect(r.items).toEqual([expect.objectContaining({ id: 'coding-deleted:100', conflict: true, choice: null })]);
+    expect(r.items[0]!.detail).toContain('Ana’s (not Ben’s) coding');
+    expect(r.actions.removeCodings).toEqual([]);
+    expect(() => resolveMerge(project(), c, held, { textOf, complete: true })).toThrow(/deleted in Ben’s copy.*Choose what to do/);
+    expect(run(project(), c, { 'coding-deleted:100': 'remove' }).actions.removeCodings).toEqual(['100']);
+  });
+
+  it('asks when a memo deleted in the copy was edited here since', () => {
+    const c = project();
+    c.memos = c.memos.filter((x) => x.key !== '48');
+    const here = project();
+    here.memos[0] = { ...here.memos[0]!, body: '<p>plan 2</p>', updatedAt: '2026-02-05' };
+    expect(run(here, c).items).toEqual([expect.objectContaining({ id: 'memo-deleted:48', conflict: true, choice: null })]);
+  });
+
+  it('brings an adjusted coding at its new extent in place of the old one, not as a second coding', () => {
+    const c = project();
+    c.codings[0] = { ...c.codings[0]!, start: 24, end: 34, quote: TEXT.slice(24, 34) };
+    let r = run(project(), c);
+    expect(r.items.map((i) => [i.id, i.conflict, i.choice])).toEqual([['coder:2', false, 'bring'], ['coding-changed:98', false, 'theirs']]);
+    expect(r.items[1]!.detail).toContain('its extent to characters 24–34');
+    expect(r.actions.codings.map((x) => [x.coderName, x.start, x.end, x.replaces])).toEqual([['Ben', 24, 34, '98']]);
+    expect(r.actions.counts).toMatchObject({ codings: 0, codingsReplaced: 1, codingsRemoved: 0 });
+    // A memo on it (made in the copy after) follows the new version.
+    c.memos.push({ key: '60', target: { kind: 'coding', key: '98' }, coderKey: '2', title: '', body: '<p>n</p>', text: 'n', createdAt: '2026-02-03', updatedAt: '2026-02-03' });
+    expect(run(project(), c).actions.addMemos[0]!.target).toEqual({ kind: 'coding', index: 0 });
+    r = run(project(), c, { 'coding-changed:98': 'ours' });
+    expect(r.actions.codings).toEqual([]);
+    expect(r.actions.addMemos[0]!.target).toEqual({ kind: 'coding', base: '98' });
+  });
+
+  it('replaces by the twin already here, asks when changed on both sides, and does nothing when changed alike', () => {
+    const c = project();
+    c.codings[0] = { ...c.codings[0]!, start: 0, end: 10, codeKey: '2', quote: TEXT.slice(0, 10) };
+    const here = project();
+    here.codings.push({ key: '120', sourceKey: '10', codeKey: '2', coderKey: '2', start: 0, end: 10, quote: '', createdAt: '2026-02-02' });
+    let r = run(here, c);
+    expect(r.items.find((i) => i.id === 'coding-changed:98')!.detail).toContain('its extent to characters 0–10 “Why do we” and its code to Why / Value');
+    expect(r.actions).toMatchObject({ codings: [], replaceByPresent: [{ base: '98', by: '120' }] });
+
+    const both = project();
+    both.codings[0] = { ...both.codings[0]!, start: 21, end: 30 };
+    r = run(both, c);
+    expect(r.items.find((i) => i.id === 'coding-changed:98')).toMatchObject({ conflict: true, choice: null });
+    expect(r.items.find((i) => i.id === 'coding-changed:98')!.detail).toContain('changed here too');
+
+    const alike = project();
+    alike.codings[0] = { ...alike.codings[0]!, start: 0, end: 10, codeKey: '2' };
+    expect(run(alike, c).items).toEqual([]);
+  });
+
+  it('asks about a coding changed in the copy and deleted here', () => {
+    const c = project();
+    c.codings[0] = { ...c.codings[0]!, end: 33, quote: TEXT.slice(20, 33) };
+    const here = project();
+    here.codings = here.codings.filter((x) => x.key !== '98');
+    const r = run(here, c);
+    expect(r.items.find((i) => i.kind === 'coding-changed')).toMatchObject({ conflict: true, choice: null, options: [{ value: 'theirs', label: 'Restore it as changed in the copy' }, { value: 'ours', label: 'Leave it deleted' }] });
+    expect(run(here, c, { 'coding-changed:98': 'theirs' }).actions.codings.map((x) => [x.end, x.replaces])).toEqual([[33, undefined]]);
+  });
+
+  it('knows a row by id and creation time: an id handed out again is new work, a clock ahead is no change', () => {
+    const c = project();
+    // Ben deleted his coding 98 and made another that SQLite gave id 98 again.
+    c.codings[0] = { key: '98', sourceKey: '10', codeKey: '2', coderKey: '2', start: 40, end: 50, quote: TEXT.slice(40, 50), createdAt: '2026-02-03' };
+    let r = run(project(), c);
+    expect(r.items.map((i) => i.id)).toEqual(['coder:2', 'coding-deleted:98']);
+    expect(r.actions.codings.map((x) => [x.start, x.end, x.replaces])).toEqual([[40, 50, undefined]]);
+    // A coding the copy held, made on a machine whose clock was ahead of the one that made the copy.
+    const ahead = project();
+    ahead.codings[0] = { ...ahead.codings[0]!, createdAt: '2026-03-01' };
+    const m = { ...held, held: { ...held.held!, codings: [[98, 3, 20, 30, '2026-03-01'], [100, 2, 0, 10, '2026-01-01']] as [number, number, number, number, string][] } };
+    r = run(ahead, structuredClone(ahead), {}, m);
+    expect(r.items).toEqual([]);
+    expect(r.actions.counts).toMatchObject({ codings: 0, codingsPresent: 2, codingsRemoved: 0, codingsReplaced: 0 });
+  });
+
+  it('infers nothing without the list of what the copy held, or without a manifest, and says so', () => {
+    const c = project();
+    c.codings = c.codings.filter((x) => x.key !== '98');
+    const { held: _held, ...old } = held;
+    const r = run(project(), c, {}, old);
+    expect(r.items).toEqual([]);
+    expect(r.actions).toMatchObject({ removeCodings: [], removeMemos: [] });
+    expect(r.actions.notes.join(' ')).toMatch(/deleted or changed in it are not carried back/);
+    expect(run(project(), c, {}, null).actions.notes.join(' ')).toMatch(/no manifest.*nothing deleted or changed in it is inferred/);
+    expect(run(project(), c).actions.notes).toEqual([]);
+  });
+});

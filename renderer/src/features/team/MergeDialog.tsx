@@ -162,6 +162,7 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
               </tbody>
             </table>
             <Counts counts={step.plan.counts} done={false} />
+            {step.plan.notes.map((n) => <p key={n} className="hint">{n}</p>)}
             {step.plan.items.length > 0 && (
               <>
                 <h3>Questions</h3>
