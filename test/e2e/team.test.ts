@@ -20,9 +20,9 @@ const ok: Call = async (host, method, input) => {
   return r.value as never;
 };
 
-/** A coder's copy of the demo for `coder`, written where they keep it; `work` runs in their own app on it. */
-async function codedCopy(app: App, coder: string, work: (host: Host) => Promise<void>): Promise<string> {
-  const copy = await ok(app.host, 'team.distribute', { coder, blind: true });
+/** A coder's copy of the demo for `coder` (blind unless said), written where they keep it; `work` runs in their own app on it. */
+async function codedCopy(app: App, coder: string, work: (host: Host) => Promise<void>, blind = true): Promise<string> {
+  const copy = await ok(app.host, 'team.distribute', { coder, blind });
   const path = join(app.dir, `${coder}.marginalia`);
   writeFileSync(path, Buffer.from(copy.file.base64, 'base64'));
   const theirs = new Host({ home: join(app.dir, `home-${coder}`), coderName: coder });
@@ -155,5 +155,26 @@ describe('Team view', () => {
     await app.screenshot('team-merge-report');
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => page.locator('.team-coder-list').textContent()).toContain('Cleo');
+  });
+
+  it('asks in the merge dialog about a coding the coder deleted in their copy, and removes it here too', async () => {
+    const { page } = app;
+    const [source] = await ok(app.host, 'sources.list', { kind: 'interview' });
+    const bens = (await ok(app.host, 'codings.listForSource', { sourceId: source!.id })).filter((c) => c.coderName === 'Ben');
+    const gone = bens[0]!;
+    const path = await codedCopy(app, 'Ben', async (ben) => void (await ok(ben, 'codings.remove', { id: gone.id })), false);
+    await page.getByRole('button', { name: 'Team', exact: true }).click();
+    await page.getByRole('button', { name: 'Merge a copy…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Merge a coder’s copy' });
+    await dialog.getByLabel('Coder’s copy').setInputFiles(path);
+    const question = dialog.locator('.team-question', { hasText: 'was deleted in Ben’s copy' });
+    await expect.poll(() => question.count()).toBe(1);
+    expect(await question.getByRole('combobox').inputValue()).toBe('remove');
+    expect(await dialog.locator('.team-merge-counts').textContent()).toContain('1 coding to remove (deleted in the copy)');
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Merge into Northbridge micro-credentials (demo)' }).click();
+    await expect.poll(() => dialog.locator('.team-merge-about').textContent()).toBe('Merged Ben.marginalia');
+    expect(await dialog.locator('.team-merge-counts').textContent()).toContain('1 coding removed (deleted in the copy)');
+    expect((await ok(app.host, 'codings.listForSource', { sourceId: source!.id })).some((c) => c.id === gone.id)).toBe(false);
   });
 });
