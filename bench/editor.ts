@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -93,8 +93,20 @@ async function oneRun(browser: Browser, project: string, rendererDir: string, wo
 
     const open = await openSource(page, scene.name, scene.layout);
     log(`  run ${run + 1}: readable in ${open.shownMs.toFixed(0)} ms (${open.onScreenCodings} codings on screen, ${open.codingsDrawn} drawn, ${open.marks} highlight elements)`);
+    // MARGINALIA_BENCH_PROFILE=/path/prefix: a CPU profile of the page over the applies (open it in Chrome's DevTools).
+    const profileTo = process.env['MARGINALIA_BENCH_PROFILE'];
+    const profiler = profileTo ? await context.newCDPSession(page) : null;
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.start');
+    }
     const apply: ChangeTiming[] = [];
     for (const passage of scene.passages) apply.push(await applyCode(page, passage));
+    if (profiler && profileTo) {
+      const { profile } = await profiler.send('Profiler.stop');
+      writeFileSync(`${profileTo}-${scene.layout.codings.length}-run${run + 1}.cpuprofile`, JSON.stringify(profile));
+      log(`  run ${run + 1}: CPU profile of the applies written next to ${profileTo}`);
+    }
     log(`  run ${run + 1}: apply p95 ${percentile(apply.slice(WARM_UP).map((t) => t.shownMs), 95).toFixed(1)} ms`);
     const remove: ChangeTiming[] = [];
     for (let i = apply.length - 1; i >= 0; i--) remove.push(await removeCoding(page, apply[i]!.codingId, scene.passages[i]!.from));

@@ -57,7 +57,7 @@ describe('the coding workbench', () => {
 
     // Undo takes the last coding away, in the file and on screen; redo brings it back.
     const undo = page.getByRole('button', { name: /^Undo/ });
-    await expect.poll(() => undo.getAttribute('aria-label')).toContain('Flexibility');
+    await expect.poll(() => undo.textContent()).toContain('Flexibility');
     await page.keyboard.press('Control+z');
     await expect.poll(() => codingsInFile(app, SOURCE).length).toBe(before + 2);
     await expect.poll(() => page.locator('mark.mg-coding', { hasText: 'Getting that endorsement' }).count()).toBe(0);

@@ -182,10 +182,12 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
         id: --pendingId, sourceId: openId, codeId, ...range, quote: get().detail?.text.slice(range.start, range.end) ?? '',
         coderId: 0, coderName: '', createdAt: new Date().toISOString(), participantId: null, memoCount: 0,
       };
+      // The request goes out first: drawing a dense page can take a frame, the backend need not wait for it.
+      const request = call('codings.apply', { sourceId: openId, codeId, ...range });
       set({ ...patch(get().codings, [pending]), status });
       let coding: Coding;
       try {
-        coding = await call('codings.apply', { sourceId: openId, codeId, ...range });
+        coding = await request;
       } catch (err) {
         if (get().openId === openId) set({ ...patch(get().codings, [], [pending.id]), status: '' });
         throw err;
@@ -207,9 +209,10 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
       // Gone on the next frame; put back if the backend refuses.
       const coding = get().codings.find((c) => c.id === id);
       const openId = get().openId;
+      const request = call('codings.remove', { id });
       set({ ...patch(get().codings, [], [id]), selectedCodingId: get().selectedCodingId === id ? null : get().selectedCodingId, adjustingId: null, status });
       try {
-        await call('codings.remove', { id });
+        await request;
       } catch (err) {
         if (coding && get().openId === openId && !get().codings.some((c) => c.id === id)) set({ ...patch(get().codings, [coding]), status: '' });
         throw err;
