@@ -38,6 +38,6 @@ export const codingHandlers: HandlerMap<M> = {
   },
   'codings.listForSource': (input, { db }) => {
     found(getSourceText(db, input.sourceId), `Source ${input.sourceId}`, 'sourceId');
-    return listCodingsForSource(db, input.sourceId);
+    return listCodingsForSource(db, input.sourceId, input.quoteChars ?? null);
   },
 };

@@ -11,5 +11,6 @@ export const codingMethods = {
       .refine((v) => v.end > v.start, { message: 'end must be greater than start', path: ['end'] }),
   ).returns<Coding>(),
   'codings.remove': command(z.object({ id }).strict()).returns<{ removed: number }>(),
-  'codings.listForSource': query(z.object({ sourceId: id }).strict()).returns<Coding[]>(),
+  /** `quoteChars`: each quote cut to its first characters (the document view shows only a quote's start). */
+  'codings.listForSource': query(z.object({ sourceId: id, quoteChars: z.number().int().min(1).max(1_000_000).optional() }).strict()).returns<Coding[]>(),
 };

@@ -21,6 +21,21 @@ describe('editing codings', () => {
     expect(await b.fails('codings.get', { id: 99999 })).toMatchObject({ code: 'not_found', field: 'id' });
   });
 
+  it('lists a source’s codings as one coding at a time reads them, with quotes cut on request', async () => {
+    // A memo on one coding, so the counts are not all zero.
+    const [first] = await b.ok('codings.listForSource', { sourceId: 1 });
+    await b.ok('memos.create', { targetKind: 'coding', targetId: first!.id, title: 'Why', body: '<p>Because.</p>' });
+    const listed = await b.ok('codings.listForSource', { sourceId: 1 });
+    expect(listed.length).toBeGreaterThan(3);
+    for (const c of listed) {
+      const one = await b.ok('codings.get', { id: c.id });
+      expect(c).toMatchObject({ participantId: one.participantId, memoCount: one.memoCount, quote: one.quote, coderName: one.coderName });
+    }
+    expect(listed.find((c) => c.id === first!.id)!.memoCount).toBe(1);
+    const cut = await b.ok('codings.listForSource', { sourceId: 1, quoteChars: 12 });
+    expect(cut.map((c) => c.quote)).toEqual(listed.map((c) => [...c.quote].slice(0, 12).join('')));
+  });
+
   it('lists the codings of a code, with its sub-codes on request', async () => {
     const what = await b.code('What');
     expect(await b.ok('codings.listForCode', { codeId: what.id })).toEqual([]);

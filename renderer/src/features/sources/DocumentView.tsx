@@ -83,7 +83,9 @@ export function DocumentView({ codes, participants, docRef, actions, onKeyDown, 
     const ids = shownKey === '' ? [] : shownKey.split(',').map(Number);
     return ids.length > 1 ? new Map(ids.map((id) => [id, coderColor(id)])) : null;
   }, [shownKey]);
-  const selected = selectedCodingId === null ? null : (shownCodings.find((c) => c.id === selectedCodingId) ?? null);
+  const listed = selectedCodingId === null ? null : (shownCodings.find((c) => c.id === selectedCodingId) ?? null);
+  // Listings carry the start of each quote only; the selected coding's line shows all of its words.
+  const selected = useMemo(() => (listed && detail ? { ...listed, quote: detail.text.slice(listed.start, listed.end) } : listed), [listed, detail]);
 
   if (!detail) {
     return (
