@@ -57,7 +57,13 @@ function codersIn(codings: readonly Coding[]): CoderInSource[] {
 export function DocumentView({ codes, participants, docRef, actions, onKeyDown, onPick, onInductive, readOnly = false }: DocumentViewProps) {
   const s = useSourcesStore();
   const { detail, codings, selection, selectedCodingId, adjustingId } = s;
-  const codeMap = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
+  // The codebook reloads after every coding (its counts change); the document draws only names,
+  // colours and the tree, so its map of codes stays the same object until one of those changes —
+  // a new map makes the document place every coding again (~0.1 s at 100,000 codings).
+  const look = codes.map((c) => `${c.id}\u0001${c.parentId}\u0001${c.color}\u0001${c.name}`).join('\u0002');
+  const latestCodes = useRef(codes);
+  latestCodes.current = codes;
+  const codeMap = useMemo(() => new Map(latestCodes.current.map((c) => [c.id, c])), [look]);
   const labels = useMemo(() => new Map(participants.map((p) => [p.id, p.label])), [participants]);
   const loadMemo = useCallback(async (codingId: number) => {
     const memos = await call('memos.forTarget', { targetKind: 'coding', targetId: codingId });
