@@ -14,6 +14,12 @@ export const kindFilter = (kinds: readonly SourceKind[] | undefined): SqlFragmen
 
 export const idList = (ids: readonly number[]): SqlFragment => sqlIds(ids);
 
+/** Whose codings count: some coders' (by id), or everyone's when undefined. */
+export type CoderChoice = readonly number[] | undefined;
+
+/** `AND c.coder_id IN (...)` for a coding alias c, or nothing when every coder counts. */
+const coderFilter = (coders: CoderChoice): SqlFragment => (coders ? sql`AND c.coder_id IN (${idList(coders)})` : sql``);
+
 export const loadCodes = (db: Db): CodeLite[] =>
   db.all<CodeLite>(sql`SELECT id, parent_id AS parentId, name, color, position FROM codes`);
 
@@ -55,9 +61,9 @@ export function loadUnits(db: Db, kinds?: readonly SourceKind[]): UnitColumns {
   return { id: id as number[], sourceId: sourceId as number[], start: start as number[], end: end as number[], participantId };
 }
 
-export function loadCodings(db: Db, kinds?: readonly SourceKind[]): CodingLite[] {
+export function loadCodings(db: Db, kinds?: readonly SourceKind[], coders?: CoderChoice): CodingLite[] {
   const { id, codeId, sourceId, start, end } = intColumns(db, ['id', 'codeId', 'sourceId', 'start', 'end'], sql`SELECT c.id, c.code_id AS codeId, c.source_id AS sourceId, c.start, c.end FROM codings c
-    ${hasKinds(kinds) ? sql`JOIN sources s ON s.id = c.source_id WHERE 1 = 1 ${kindFilter(kinds)}` : sql``}`);
+    ${hasKinds(kinds) ? sql`JOIN sources s ON s.id = c.source_id` : sql``} WHERE 1 = 1 ${kindFilter(kinds)} ${coderFilter(coders)}`);
   return id.map((_, i) => ({ id: id[i]!, codeId: codeId[i]!, sourceId: sourceId[i]!, start: start[i]!, end: end[i]! }));
 }
 
@@ -71,41 +77,52 @@ export const loadUnitlessSources = (db: Db, kinds?: readonly SourceKind[]): { id
 /** Codes, participants and attributes: what a matrix is laid out from. */
 export const loadMatrixBase = (db: Db): MatrixBase => ({ codes: loadCodes(db), ...loadParticipants(db) });
 
-/** Everything coverage is computed from, in one read transaction. */
-export function loadAnalysisData(db: Db, kinds?: readonly SourceKind[]): AnalysisData {
+/**
+ * Everything coverage is computed from, in one read transaction. Only the codings depend on
+ * the coders: the text (units, unit-less sources) is the same whoever coded it.
+ */
+export function loadAnalysisData(db: Db, kinds?: readonly SourceKind[], coders?: CoderChoice): AnalysisData {
   return db.raw.transaction(() => ({
     ...loadMatrixBase(db),
     units: loadUnits(db, kinds),
-    codings: loadCodings(db, kinds),
+    codings: loadCodings(db, kinds, coders),
     unitlessSources: loadUnitlessSources(db, kinds),
   }))();
 }
 
-const creditJoin = (kinds: readonly SourceKind[] | undefined) =>
-  kinds && kinds.length > 0 ? sql`JOIN sources s ON s.id = k.source_id WHERE 1 = 1 ${kindFilter(kinds)}` : sql``;
+/**
+ * Credit rows k limited to the chosen source kinds and coders. coding_credit carries no coder
+ * (it is derived from codings and units only), so a coder choice joins each row's coding by
+ * its key; with every coder the query stays on coding_credit's own indexes.
+ */
+const creditJoin = (kinds: readonly SourceKind[] | undefined, coders: CoderChoice) =>
+  hasKinds(kinds) || coders
+    ? sql`${hasKinds(kinds) ? sql`JOIN sources s ON s.id = k.source_id` : sql``} ${coders ? sql`JOIN codings c ON c.id = k.coding_id` : sql``}
+      WHERE 1 = 1 ${kindFilter(kinds)} ${coderFilter(coders)}`
+    : sql``;
 
 /**
  * Codings counted by code and credited participant, from the coding_credit table
  * (migration 0006): an index-only GROUP BY, no per-coding unit lookup.
  */
-export const loadCreditGroups = (db: Db, kinds: readonly SourceKind[] | undefined): CreditGroup[] =>
+export const loadCreditGroups = (db: Db, kinds: readonly SourceKind[] | undefined, coders?: CoderChoice): CreditGroup[] =>
   db.all<CreditGroup>(sql`SELECT k.code_id AS codeId, k.participant_id AS participantId, count(*) AS n
-    FROM coding_credit k ${creditJoin(kinds)} GROUP BY k.code_id, k.participant_id`);
+    FROM coding_credit k ${creditJoin(kinds, coders)} GROUP BY k.code_id, k.participant_id`);
 
 /** Per source and credited participant, the codes coded there (one short row per pair, not per coding). */
-export const loadSourceGroups = (db: Db, kinds: readonly SourceKind[] | undefined): SourceGroup[] =>
+export const loadSourceGroups = (db: Db, kinds: readonly SourceKind[] | undefined, coders?: CoderChoice): SourceGroup[] =>
   db
     .all<{ sourceId: number; participantId: number | null; codes: string }>(sql`SELECT k.source_id AS sourceId, k.participant_id AS participantId,
         group_concat(DISTINCT k.code_id) AS codes
-      FROM coding_credit k ${creditJoin(kinds)} GROUP BY k.source_id, k.participant_id`)
+      FROM coding_credit k ${creditJoin(kinds, coders)} GROUP BY k.source_id, k.participant_id`)
     .map((g) => ({ sourceId: g.sourceId, participantId: g.participantId, codeIds: g.codes.split(',').map(Number) }));
 
 /** Codings with the unit and participant they are credited to, for co-occurrence. */
-export const loadCreditedCodings = (db: Db, kinds?: readonly SourceKind[]): CreditedCoding[] =>
+export const loadCreditedCodings = (db: Db, kinds?: readonly SourceKind[], coders?: CoderChoice): CreditedCoding[] =>
   db.all<CreditedCoding>(sql`SELECT c.id, c.code_id AS codeId, c.source_id AS sourceId, c.start, c.end,
       k.unit_id AS unitId, k.participant_id AS participantId
     FROM codings c JOIN sources s ON s.id = c.source_id LEFT JOIN coding_credit k ON k.coding_id = c.id
-    WHERE 1 = 1 ${kindFilter(kinds)}`);
+    WHERE 1 = 1 ${kindFilter(kinds)} ${coderFilter(coders)}`);
 
 export const unitRanges = (db: Db, ids: readonly number[]): Map<number, { start: number; end: number }> =>
   new Map(

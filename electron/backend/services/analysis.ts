@@ -40,12 +40,12 @@ const analysisHandlers: HandlerMap<M> = {
     // One read transaction, so the layout and the counts come from the same state.
     return db.raw.transaction(() =>
       input.measure === 'coverage'
-        ? coverageFrequency(loadAnalysisData(db, input.sourceKinds), input.rows, columns)
+        ? coverageFrequency(loadAnalysisData(db, input.sourceKinds, input.coderIds), input.rows, columns)
         : countFrequency(
             loadMatrixBase(db),
             input.measure === 'codings'
-              ? { measure: 'codings', groups: loadCreditGroups(db, input.sourceKinds) }
-              : { measure: 'sources', groups: loadSourceGroups(db, input.sourceKinds), codings: loadCreditGroups(db, input.sourceKinds) },
+              ? { measure: 'codings', groups: loadCreditGroups(db, input.sourceKinds, input.coderIds) }
+              : { measure: 'sources', groups: loadSourceGroups(db, input.sourceKinds, input.coderIds), codings: loadCreditGroups(db, input.sourceKinds, input.coderIds) },
             input.rows,
             columns,
           ),
@@ -53,12 +53,12 @@ const analysisHandlers: HandlerMap<M> = {
   },
   'analysis.cooccurrence': (input, { db }) => {
     requireRowParent(db, input.rows);
-    return computeCooccurrence(loadMatrixBase(db), loadCreditedCodings(db, input.sourceKinds), input.rows, input.mode);
+    return computeCooccurrence(loadMatrixBase(db), loadCreditedCodings(db, input.sourceKinds, input.coderIds), input.rows, input.mode);
   },
   'analysis.cooccurrencePassages': (input, { db }) => {
     const a = new Set(input.codeIdsA);
     const b = new Set(input.codeIdsB);
-    const codings = loadCreditedCodings(db, input.sourceKinds).filter((c) => a.has(c.codeId) || b.has(c.codeId));
+    const codings = loadCreditedCodings(db, input.sourceKinds, input.coderIds).filter((c) => a.has(c.codeId) || b.has(c.codeId));
     const pairs: { x: CreditedCoding; y: CreditedCoding; unitId: number | null }[] = [];
     forEachPair(codings, input.mode, ({ a: x, b: y, unitId }) => {
       if ((a.has(x.codeId) && b.has(y.codeId)) || (b.has(x.codeId) && a.has(y.codeId))) pairs.push({ x, y, unitId });

@@ -25,6 +25,8 @@ export const sourceKinds = z.array(sourceKind).max(3).optional();
 const cooccurrenceMode = z.enum(['overlap', 'unit']);
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates must look like YYYY-MM-DD');
 const idList = (what: string, max = 10000) => z.array(id).max(max, `${what}: at most ${max}`);
+/** Whose codings count: the coders named (at least one), or every coder when left out. */
+const coderIds = idList('coderIds').min(1, 'choose at least one coder, or leave coderIds out for all coders').optional();
 
 const exportCell = z.union([z.string().max(1_000_000), z.number(), z.null()]);
 const exportTable = z
@@ -38,12 +40,12 @@ const exportTable = z
   .refine((t) => t.rows.every((r) => r.length === t.columns.length), { message: 'every row must have one cell per column', path: ['rows'] });
 
 export const analysisMethods = {
-  /** Categories × participants or attribute values, counting codings, sources or coverage. */
+  /** Categories × participants or attribute values, counting codings, sources or coverage (of some coders' codings, or everyone's). */
   'analysis.frequency': query(
-    z.object({ rows: rowSpec, columns: columnSpec, measure: z.enum(['codings', 'sources', 'coverage']).default('codings'), sourceKinds }).strict(),
+    z.object({ rows: rowSpec, columns: columnSpec, measure: z.enum(['codings', 'sources', 'coverage']).default('codings'), sourceKinds, coderIds }).strict(),
   ).returns<FrequencyMatrix>(),
   'analysis.cooccurrence': query(
-    z.object({ rows: rowSpec, mode: cooccurrenceMode.default('overlap'), sourceKinds }).strict(),
+    z.object({ rows: rowSpec, mode: cooccurrenceMode.default('overlap'), sourceKinds, coderIds }).strict(),
   ).returns<CooccurrenceMatrix>(),
   /** The passages behind one co-occurrence cell: codes of row A with codes of row B. */
   'analysis.cooccurrencePassages': query(
@@ -53,6 +55,7 @@ export const analysisMethods = {
         codeIdsB: idList('codeIdsB').min(1, 'codeIdsB must name at least one code'),
         mode: cooccurrenceMode.default('overlap'),
         sourceKinds,
+        coderIds,
         limit: z.number().int().min(1).max(1000).default(200),
       })
       .strict(),
