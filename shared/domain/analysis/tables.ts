@@ -16,24 +16,27 @@ const cellValue = (v: number, measure: Measure) => (measure === 'coverage' ? per
 export const visibleColumns = (m: FrequencyMatrix, showUnattributed: boolean): number[] =>
   m.columns.map((_, i) => i).filter((i) => showUnattributed || m.columns[i]!.filter.kind !== 'unattributed');
 
+/** "Coders: Ana Ruiz, Ben Ode" when the project has several coders (`coders`: those counted). */
+const coderNotes = (coders: readonly string[] | undefined): string[] => (coders ? [`Coders: ${coders.length > 0 ? coders.join(', ') : 'none'}`] : []);
+
 /** The frequency matrix as shown: one line per row, its measure, a total column and an "All rows" line. */
-export function frequencyTable(m: FrequencyMatrix, title: string, showUnattributed: boolean): ExportTable {
+export function frequencyTable(m: FrequencyMatrix, title: string, showUnattributed: boolean, coders?: readonly string[]): ExportTable {
   const cols = visibleColumns(m, showUnattributed);
   const all = ['All rows', ...cols.map((c) => cellValue(m.columnTotals[c]!, m.measure)), cellValue(m.grandTotal, m.measure)];
   return {
     title,
     columns: ['Code', ...cols.map((c) => m.columns[c]!.label), 'Total'],
     rows: [...m.rows.map((r, i) => [r.path.join(' / '), ...cols.map((c) => cellValue(m.values[i]![c]!, m.measure)), cellValue(m.rowTotals[i]!, m.measure)]), all],
-    notes: [`Measure: ${MEASURE_LABEL[m.measure]}`],
+    notes: [`Measure: ${MEASURE_LABEL[m.measure]}`, ...coderNotes(coders)],
   };
 }
 
-export function cooccurrenceTable(m: CooccurrenceMatrix, title: string): ExportTable {
+export function cooccurrenceTable(m: CooccurrenceMatrix, title: string, coders?: readonly string[]): ExportTable {
   return {
     title,
     columns: ['Code', ...m.rows.map((r) => r.path.join(' / '))],
     rows: m.rows.map((r, i) => [r.path.join(' / '), ...m.counts[i]!]),
-    notes: [m.mode === 'overlap' ? 'Pairs of codings that overlap in the text' : 'Pairs of codings that share a unit', 'Diagonal: codings of the row'],
+    notes: [m.mode === 'overlap' ? 'Pairs of codings that overlap in the text' : 'Pairs of codings that share a unit', 'Diagonal: codings of the row', ...coderNotes(coders)],
   };
 }
 

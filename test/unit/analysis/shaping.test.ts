@@ -83,6 +83,12 @@ describe('tables and charts', () => {
     expect(fileNameFor('Frequency — by rôle', 'csv')).toBe('frequency-by-role.csv');
   });
 
+  it('names the coders counted in the export notes, and none when the project has one coder', () => {
+    expect(frequencyTable(m, 'F', false).notes).toEqual(['Measure: Codings']);
+    expect(frequencyTable(m, 'F', false, ['Ana Ruiz']).notes).toEqual(['Measure: Codings', 'Coders: Ana Ruiz']);
+    expect(fileNameFor('Codings by participant — Ana Ruiz', 'csv')).toBe('codings-by-participant-ana-ruiz.csv');
+  });
+
   it('charts leaf rows only, one series per shown column', () => {
     const { data, series } = chartData(m, false);
     expect(series.map((s) => s.label)).toEqual(['PA']);

@@ -10,6 +10,7 @@ export function CountingRules({ kind }: { kind: 'frequency' | 'cooccurrence' | '
           <li><b>Sources</b> counts the distinct sources holding those codings.</li>
           <li><b>Coverage</b> is the share of the column's text covered: the union of the row's coded ranges inside the participants' units (overlapping codings are not double counted), divided by the total length of those units.</li>
           <li><b>Total</b> and <b>All rows</b> are distinct counts too, not sums of the cells. Empty categories and participants without codings show as zeros.</li>
+          <li><b>Coders:</b> with more than one coder, only the codings of the coders chosen under Coders count (all by default); their coverage is the union of their ranges.</li>
         </ul>
       )}
       {kind === 'cooccurrence' && (
@@ -18,6 +19,7 @@ export function CountingRules({ kind }: { kind: 'frequency' | 'cooccurrence' | '
           <li><b>Overlap:</b> a cell counts pairs of codings, one from each row, whose ranges share at least one character in the same source (touching ends do not count).</li>
           <li><b>Same unit:</b> a cell counts pairs of codings that start in the same unit (turn, answer, paragraph), overlapping or not.</li>
           <li>The diagonal (grey) shows the number of codings in the row. Pairs inside one row are not counted.</li>
+          <li><b>Coders:</b> only the chosen coders' codings count, so a pair of two coders' codings counts only when both coders are chosen.</li>
         </ul>
       )}
       {kind === 'frameworks' && (

@@ -8,12 +8,13 @@ import { attempt } from '../../ui/notify.ts';
 import { useCodebookStore } from '../codebook/store.ts';
 import { useExcerptsStore, type ExcerptQuery } from '../excerpts/store.ts';
 import { useParticipantsStore } from '../participants/store.ts';
+import { CoderPicker } from './CoderPicker.tsx';
 import { CountingRules } from './CountingRules.tsx';
 import { TableExportButtons } from '../../ui/ExportButtons.tsx';
 import { FrequencyChart } from './FrequencyChart.tsx';
 import { MatrixTable } from './MatrixTable.tsx';
 import { RowPicker, Segmented, SourceKindPicker } from './Pickers.tsx';
-import { useAnalysisStore, type FrequencyParams } from './store.ts';
+import { coderChoice, coderFilter, coderSuffix, useAnalysisStore, type FrequencyParams } from './store.ts';
 
 const BAR_MODES: { value: FrequencyParams['chart']; label: string }[] = [
   { value: 'grouped', label: 'Grouped' },
@@ -50,14 +51,23 @@ function useSameSeries(next: ChartSeries[]): ChartSeries[] {
 
 /** Categories × participants (or an attribute): heat table, bar chart, drill-down to excerpts. */
 export function FrequencyTab() {
-  const { frequency: f, matrix, selectedCell, setFrequency, loadFrequency, selectCell } = useAnalysisStore();
+  const { frequency: f, matrix, selectedCell, setFrequency, loadFrequency, selectCell, coders, hiddenCoders, loadCoders } = useAnalysisStore();
   const attributes = useParticipantsStore((s) => s.attributes);
   const participants = useParticipantsStore((s) => s.participants);
   const codes = useCodebookStore((s) => s.codes);
   const showExcerpts = useExcerptsStore((s) => s.showExcerpts);
 
-  // On opening and when the codebook or participants change; a settings change fetches in its own handler (below).
-  useEffect(() => void attempt(loadFrequency), [loadFrequency, codes, participants]);
+  // On opening and when the codebook or participants change (the coders first: the matrix counts
+  // the chosen ones); a settings change fetches in its own handler (below).
+  useEffect(
+    () =>
+      void attempt(async () => {
+        await loadCoders();
+        await loadFrequency();
+      }),
+    [loadCoders, loadFrequency, codes, participants],
+  );
+  const choice = useMemo(() => coderChoice(coders, hiddenCoders), [coders, hiddenCoders]);
 
   /** Settings change: the matrix request goes out from the event handler, before React re-renders anything. */
   const change = useCallback(
@@ -71,7 +81,7 @@ export function FrequencyTab() {
   );
 
   const by = f.columns.kind === 'participant' ? 'participant' : (attributes.find((a) => f.columns.kind === 'attribute' && a.id === f.columns.attributeId)?.name ?? 'attribute');
-  const title = `${MEASURE_LABEL[matrix?.measure ?? f.measure]} by ${by}`;
+  const title = `${MEASURE_LABEL[matrix?.measure ?? f.measure]} by ${by}${coderSuffix(choice)}`;
   const cols = useMemo(() => (matrix ? visibleColumns(matrix, f.showUnattributed) : []), [matrix, f.showUnattributed]);
   const chart = useMemo(() => (matrix ? chartData(matrix, f.showUnattributed) : null), [matrix, f.showUnattributed]);
   const series = useSameSeries(chart?.series ?? NO_SERIES);
@@ -81,8 +91,8 @@ export function FrequencyTab() {
     const r = matrix.rows[row]!;
     const c = matrix.columns[column]!;
     selectCell({ row, column });
-    const query: ExcerptQuery = { codeIds: r.codeIds, includeDescendants: false, ...columnFilter(c), ...(f.sourceKind ? { sourceKinds: [f.sourceKind] } : {}) };
-    void attempt(() => showExcerpts(`${r.label} · ${c.label}`, query));
+    const query: ExcerptQuery = { codeIds: r.codeIds, includeDescendants: false, ...columnFilter(c), ...(f.sourceKind ? { sourceKinds: [f.sourceKind] } : {}), ...coderFilter(choice) };
+    void attempt(() => showExcerpts(`${r.label} · ${c.label}${choice.all ? '' : ` · ${choice.names!.join(', ')}`}`, query));
   };
   // Stable handlers for the memoised table and chart, always calling the latest `open`.
   const openRef = useRef(open);
@@ -143,7 +153,9 @@ export function FrequencyTab() {
         <label className="inline-check" title="Codings in documents, interviewer turns and text outside any participant's units">
           <input type="checkbox" checked={f.showUnattributed} onChange={(e) => change({ showUnattributed: e.target.checked })} /> Unattributed
         </label>
+        <CoderPicker onChange={() => void attempt(loadFrequency)} />
       </div>
+      {choice.none && <p className="analysis-note muted">No coder is chosen: tick at least one under Coders to count their codings.</p>}
       {matrix && (
         <div className="analysis-scroll">
           <div className="frequency-layout">
@@ -151,7 +163,7 @@ export function FrequencyTab() {
           <figcaption className="chart-head">
             <span className="chart-title">{title}</span>
             <span className="spacer" />
-            <TableExportButtons table={() => frequencyTable(matrix, title, f.showUnattributed)} />
+            <TableExportButtons table={() => frequencyTable(matrix, title, f.showUnattributed, choice.names)} />
           </figcaption>
           <MatrixTable label={title} rows={matrix.rows} columns={headers} value={value} format={format} max={max} total={total} selected={selected} onCell={onCell} />
           <p className="table-note muted">
