@@ -32,7 +32,8 @@ export type CodingRow = { id: number; sourceId: number; codeId: number; start: n
 export const getCodingRow = (db: Db, id: number): CodingRow | undefined =>
   db.get<CodingRow>(sql`SELECT id, source_id AS sourceId, code_id AS codeId, start, end FROM codings WHERE id = ${id}`);
 
-/** Another coding of `codeId` at exactly this place, other than `exceptId`. */
+/** Another coding of `codeId` at exactly this place by the same coder as `exceptId` (another coder's is theirs), other than `exceptId`. */
 export const findTwin = (db: Db, at: Omit<CodingRow, 'id'>, exceptId: number): { id: number } | undefined =>
   db.get<{ id: number }>(sql`SELECT id FROM codings WHERE source_id = ${at.sourceId} AND code_id = ${at.codeId}
-    AND start = ${at.start} AND end = ${at.end} AND id <> ${exceptId} ORDER BY id LIMIT 1`);
+    AND start = ${at.start} AND end = ${at.end} AND id <> ${exceptId}
+    AND coder_id = (SELECT coder_id FROM codings WHERE id = ${exceptId}) ORDER BY id LIMIT 1`);

@@ -74,9 +74,14 @@ function creditCodings(db: Db, ids: readonly number[]): void {
     WHERE c.id IN (${sqlIds(ids)}) ORDER BY c.id`);
 }
 
-export const findSameCoding = (db: Db, c: Omit<NewCoding, 'quote'>): { id: number } | undefined =>
+/**
+ * The coder's own coding of exactly this passage with this code, if any: applying it again
+ * gives that one back. Another coder's identical coding is theirs — each coder's work is kept
+ * apart (agreement compares them), so it never stands in for this coder's.
+ */
+export const findSameCoding = (db: Db, c: Omit<NewCoding, 'quote'>, coderId: number): { id: number } | undefined =>
   db.get<{ id: number }>(sql`SELECT id FROM codings WHERE source_id = ${c.sourceId} AND code_id = ${c.codeId}
-    AND start = ${c.start} AND end = ${c.end}`);
+    AND start = ${c.start} AND end = ${c.end} AND coder_id = ${coderId} ORDER BY id LIMIT 1`);
 
 export const deleteCoding = (db: Db, id: number): number => db.run(sql`DELETE FROM codings WHERE id = ${id}`).changes;
 
@@ -97,12 +102,12 @@ export const setCodingSpan = (db: Db, id: number, start: number, end: number, qu
 export const codesOfCodings = (db: Db, ids: readonly number[]): Map<number, number> =>
   new Map(db.all<{ id: number; codeId: number }>(sql`SELECT id, code_id AS codeId FROM codings WHERE id IN (${sqlIds(ids)})`).map((r) => [r.id, r.codeId]));
 
-export type CodingSpan = { id: number; sourceId: number; start: number; end: number };
+export type CodingSpan = { id: number; sourceId: number; start: number; end: number; coderId: number };
 
 /** Codings of the codes, oldest first. */
 export const codingSpansOfCodes = (db: Db, codeIds: readonly number[]): CodingSpan[] =>
   db.all<CodingSpan>(sql`SELECT id, source_id AS sourceId,
-    start, end FROM codings WHERE code_id IN (${sqlIds(codeIds)}) ORDER BY id`);
+    start, end, coder_id AS coderId FROM codings WHERE code_id IN (${sqlIds(codeIds)}) ORDER BY id`);
 
 export type CodingGone = CodingSpan & { codeId: number; quote: string };
 

@@ -48,7 +48,7 @@ export function applyToUnit(input: ParsedInput<'codings.applyToUnit'>, ctx: Ctx)
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   if (end <= start) throw new ApiFailure('invalid_input', `Unit ${input.unitId} holds no text to code`, 'unitId');
   const span = { sourceId: unit.sourceId, codeId: code.id, start, end };
-  const same = findSameCoding(ctx.db, span);
+  const same = findSameCoding(ctx.db, span, ctx.coderId);
   if (same) return getCoding(ctx.db, same.id)!;
   labelOperation(ctx.db, `Code ${UNIT_WORD[unit.kind] ?? 'unit'} with ${q(code.name)}`);
   const id = insertCoding(ctx.db, { ...span, quote: text.slice(start, end) }, ctx.coderId, ctx.now());

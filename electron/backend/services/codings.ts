@@ -16,7 +16,7 @@ export function applyCoding(input: ParsedInput<'codings.apply'>, ctx: Ctx): Codi
   const text = found(getSourceText(ctx.db, input.sourceId), `Source ${input.sourceId}`, 'sourceId');
   const code = found(getCode(ctx.db, input.codeId), `Code ${input.codeId}`, 'codeId');
   checkSpan(text, input);
-  const same = findSameCoding(ctx.db, input);
+  const same = findSameCoding(ctx.db, input, ctx.coderId);
   if (same) return getCoding(ctx.db, same.id)!;
   labelOperation(ctx.db, `Code passage with ${q(code.name)}`);
   const id = insertCoding(ctx.db, { ...input, quote: text.slice(input.start, input.end) }, ctx.coderId, ctx.now());

@@ -46,7 +46,7 @@ function moveCodings(ctx: Ctx, merged: Set<number>, targetId: number): { moved: 
   let moved = 0;
   let collapsed = 0;
   for (const c of codings) {
-    const twin = findSameCoding(ctx.db, { sourceId: c.sourceId, codeId: targetId, start: c.start, end: c.end });
+    const twin = findSameCoding(ctx.db, { sourceId: c.sourceId, codeId: targetId, start: c.start, end: c.end }, c.coderId);
     if (twin) {
       moveCodingMemos(ctx.db, c.id, twin.id);
       deleteCoding(ctx.db, c.id);

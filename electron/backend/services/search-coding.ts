@@ -17,7 +17,7 @@ export function distinctTargets(targets: readonly Target[]): Target[] {
 }
 
 export const countAlreadyCoded = (ctx: Ctx, codeId: number, targets: readonly Target[]): number =>
-  targets.filter((t) => findSameCoding(ctx.db, { ...t, codeId }) !== undefined).length;
+  targets.filter((t) => findSameCoding(ctx.db, { ...t, codeId }, ctx.coderId) !== undefined).length;
 
 /**
  * Codes each range with one code, as codings.apply would (the quote taken from the text, the
@@ -31,7 +31,7 @@ export function codeTargets(ctx: Ctx, codeId: number, targets: readonly Target[]
   const coded: Target[] = [];
   const rows: NewCodingRow[] = [];
   for (const t of distinctTargets(targets)) {
-    if (findSameCoding(ctx.db, { ...t, codeId })) {
+    if (findSameCoding(ctx.db, { ...t, codeId }, ctx.coderId)) {
       alreadyCoded++;
       continue;
     }

@@ -36,6 +36,29 @@ describe('editing codings', () => {
     expect(cut.map((c) => c.quote)).toEqual(listed.map((c) => [...c.quote].slice(0, 12).join('')));
   });
 
+  it('keeps each coder’s coding of the same passage apart: applying, recoding and merging codes never fold one coder’s into another’s', async () => {
+    const flex = await b.code('Flexibility');
+    const other = await b.ok('codes.create', { name: 'Pace', parentId: null });
+    const span = await passage(b, 1, 'lifelong learning');
+    const mine = await b.ok('codings.apply', { ...span, codeId: flex.id });
+    expect(await b.ok('codings.apply', { ...span, codeId: flex.id })).toMatchObject({ id: mine.id }); // the same coder again: the same coding
+    await b.ok('coders.setCurrent', { name: 'Ben' });
+    const bens = await b.ok('codings.apply', { ...span, codeId: flex.id });
+    expect(bens.id).not.toBe(mine.id);
+    expect(bens).toMatchObject({ coderName: 'Ben', codeId: flex.id, start: span.start, end: span.end });
+    // Ben codes the passage with Pace too, then recodes it as Flexibility: it folds into his own, not into the first coder's.
+    const pace = await b.ok('codings.apply', { ...span, codeId: other.id });
+    expect((await b.ok('codings.changeCode', { id: pace.id, codeId: flex.id })).id).toBe(bens.id);
+    const same = (await b.ok('codings.listForSource', { sourceId: 1 })).filter((c) => c.start === span.start && c.end === span.end && c.codeId === flex.id);
+    expect(same.map((c) => c.coderName).sort()).toEqual(['Ben', mine.coderName].sort());
+    // Merging Pace into Flexibility after both coded with Pace: each coder keeps one coding.
+    const paceAgain = await b.ok('codings.apply', { ...span, codeId: other.id });
+    await b.ok('codes.merge', { sourceIds: [other.id], targetId: flex.id });
+    const after = (await b.ok('codings.listForSource', { sourceId: 1 })).filter((c) => c.start === span.start && c.end === span.end);
+    expect(after.map((c) => `${c.coderName}:${c.codeId}`).sort()).toEqual([`Ben:${flex.id}`, `${mine.coderName}:${flex.id}`].sort());
+    expect(after.some((c) => c.id === paceAgain.id)).toBe(false);
+  });
+
   it('lists the codings of a code, with its sub-codes on request', async () => {
     const what = await b.code('What');
     expect(await b.ok('codings.listForCode', { codeId: what.id })).toEqual([]);
