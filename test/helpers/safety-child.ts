@@ -29,13 +29,14 @@ async function ok<T>(result: Promise<{ ok: true; value: unknown } | { ok: false;
 }
 
 /**
- * Codes every hit of a word; the project grows with every imported batch, and past 50,000
- * hits the backend refuses to code them at once (a legal answer that changes nothing, not a
- * crash), so that refusal counts as a step taken.
+ * Codes every hit of a word. The backend may refuse, legally and changing nothing: past 50,000
+ * hits (the project grows with every imported batch) it will not code them at once, and after a
+ * restore to an early snapshot the word may have no hits at all. A refusal of the query is a
+ * step taken, not a crash; any other failure still stops the child.
  */
 async function codeHits(input: { query: string; codeId: number; scope: 'hit' | 'unit' }): Promise<void> {
   const r = await host.call('search.codeHits', input);
-  if (!r.ok && !/too many to code at once/.test(r.error.message)) throw new Error(r.error.message);
+  if (!r.ok && !(r.error.code === 'invalid_input' && /too many to code at once|has no hits to code/.test(r.error.message))) throw new Error(`${r.error.code}: ${r.error.message}`);
 }
 
 async function mixStep(n: number): Promise<void> {

@@ -1,4 +1,4 @@
-import { useEffect, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { ExcerptsPanel } from '../excerpts/ExcerptsPanel.tsx';
 import { ExcerptsTab } from '../excerpts/ExcerptsTab.tsx';
 import { useExcerptsStore } from '../excerpts/store.ts';
@@ -23,6 +23,19 @@ export function AnalysisView() {
   const shown = useExcerptsStore((s) => s.shown);
   const close = useExcerptsStore((s) => s.close);
   const drill = shown !== null && tab !== 'excerpts' && tab !== 'words';
+  // The drill-down panel lies over the view below the tab's settings bar, which stays in reach.
+  const viewRef = useRef<HTMLDivElement>(null);
+  const [panelTop, setPanelTop] = useState(0);
+  useLayoutEffect(() => {
+    const view = viewRef.current;
+    const bar = view?.querySelector('.analysis-toolbar');
+    if (!drill || !view || !bar) return;
+    const place = () => setPanelTop(Math.max(0, bar.getBoundingClientRect().bottom - view.getBoundingClientRect().top));
+    place();
+    const watch = new ResizeObserver(place);
+    watch.observe(bar);
+    return () => watch.disconnect();
+  }, [drill, tab]);
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
@@ -45,7 +58,7 @@ export function AnalysisView() {
   };
 
   return (
-    <div className={`analysis-view${drill ? ' with-drill' : ''}`}>
+    <div ref={viewRef} className={`analysis-view${drill ? ' with-drill' : ''}`}>
       <section className="pane analysis-main" aria-label="Analysis">
         <header className="pane-header analysis-tabs">
           <h2 className="analysis-title">Analysis</h2>
@@ -65,7 +78,11 @@ export function AnalysisView() {
           {tab === 'words' && <WordsTab />}
         </div>
       </section>
-      {drill && <ExcerptsPanel onClose={() => { close(); selectCell(null); }} />}
+      {drill && (
+        <div className="drill-overlay" style={{ top: panelTop }}>
+          <ExcerptsPanel onClose={() => { close(); selectCell(null); }} />
+        </div>
+      )}
     </div>
   );
 }
