@@ -8,6 +8,7 @@ import { ProjectDialog } from '../features/project/ProjectDialog.tsx';
 import { StartView } from '../features/project/StartView.tsx';
 import { CoderControl } from '../features/coders/CoderControl.tsx';
 import { useProjectStore, type View } from '../features/project/store.ts';
+import { useAnalysisStore } from '../features/analysis/store.ts';
 import { useSourcesStore } from '../features/sources/store.ts';
 import { Workbench } from '../features/sources/Workbench.tsx';
 import { MemoDialogHost } from '../features/memos/MemoDialogHost.tsx';
@@ -57,6 +58,8 @@ export function App() {
   useEffect(() => {
     if (!info) return;
     setNoProject(false);
+    // Coder ids belong to a project: a choice of whom to hide does not carry over to another.
+    useAnalysisStore.getState().setHiddenCoders([]);
     void attempt(() => Promise.all([useSourcesStore.getState().load(), useCodebookStore.getState().load(), useParticipantsStore.getState().load()]));
   }, [generation, info?.path]);
 

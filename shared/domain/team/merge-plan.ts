@@ -282,12 +282,18 @@ function heldItems(ctx: MergeContext): MergeItem[] {
   const copySourceName = new Map(copy.sources.map((s) => [s.key, s.name]));
   const own = (name: string | undefined) => name !== undefined && name.trim().toLocaleLowerCase('en') === manifest.coder.trim().toLocaleLowerCase('en');
   const memosOn = countBy(base.memos.filter((m) => m.target.kind === 'coding'), (m) => ('key' in m.target ? m.target.key : ''));
+  // Memos others wrote on a coding: removing the coding would take their words with it, so never by default.
+  const othersMemosOn = countBy(
+    base.memos.filter((m) => m.target.kind === 'coding' && !own(baseCoder.get(m.coderKey))),
+    (m) => ('key' in m.target ? m.target.key : ''),
+  );
   const whose = (name: string | undefined) => (own(name) ? `${name}’s` : `${name ?? 'Another coder'}’s (not ${manifest.coder}’s)`);
 
   for (const { base: c, changedHere } of ctx.removedCodings) {
     const coder = baseCoder.get(c.coderKey);
-    const conflict = !own(coder) || changedHere;
     const memos = memosOn.get(c.key) ?? 0;
+    const othersMemos = othersMemosOn.get(c.key) ?? 0;
+    const conflict = !own(coder) || changedHere || othersMemos > 0;
     items.push({
       id: `coding-deleted:${c.key}`,
       kind: 'coding-deleted',
@@ -296,7 +302,7 @@ function heldItems(ctx: MergeContext): MergeItem[] {
       detail:
         `${whose(coder)} coding ${excerpt(c.quote)} (${span(c)}) was deleted in ${manifest.coder}’s copy` +
         (changedHere ? ', and changed here since the copy was made' : '') +
-        (memos > 0 ? `; ${plural(memos, 'memo')} on it here would go with it.` : '.'),
+        (memos > 0 ? `; ${plural(memos, 'memo')} on it here would go with it${othersMemos > 0 ? `, ${othersMemos === memos ? (memos === 1 ? 'written' : 'all written') : `${othersMemos.toLocaleString('en')} of them written`} by other coders` : ''}.` : '.'),
       options: REMOVE_OPTIONS,
       choice: conflict ? null : 'remove',
     });

@@ -193,6 +193,20 @@ describe('what the coder deleted or changed in the copy among what it held', () 
     expect(r.actions).toMatchObject({ removeCodings: [], removeMemos: [] });
   });
 
+  it('asks, rather than removes by default, when another coder wrote a memo on the coding deleted in the copy', () => {
+    const here = project();
+    // Ana (not Ben) wrote on Ben's coding 98 after the copy was made.
+    here.memos.push({ key: '60', target: { kind: 'coding', key: '98' }, coderKey: '1', title: '', body: '<p>disagree</p>', text: 'disagree', createdAt: '2026-02-01', updatedAt: '2026-02-01' });
+    const c = project();
+    c.codings = c.codings.filter((x) => x.key !== '98');
+    c.memos = c.memos.filter((x) => x.key !== '49');
+    const r = run(here, c);
+    expect(r.items).toEqual([expect.objectContaining({ id: 'coding-deleted:98', conflict: true, choice: null })]);
+    expect(r.items[0]!.detail).toBe('Ben’s coding “o-credenti” (characters 20–30) was deleted in Ben’s copy; 2 memos on it here would go with it, 1 of them written by other coders.');
+    expect(r.actions.removeCodings).toEqual([]);
+    expect(run(here, c, { 'coding-deleted:98': 'keep' }).actions.removeCodings).toEqual([]);
+  });
+
   it('asks about another coder’s coding deleted in the copy, and refuses to merge unanswered', () => {
     const c = project();
     c.codings = c.codings.filter((x) => x.key !== '100');
