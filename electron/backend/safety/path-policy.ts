@@ -77,11 +77,11 @@ export function checkCallPaths(method: string, input: unknown, origin: CallOrigi
       }
       return;
     case 'anonymize.apply':
-      if (typeof i['out'] === 'string') checkWrittenFile(i['out'], PROJECT_EXTENSION, 'out', 'pseudonymized copy', policy);
-      if (typeof i['keyPath'] === 'string') checkWrittenFile(i['keyPath'], KEY_EXTENSION, 'keyPath', 'key file', policy);
+      if (typeof i['out'] === 'string') checkFileOfItsKind(i['out'], PROJECT_EXTENSION, 'out', 'pseudonymized copy', policy);
+      if (typeof i['keyPath'] === 'string') checkFileOfItsKind(i['keyPath'], KEY_EXTENSION, 'keyPath', 'key file', policy);
       return;
     case 'anonymize.readKey':
-      if (typeof i['keyPath'] === 'string') checkWrittenFile(i['keyPath'], KEY_EXTENSION, 'keyPath', 'key file', policy);
+      if (typeof i['keyPath'] === 'string') checkFileOfItsKind(i['keyPath'], KEY_EXTENSION, 'keyPath', 'key file', policy);
       return;
     default:
       return;
@@ -93,7 +93,7 @@ export function checkCallPaths(method: string, input: unknown, origin: CallOrigi
  * (a key): only of its own kind, and in the desktop app only beside a project the user chose,
  * so a page cannot make the backend write or probe files of other kinds or places.
  */
-function checkWrittenFile(path: string, extension: string, field: string, what: string, policy: PathPolicy): void {
+function checkFileOfItsKind(path: string, extension: string, field: string, what: string, policy: PathPolicy): void {
   const full = normalize(path);
   if (!isAbsolute(full) || !full.toLowerCase().endsWith(extension) || full.length === extension.length) {
     throw new ApiFailure('invalid_input', `The ${what} must be a full path ending in ${extension}; “${path}” is not`, field);

@@ -7,7 +7,7 @@ import { useParticipantsStore } from '../features/participants/store.ts';
 import { ProjectDialog } from '../features/project/ProjectDialog.tsx';
 import { StartView } from '../features/project/StartView.tsx';
 import { CoderControl } from '../features/coders/CoderControl.tsx';
-import { useProjectStore, type View } from '../features/project/store.ts';
+import { isReadOnly, useProjectStore, type View } from '../features/project/store.ts';
 import { useAnalysisStore } from '../features/analysis/store.ts';
 import { useSourcesStore } from '../features/sources/store.ts';
 import { Workbench } from '../features/sources/Workbench.tsx';
@@ -41,7 +41,7 @@ const VIEWS: { view: View; label: string; key: string }[] = [
 export function App() {
   const { info, view, generation, setView, refresh } = useProjectStore();
   // Reviewer mode, or a project another window writes: nothing offers to change it.
-  const readOnly = info?.reviewer === true || Boolean(info?.safety?.readOnly);
+  const readOnly = isReadOnly(info);
   const [dialog, setDialog] = useState<'open' | 'new' | null>(null);
   const [cheatSheet, setCheatSheet] = useState(false);
   const [noProject, setNoProject] = useState(false);

@@ -17,7 +17,8 @@
  */
 export type ShortcutContext = 'window' | 'outside text' | 'document' | 'codebook tree' | 'list' | 'tabs' | 'dialog' | 'memo editor' | 'desktop menu';
 
-export type Shortcut = { id: string; keys: readonly string[]; context: ShortcutContext; does: string };
+/** `changes`: the command changes the project (refused where it is open read-only). */
+export type Shortcut = { id: string; keys: readonly string[]; context: ShortcutContext; does: string; changes?: true };
 
 export const SHORTCUTS = [
   // The whole window.
@@ -32,18 +33,18 @@ export const SHORTCUTS = [
   { id: 'redo', keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], context: 'outside text', does: 'Redo' },
 
   // The document text.
-  { id: 'applyCode', keys: ['Ctrl+K', '/'], context: 'document', does: 'Apply a code to the selection (or change the selected coding’s code)' },
-  { id: 'applyKey', keys: ['1–9'], context: 'document', does: 'Apply the code on that number key to the selection' },
-  { id: 'applyKeyToUnit', keys: ['Shift+1–9'], context: 'document', does: 'Apply the code on that number key to the whole turn, answer or paragraph' },
-  { id: 'inVivo', keys: ['Ctrl+I'], context: 'document', does: 'In vivo: a new code named after the selected words' },
-  { id: 'newCategory', keys: ['Ctrl+Alt+I'], context: 'document', does: 'New category from the selected passage, with a memo on why' },
-  { id: 'codeUnit', keys: ['Ctrl+U'], context: 'document', does: 'Code the whole turn, answer or paragraph at the caret' },
+  { id: 'applyCode', keys: ['Ctrl+K', '/'], context: 'document', does: 'Apply a code to the selection (or change the selected coding’s code)', changes: true },
+  { id: 'applyKey', keys: ['1–9'], context: 'document', does: 'Apply the code on that number key to the selection', changes: true },
+  { id: 'applyKeyToUnit', keys: ['Shift+1–9'], context: 'document', does: 'Apply the code on that number key to the whole turn, answer or paragraph', changes: true },
+  { id: 'inVivo', keys: ['Ctrl+I'], context: 'document', does: 'In vivo: a new code named after the selected words', changes: true },
+  { id: 'newCategory', keys: ['Ctrl+Alt+I'], context: 'document', does: 'New category from the selected passage, with a memo on why', changes: true },
+  { id: 'codeUnit', keys: ['Ctrl+U'], context: 'document', does: 'Code the whole turn, answer or paragraph at the caret', changes: true },
   { id: 'nextCoding', keys: ['Alt+↓'], context: 'document', does: 'Select the next coding' },
   { id: 'previousCoding', keys: ['Alt+↑'], context: 'document', does: 'Select the previous coding' },
   { id: 'selectAtCaret', keys: ['Enter'], context: 'document', does: 'Select the coding at the caret (while adjusting: keep the new boundaries)' },
   { id: 'memo', keys: ['M'], context: 'document', does: 'Memo on the selected coding' },
-  { id: 'adjust', keys: ['F2'], context: 'document', does: 'Adjust the selected coding’s boundaries' },
-  { id: 'removeCoding', keys: ['Delete', 'Backspace'], context: 'document', does: 'Remove the selected coding' },
+  { id: 'adjust', keys: ['F2'], context: 'document', does: 'Adjust the selected coding’s boundaries', changes: true },
+  { id: 'removeCoding', keys: ['Delete', 'Backspace'], context: 'document', does: 'Remove the selected coding', changes: true },
   { id: 'deselect', keys: ['Esc'], context: 'document', does: 'Deselect the coding (while adjusting: cancel)' },
 
   // The codebook tree.
@@ -115,6 +116,11 @@ export function eventKey(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'me
 export function matches(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>, id: ShortcutId): boolean {
   const pressed = eventKey(e);
   return shortcut(id).keys.some((k) => expandKey(k).some((one) => canonicalKey(one) === pressed));
+}
+
+/** True when the keys pressed are those of a command of `context` that changes the project. */
+export function changesProject(e: Parameters<typeof matches>[0], context: ShortcutContext): boolean {
+  return SHORTCUTS.some((s: Shortcut) => s.context === context && s.changes === true && matches(e, s.id as ShortcutId));
 }
 
 /** Two contexts where one key could reach both commands. */

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { coderColor } from '../../../../shared/domain/coder-colors.ts';
-import { CoderFilter, type CoderInSource } from '../sources/CoderFilter.tsx';
+import { CoderFilter, type CoderInSource } from '../../ui/CoderFilter.tsx';
 import { useAnalysisStore } from './store.ts';
 
 /**

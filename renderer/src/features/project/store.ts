@@ -54,3 +54,6 @@ export const useProjectStore = create<ProjectState>((set, get) => {
     openDemo: async () => switched(await call('project.openDemo', {})),
   };
 });
+
+/** Reviewer mode, or a project another window or process writes: it can be read here, not changed. */
+export const isReadOnly = (info: ProjectInfo | null): boolean => info?.reviewer === true || Boolean(info?.safety?.readOnly);

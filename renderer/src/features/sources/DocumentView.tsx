@@ -5,7 +5,7 @@ import { DocumentEditor, type DocumentHandle } from '../../editor/DocumentEditor
 import { coderColor } from '../../../../shared/domain/coder-colors.ts';
 import { useMemosStore } from '../memos/store.ts';
 import { useProjectStore } from '../project/store.ts';
-import { CoderFilter, type CoderInSource } from './CoderFilter.tsx';
+import { CoderFilter, countCoders, type CoderInSource } from '../../ui/CoderFilter.tsx';
 import { CodingToolbar } from './CodingToolbar.tsx';
 import { useSourcesStore } from './store.ts';
 import type { CodingActions, PickMode } from './use-coding-actions.ts';
@@ -24,34 +24,6 @@ export type DocumentViewProps = {
 
 const KIND_WORD = { interview: 'Interview', questionnaire: 'Questionnaire', document: 'Document' } as const;
 const NONE: number[] = [];
-
-/** The coders' counts after codings came in and went out (a few, from one action). */
-function adjustCoders(coders: readonly CoderInSource[], added: readonly Coding[], gone: readonly Coding[]): CoderInSource[] {
-  const byId = new Map(coders.map((c) => [c.id, { ...c }]));
-  const count = (c: Coding, step: number) => {
-    if (c.id < 0) return; // drawn ahead of the backend's answer: not counted
-    const seen = byId.get(c.coderId);
-    if (seen) seen.codings += step;
-    else if (step > 0) byId.set(c.coderId, { id: c.coderId, name: c.coderName, color: coderColor(c.coderId), codings: 1 });
-  };
-  for (const c of gone) count(c, -1);
-  for (const c of added) count(c, 1);
-  const same = [...byId.values()].filter((c) => c.codings > 0);
-  // Unchanged counts keep the same array, so nothing that depends on it redraws.
-  return same.length === coders.length && same.every((c, i) => c.id === coders[i]!.id && c.codings === coders[i]!.codings) ? (coders as CoderInSource[]) : same.sort((a, b) => a.name.localeCompare(b.name));
-}
-
-/** The coders of a source's codings with their counts, and each coder's colour. */
-function codersIn(codings: readonly Coding[]): CoderInSource[] {
-  const byId = new Map<number, CoderInSource>();
-  for (const c of codings) {
-    if (c.id < 0) continue; // drawn ahead of the backend's answer: its coder is not known yet
-    const seen = byId.get(c.coderId);
-    if (seen) seen.codings++;
-    else byId.set(c.coderId, { id: c.coderId, name: c.coderName, color: coderColor(c.coderId), codings: 1 });
-  }
-  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
-}
 
 /** The document pane: header, coding toolbar, the text with its codings, and a status line. */
 export function DocumentView({ codes, participants, docRef, actions, onKeyDown, onPick, onInductive, readOnly = false }: DocumentViewProps) {
@@ -78,7 +50,7 @@ export function DocumentView({ codes, participants, docRef, actions, onKeyDown, 
   const coders = useMemo(() => {
     const prev = counted.current;
     const delta = s.codingsDelta;
-    const next = prev && delta && delta.from === prev.codings ? adjustCoders(prev.coders, delta.change.added, delta.gone) : codersIn(codings);
+    const next = prev && delta && delta.from === prev.codings ? countCoders(prev.coders, delta.change.added, delta.gone) : countCoders([], codings);
     counted.current = { codings, coders: next };
     return next;
   }, [codings, s.codingsDelta]);

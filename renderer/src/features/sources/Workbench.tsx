@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DocumentHandle } from '../../editor/DocumentEditor.tsx';
 import { attempt } from '../../ui/notify.ts';
-import { matches } from '../../ui/shortcuts.ts';
+import { changesProject, matches } from '../../ui/shortcuts.ts';
 import { CodebookPanel } from '../codebook/CodebookPanel.tsx';
 import { onTablistKey } from '../codebook/tablist-keys.ts';
 import { useCodebookStore } from '../codebook/store.ts';
 import { MemosPanel } from '../memos/MemosPanel.tsx';
 import { useParticipantsStore } from '../participants/store.ts';
-import { useProjectStore } from '../project/store.ts';
+import { isReadOnly, useProjectStore } from '../project/store.ts';
 import { DocumentView } from './DocumentView.tsx';
 import { InductiveDialog } from './InductiveDialog.tsx';
 import { QuickPick } from './QuickPick.tsx';
@@ -39,7 +39,7 @@ export function Workbench() {
   const [side, setSide] = useState<'codebook' | 'memos'>('codebook');
   const backToDoc = () => docRef.current?.focus();
   // Reviewer mode, or a project another window writes: codings can be read and stepped through, not changed.
-  const readOnly = useProjectStore((p) => p.info?.reviewer === true || Boolean(p.info?.safety?.readOnly));
+  const readOnly = useProjectStore((p) => isReadOnly(p.info));
 
   // Ctrl+E: into the document text once it is drawn (the source may be opening now).
   const focusPending = useSourcesStore((s) => s.focusPending);
@@ -58,7 +58,7 @@ export function Workbench() {
 
   const onDocKey = (e: KeyboardEvent): boolean => {
     const st = useSourcesStore.getState();
-    if (readOnly && (['applyCode', 'newCategory', 'inVivo', 'codeUnit', 'applyKeyToUnit', 'applyKey', 'removeCoding', 'adjust'] as const).some((id) => matches(e, id))) {
+    if (readOnly && changesProject(e, 'document')) {
       st.setStatus('This project is open read-only here: codings can be read, not changed.');
       return true;
     }

@@ -1,10 +1,13 @@
 import { useEffect, useRef } from 'react';
+import type { Coding } from '../../../shared/domain/types.ts';
+import { coderColor } from '../../../shared/domain/coder-colors.ts';
+import './coder-filter.css';
 
 export type CoderInSource = { id: number; name: string; color: string; codings: number };
 
 /**
- * Which coders' codings the document shows: all, some or one. Shown when a source holds the
- * codings of more than one coder; each coder's colour is the one that marks their stripes.
+ * Which coders' codings a view shows: all, some or one (the document, the analysis tabs).
+ * Each coder's colour is the one that marks their stripes in the margin.
  */
 export function CoderFilter({ coders, hidden, onChange }: { coders: CoderInSource[]; hidden: ReadonlySet<number>; onChange: (hidden: number[]) => void }) {
   const ref = useRef<HTMLDetailsElement>(null);
@@ -52,4 +55,24 @@ export function CoderFilter({ coders, hidden, onChange }: { coders: CoderInSourc
       </fieldset>
     </details>
   );
+}
+
+/**
+ * The coders' counts after `added` came in and `gone` went out; from nothing, the coders of a
+ * whole list. Codings drawn ahead of the backend's answer (ids below zero) are not counted.
+ * Unchanged counts give back the same array, so nothing that depends on it redraws.
+ */
+export function countCoders(coders: readonly CoderInSource[], added: readonly Coding[], gone: readonly Coding[] = []): CoderInSource[] {
+  const byId = new Map(coders.map((c) => [c.id, { ...c }]));
+  const count = (c: Coding, step: number) => {
+    if (c.id < 0) return;
+    const seen = byId.get(c.coderId);
+    if (seen) seen.codings += step;
+    else if (step > 0) byId.set(c.coderId, { id: c.coderId, name: c.coderName, color: coderColor(c.coderId), codings: 1 });
+  };
+  for (const c of gone) count(c, -1);
+  for (const c of added) count(c, 1);
+  const left = [...byId.values()].filter((c) => c.codings > 0);
+  const same = left.length === coders.length && left.every((c, i) => c.id === coders[i]!.id && c.codings === coders[i]!.codings);
+  return same ? (coders as CoderInSource[]) : left.sort((a, b) => a.name.localeCompare(b.name));
 }
