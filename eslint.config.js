@@ -77,7 +77,7 @@ export default tseslint.config(
   {
     // The backend, the CLI and browser mode run in plain Node (tests, CLI, the server, Electron's
     // utility process): only electron/main and electron/preload belong to the Electron shell.
-    files: ['electron/backend/**/*.ts', 'electron/cli/**/*.ts', 'electron/server/**/*.ts'],
+    files: ['electron/backend/**/*.ts', 'electron/cli/**/*.ts', 'electron/server/**/*.ts', 'electron/team-server/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: plainNodePatterns,
@@ -128,9 +128,11 @@ export default tseslint.config(
     // - db/: the `sql` helper itself, the connection (its statement cache is the one prepare(),
     //   pragmas, transaction control) and the migration runner, which executes migration files;
     // - undo/: capture, flush and replay work on any tracked table by name, with triggers and
-    //   statements generated from PRAGMA table_info: SQL over the schema, not over a domain.
+    //   statements generated from PRAGMA table_info: SQL over the schema, not over a domain;
+    // - team-server/: a service of its own whose store is PostgreSQL (its own migrations, its
+    //   store, its state), and which reads a shared project file's synced tables.
     files: ['electron/**/*.ts'],
-    ignores: ['electron/backend/repositories/**', 'electron/backend/db/**', 'electron/backend/undo/**'],
+    ignores: ['electron/backend/repositories/**', 'electron/backend/db/**', 'electron/backend/undo/**', 'electron/team-server/**'],
     rules: { 'no-restricted-syntax': ['error', namedExports, ...sqlOutsideRepositories] },
   },
   {

@@ -11,6 +11,7 @@ import { EXCHANGE_USAGE, exportExchangeFile, isExchangeFile, runExchangeImport, 
 import type { MethodName, Output, ProgressEvent } from '../../shared/api/contract.ts';
 import { SNAPSHOT_USAGE, runRestoreCommand, runSnapshotCommand, runSnapshotsCommand } from './snapshot-command.ts';
 import { TEAM_USAGE, runAgreementCommand, runDistributeCommand, runMergeCommand } from './team-command.ts';
+import { TEAM_SERVER_ADMIN, TEAM_SERVER_USAGE, runTeamServerAdmin, runTeamServerCommand } from './team-server-command.ts';
 import { INTEGRITY_USAGE, IntegrityUsageError, runAnonymizeCommand, runAuditCommand, runKeyCommand, runVerifyCommand } from './integrity-command.ts';
 
 const USAGE = `Usage: marginalia <command> [options]
@@ -24,6 +25,7 @@ ${EXCHANGE_USAGE}
 ${EXPORT_USAGE}
 ${SNAPSHOT_USAGE}
 ${TEAM_USAGE}
+${TEAM_SERVER_USAGE}
 ${INTEGRITY_USAGE}
   serve [--project P] [--port N]  browser mode (same as npm run serve)
 `;
@@ -183,6 +185,14 @@ export async function runCli(
         const opened = await call('project.open', { path });
         if (command === 'merge' && opened.safety?.readOnly) throw new Error(`Nothing was merged: ${opened.safety.readOnly}`);
         return command === 'merge' ? await runMergeCommand(rest, call, io) : await runDistributeCommand(rest, call, io);
+      }
+      case 'team-server':
+        return await runTeamServerCommand(rest, { home: args.home ?? defaultHome(), ...(args.port !== undefined ? { port: args.port } : {}) }, io);
+      case 'team': {
+        const [sub, ...teamArgs] = rest;
+        if (sub && TEAM_SERVER_ADMIN.has(sub)) return await runTeamServerAdmin(sub, teamArgs, io);
+        io.err(`Unknown team command "${sub ?? ''}".\n${USAGE}`);
+        return 2;
       }
       case 'serve': {
         const { serve } = await import('../server/serve.ts');

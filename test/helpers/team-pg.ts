@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { startEmbeddedPostgres, untraversableAncestor } from '../../electron/team-server/embedded.ts';
+import { startTeamServer, type TeamServerOptions } from '../../electron/team-server/team-server.ts';
+import type { TeamStore } from '../../electron/team-server/store.ts';
+
+/**
+ * One embedded PostgreSQL for a test file (start it in beforeAll, stop it in afterAll), with a
+ * fresh database per test, and the team server started in-process on such a database.
+ *
+ *   const pg = await startTeamPg();            // beforeAll
+ *   const server = await startServer(await pg.newDatabase());
+ *   … server.url, server.token (the first owner's), await server.close()
+ *   await pg.stop();                           // afterAll: PostgreSQL stopped, folder removed
+ */
+export type TeamPg = {
+  /** Connection string of a database on this PostgreSQL. */
+  url: (database: string) => string;
+  /** Creates an empty database `t_<random>` and returns its connection string. */
+  newDatabase: () => Promise<string>;
+  /** A folder beside the data folder, reachable by the `postgres` user, for the test's own files. */
+  root: string;
+  stop: () => Promise<void>;
+};
+
+/** A temp root PostgreSQL (as `postgres`, when the tests run as root) can reach: 0711 all the way. */
+function reachableRoot(): string {
+  for (const base of [tmpdir(), '/var/tmp', '/tmp']) {
+    try {
+      const root = mkdtempSync(join(base, 'marginalia-team-pg-'));
+      chmodSync(root, 0o711);
+      if (process.getuid?.() !== 0 || untraversableAncestor(join(root, 'pg')) === null) return root;
+      rmSync(root, { recursive: true, force: true });
+    } catch {
+      // try the next
+    }
+  }
+  throw new Error('No temporary folder the postgres user can reach (tried the temp folder, /var/tmp and /tmp).');
+}
+
+export async function startTeamPg(): Promise<TeamPg> {
+  const root = reachableRoot();
+  mkdirSync(join(root, 'files'), { recursive: true });
+  let db;
+  try {
+    db = await startEmbeddedPostgres(join(root, 'pg'), { database: 'postgres' });
+  } catch (err) {
+    rmSync(root, { recursive: true, force: true });
+    throw err;
+  }
+  const embedded = db;
+  return {
+    url: embedded.url,
+    root: join(root, 'files'),
+    newDatabase: async () => {
+      const name = `t_${randomBytes(6).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: embedded.url('postgres') });
+      await admin.connect();
+      try {
+        await admin.query(`CREATE DATABASE ${name}`);
+      } finally {
+        await admin.end();
+      }
+      return embedded.url(name);
+    },
+    stop: async () => {
+      await embedded.stop();
+      rmSync(root, { recursive: true, force: true, maxRetries: 10 });
+    },
+  };
+}
+
+export type TestTeamServer = {
+  url: string;
+  /** The first owner's token (the server made it on this first start; `reuseToken` on a restart). */
+  token: string;
+  store: TeamStore;
+  close: () => Promise<void>;
+};
+
+/** Starts the team server in this process on `database`; on a restart pass the owner token you kept. */
+export async function startServer(database: string, options: Partial<TeamServerOptions> & { reuseToken?: string } = {}): Promise<TestTeamServer> {
+  const { reuseToken, ...rest } = options;
+  const s = await startTeamServer({ database, port: 0, log: () => undefined, ...rest });
+  const token = s.ownerToken ?? reuseToken;
+  if (!token) {
+    await s.close();
+    throw new Error('This database has users already: pass reuseToken (the owner token printed on its first start).');
+  }
+  return { url: s.url, token, store: s.store, close: s.close };
+}
+
+/** A fetch of the team server's API with a token; JSON in and out. */
+export async function teamApi<T = unknown>(server: { url: string }, token: string | null, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const headers: Record<string, string> = {};
+  if (token !== null) headers['Authorization'] = `Bearer ${token}`;
+  let payload: string | Buffer | undefined;
+  if (Buffer.isBuffer(body)) {
+    headers['Content-Type'] = 'application/octet-stream';
+    payload = body;
+  } else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  const r = await fetch(new URL(path, server.url), { method, headers, ...(payload !== undefined ? { body: payload } : {}) });
+  const text = await r.text();
+  return { status: r.status, body: (text ? JSON.parse(text) : null) as T };
+}
