@@ -32,6 +32,8 @@ export type ApiCall = (method: string, input: unknown, origin?: CallOrigin) => P
 export type Dispatcher = ApiCall & {
   /** Long jobs (imports) still running: the host must not close their project under them. */
   readonly runningJobs: () => number;
+  /** Runs work while every other request waits, as a job's ctx.exclusive does (a team sync's writes). */
+  readonly exclusive: <T>(work: () => Promise<T>) => Promise<T>;
 };
 
 /**
@@ -153,5 +155,5 @@ export function createDispatcher<P extends MethodName, H extends MethodName>(
       return { ok: false, error: toApiError(err) };
     }
   };
-  return Object.assign(call, { runningJobs: () => running });
+  return Object.assign(call, { runningJobs: () => running, exclusive });
 }

@@ -16,6 +16,10 @@ import { ProjectGuard } from './safety/guard.ts';
 import { safetyHandlers } from './safety/host-handlers.ts';
 import { checkCallPaths, isInside } from './safety/path-policy.ts';
 import { defaultProjectsDir, newProjectFile, platformHome, prepareFolder, projectFile } from './project-paths.ts';
+import { getSyncState } from './repositories/team-sync.ts';
+import { teamSyncHandlers, type TeamSyncHostDeps } from './team-sync/handlers.ts';
+import { TeamLive } from './team-sync/live.ts';
+import { replicaClient } from './team-sync/sync.ts';
 
 export type HostOptions = {
   /** The data folder: demo project, recent list. */
@@ -28,6 +32,8 @@ export type HostOptions = {
   onProgress?: (event: ProgressEvent) => void;
   /** True when the renderer runs in the Electron shell (native dialogs exist). */
   desktop?: boolean;
+  /** Keep a team replica in step while it is open (live connection, sync after commands); default true, the CLI says false. */
+  teamLive?: boolean;
 };
 
 export const defaultHome = (): string => process.env['MARGINALIA_HOME'] || platformHome();
@@ -43,6 +49,9 @@ const provisionalCoder = (): string => {
 
 /** Why a project opened for review refuses every change (the banner says it too). */
 export const REVIEWER_MODE = 'Reviewer mode: this project is open read-only. Reading, searching, analysis and exports work; every change is refused.';
+
+/** Why a reviewer's replica of a team project refuses every change (the team's changes still arrive). */
+export const REVIEWER_REPLICA = 'Reviewer: this team project is open read-only. The team’s changes arrive as they are made; reading, searching, analysis and exports work; every change is refused.';
 
 /**
  * Owns the open project and the dispatcher every transport calls. Only one project is
@@ -65,6 +74,11 @@ export class Host {
   private readonly startedAt: string;
   readonly onProgress: (event: ProgressEvent) => void;
   readonly desktop: boolean;
+  private readonly teamLive: boolean;
+  /** A reviewer's team replica: commands are refused with this, team syncs still write. */
+  private replicaReadOnly: string | null = null;
+  /** The open replica's live connection to its team server. */
+  private live: TeamLive | null = null;
 
   constructor(options: HostOptions) {
     this.home = resolve(options.home);
@@ -77,6 +91,7 @@ export class Host {
     this.projectsDir = resolve(options.projectsDir ?? defaultProjectsDir(this.home));
     this.onProgress = options.onProgress ?? (() => {});
     this.desktop = options.desktop ?? false;
+    this.teamLive = options.teamLive ?? true;
     mkdirSync(this.home, { recursive: true });
     this.call = createDispatcher({
       projectHandlers,
@@ -93,9 +108,13 @@ export class Host {
         'coders.current': () => ({ name: this.coderName, chosen: this.coderChosen }),
         'coders.setCurrent': (i) => this.setCoder(i.name),
         ...safetyHandlers({ guard: this.guard, project: () => this.project, open: (p) => this.open(p, false), assertIdle: (w) => this.assertIdle(w) }),
+        ...teamSyncHandlers(this.teamDeps()),
       },
-      current: () => (this.project ? { ctx: { ...this.project.ctx, progress: this.onProgress }, transaction: (fn) => this.project!.db.transaction(fn), readOnly: this.guard.readOnlyReason() } : null),
-      afterWrite: () => this.project && this.guard.afterWrite(this.project),
+      current: () => (this.project ? { ctx: { ...this.project.ctx, progress: this.onProgress }, transaction: (fn) => this.project!.db.transaction(fn), readOnly: this.readOnlyReason() } : null),
+      afterWrite: () => {
+        if (this.project) this.guard.afterWrite(this.project);
+        this.live?.kick();
+      },
       checkCall: (method, input, origin) => checkCallPaths(method, input, origin, { desktop: this.desktop, resolve: (p) => projectFile(p, this.projectsDir), chosen: (p) => this.chosenBefore(p), besideChosen: (p) => this.besideChosen(p) }),
     });
   }
@@ -132,8 +151,64 @@ export class Host {
     this.project?.close();
     this.project = next;
     this.reviewing = reviewer;
+    this.replicaOpened();
     this.remember(full, next.info().name);
-    return this.withSafety(next.info());
+    return this.withSafety(this.project.info());
+  }
+
+  private readOnlyReason(): string | null {
+    return this.guard.readOnlyReason() ?? this.replicaReadOnly;
+  }
+
+  private teamDeps(): TeamSyncHostDeps {
+    return {
+      home: this.home,
+      clock: this.clock,
+      coderName: () => this.coderName,
+      project: () => this.project,
+      readOnly: () => this.guard.readOnlyReason(),
+      exclusive: (work) => this.call.exclusive(work),
+      open: (path) => this.open(path, false),
+      connected: () => this.live?.connected ?? false,
+      synced: (applied, last) => this.onProgress({ jobId: 'team-sync', label: 'Team sync', done: applied, total: applied, finished: true, team: { last, applied } }),
+      becameReplica: () => this.replicaOpened(),
+    };
+  }
+
+  /**
+   * A team replica just opened (or the open project became one): a reviewer's refuses
+   * commands; anyone else codes as their team user name (the server accepts codings only as
+   * the token's user); the live connection starts (teamLive).
+   */
+  private replicaOpened(): void {
+    void this.live?.stop();
+    this.live = null;
+    this.replicaReadOnly = null;
+    const project = this.project;
+    if (!project || this.reviewing) return;
+    const state = getSyncState(project.db);
+    if (!state) return;
+    const writable = this.guard.readOnlyReason() === null;
+    if (state.role === 'reviewer') this.replicaReadOnly = REVIEWER_REPLICA;
+    else if (writable) {
+      const coder = project.db.transaction(() => ensureCoder(project.db, state.user, this.clock().toISOString()));
+      if (coder.id !== project.ctx.coderId) this.project = project.withCoder(coder.id, this.clock);
+    }
+    if (!this.teamLive || !writable) return;
+    let client;
+    try {
+      client = replicaClient(project, this.home);
+    } catch {
+      return; // no token kept here: syncs say so in the status
+    }
+    this.live = new TeamLive({
+      client,
+      teamProject: state.teamProject,
+      cursor: () => (this.project ? (getSyncState(this.project.db)?.cursor ?? 0) : 0),
+      sync: async () => {
+        await this.call('teamSync.sync', {});
+      },
+    });
   }
 
   /** A new project file; its folder is made when it is (inside) the projects folder. */
@@ -229,10 +304,14 @@ export class Host {
   }
 
   private withSafety(info: ProjectInfo): ProjectInfo {
-    return { ...info, safety: this.guard.safety(), ...(this.reviewing ? { reviewer: true } : {}) };
+    const safety = this.guard.safety();
+    return { ...info, safety: { ...safety, readOnly: safety.readOnly ?? this.replicaReadOnly }, ...(this.reviewing ? { reviewer: true } : {}) };
   }
 
   close(): void {
+    void this.live?.stop();
+    this.live = null;
+    this.replicaReadOnly = null;
     this.project?.close();
     this.project = null;
     this.reviewing = false;

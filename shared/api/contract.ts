@@ -17,6 +17,7 @@ import { anonymizeMethods } from './methods/anonymize.ts';
 import { auditMethods } from './methods/audit.ts';
 import { safetyMethods } from './methods/safety.ts';
 import { teamMethods } from './methods/team.ts';
+import { teamSyncMethods } from './methods/team-sync.ts';
 
 /**
  * The one API contract. Handlers, the preload and the browser-mode client are all derived
@@ -41,6 +42,7 @@ export const contract = {
   ...auditMethods,
   ...safetyMethods,
   ...teamMethods,
+  ...teamSyncMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -59,4 +61,9 @@ export type ProgressEvent = {
   total: number;
   finished?: boolean;
   error?: string;
+  /**
+   * Set (with jobId 'team-sync') after a sync of a team replica applied others' changes: the
+   * page reloads what it shows. `last`: the log position now applied; `applied`: entries applied.
+   */
+  team?: { last: number; applied: number };
 };

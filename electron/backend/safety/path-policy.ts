@@ -80,6 +80,9 @@ export function checkCallPaths(method: string, input: unknown, origin: CallOrigi
       if (typeof i['out'] === 'string') checkFileOfItsKind(i['out'], PROJECT_EXTENSION, 'out', 'pseudonymized copy', policy);
       if (typeof i['keyPath'] === 'string') checkFileOfItsKind(i['keyPath'], KEY_EXTENSION, 'keyPath', 'key file', policy);
       return;
+    case 'teamSync.join':
+      if (typeof i['path'] === 'string') checkFileOfItsKind(i['path'], PROJECT_EXTENSION, 'path', 'team project file', policy);
+      return;
     case 'anonymize.readKey':
       if (typeof i['keyPath'] === 'string') checkFileOfItsKind(i['keyPath'], KEY_EXTENSION, 'keyPath', 'key file', policy);
       return;

@@ -4,6 +4,7 @@ import type { Ctx } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { sql } from '../db/sql.ts';
 import { replayOperation, type Direction } from './replay.ts';
+import { captureReplay } from '../team-sync/capture.ts';
 
 type OpRow = { id: number; label: string; method: string };
 
@@ -31,6 +32,7 @@ function step(ctx: Ctx, direction: Direction): UndoResult {
   const op = direction === 'undo' ? nextUndo(ctx.db, ctx.coderId) : nextRedo(ctx.db, ctx.coderId);
   if (!op) throw new ApiFailure('conflict', direction === 'undo' ? 'There is nothing to undo' : 'There is nothing to redo');
   const tables = replayOperation(ctx.db, op.id, direction, op.label);
+  captureReplay(ctx, op.id, direction, op.label);
   ctx.db.run(sql`UPDATE operations SET undone_at = ${direction === 'undo' ? ctx.now() : null} WHERE id = ${op.id}`);
   ctx.audit(direction, 'operation', op.id, { label: op.label, method: op.method });
   return { label: op.label, method: op.method, tables, state: undoState(ctx.db, ctx.coderId) };

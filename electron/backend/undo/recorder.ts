@@ -4,6 +4,7 @@ import { sql } from '../db/sql.ts';
 import { ensureCapture } from './capture.ts';
 import { discardCapture, flushCapture } from './flush.ts';
 import { defaultLabel } from './labels.ts';
+import { captureCommand } from '../team-sync/capture.ts';
 
 /** Commands that are not themselves undoable steps: they walk the history. */
 const NOT_RECORDED = new Set(['undo.undo', 'undo.redo']);
@@ -83,6 +84,8 @@ function finish(ctx: Ctx, opId: number, method: string, input: unknown): void {
   }
   db.run(sql`UPDATE operations SET discarded_at = ${ctx.now()}
     WHERE coder_id = ${ctx.coderId} AND undone_at IS NOT NULL AND discarded_at IS NULL`);
+  // A team replica queues the command's changes for the server (one cached check otherwise).
+  captureCommand(ctx, opId, method);
   coalesceMemoEdit(ctx, opId, method, input);
   db.run(sql`DELETE FROM operations WHERE coder_id = ${ctx.coderId} AND id <= coalesce(
       (SELECT id FROM operations WHERE coder_id = ${ctx.coderId} ORDER BY id DESC LIMIT 1 OFFSET ${HISTORY_LIMIT}), 0)`);

@@ -43,6 +43,10 @@ export const UNTRACKED_TABLES: Record<string, string> = {
   anonymize_settings: 'the anonymization review\'s lists and rules, saved as they change; not research data (migration 0013)',
   anonymize_decisions: 'anonymization review decisions, saved as they are made so a review resumes; undoing research steps must not undo them',
   anonymizations: 'the report a pseudonymized copy carries, written once when the copy is made',
+  sync_state: 'a team replica\'s link to its server and its place in the log (migration 0016); an undo must not move it',
+  sync_ids: 'the local id ↔ global id table of a team replica; ids stay reserved whatever an undo does',
+  sync_outbox: 'a team replica\'s operations waiting for the server; undo and redo add operations to it, never remove them',
+  sync_notices: 'what the team server decided, shown until dismissed; not research data',
 };
 
 /**
