@@ -115,86 +115,111 @@ export class TeamStore {
     return Number(r.rows[0].last_seq);
   }
 
+  /** Pushes waiting per project while one is written: the next transaction takes them all. */
+  private readonly queues = new Map<string, Pending[]>();
+
   /**
    * Appends the ops under the rules, in one transaction with the project row locked (pushes to
    * one project are serialised; other projects go on). An op already in the log keeps its seq.
+   * Pushes that arrive while a push to the same project is being written wait and then go
+   * together in one transaction (each under its own user and base, in arrival order): the lock,
+   * the reads and the commit are paid once for all of them.
    */
-  async push(project: string, me: Me, req: PushRequest): Promise<PushResponse> {
+  push(project: string, me: Me, req: PushRequest): Promise<PushResponse> {
+    return new Promise<PushResponse>((resolve, reject) => {
+      const waiting = this.queues.get(project);
+      if (waiting) waiting.push({ me, req, resolve, reject });
+      else {
+        this.queues.set(project, []);
+        void this.drain(project, [{ me, req, resolve, reject }]);
+      }
+    });
+  }
+
+  private async drain(project: string, first: Pending[]): Promise<void> {
+    let batch = first;
+    while (batch.length > 0) {
+      try {
+        const outcomes = await this.pushBatch(project, batch);
+        outcomes.forEach((o, i) => (o instanceof Error ? batch[i]!.reject(o) : batch[i]!.resolve(o)));
+      } catch (err) {
+        if (batch.length === 1) batch[0]!.reject(err);
+        // One push's failure must not fail the others: each again on its own.
+        else for (const one of batch) await this.pushBatch(project, [one]).then(([o]) => (o instanceof Error ? one.reject(o) : one.resolve(o!)), one.reject);
+      }
+      const queue = this.queues.get(project)!;
+      let ops = 0;
+      let take = 0;
+      while (take < queue.length && (take === 0 || ops + queue[take]!.req.ops.length <= 10_000)) ops += queue[take++]!.req.ops.length;
+      batch = queue.splice(0, take);
+    }
+    this.queues.delete(project);
+  }
+
+  private async pushBatch(project: string, pushes: readonly Pending[]): Promise<(PushResponse | TeamError)[]> {
     const appended: LogEntry[] = [];
-    const response = await this.tx(async (c) => {
+    const outcomes = await this.tx(async (c) => {
       const p = await c.query<{ last_seq: string; last_hash: string }>('SELECT last_seq, last_hash FROM projects WHERE id = $1 FOR UPDATE', [project]);
-      if (!p.rows[0]) throw notFound(project);
+      if (!p.rows[0]) return pushes.map(() => notFound(project));
       let last = Number(p.rows[0].last_seq);
       let prev = p.rows[0].last_hash;
-      if (req.base > last) throw new TeamError(400, 'invalid_input', `base ${req.base} is past the log's end (${last}).`);
       const known = new Map<string, number>();
-      const ids = req.ops.map((o) => o.id);
+      const ids = pushes.flatMap((x) => x.req.ops.map((o) => o.id));
       for (const r of (await c.query<{ op_id: string; seq: string }>('SELECT op_id, seq FROM log WHERE project = $1 AND op_id = ANY($2::text[])', [project, ids])).rows) known.set(r.op_id, Number(r.seq));
       const reader = new PgReader(c, project);
       // Every row the ops name, and every row their inserts and updates refer to, in one read.
       const wanted: [string, string][] = [];
-      for (const op of req.ops) {
-        if (known.has(op.id)) continue;
-        for (const ch of op.changes) {
-          wanted.push([ch.t, ch.key]);
-          const table = SYNC_TABLE.get(ch.t);
-          if (table && ch.row) for (const ref of refsOf(table, ch.row)) wanted.push([ref.parentTbl, ref.parentKey]);
+      for (const { req } of pushes) {
+        for (const op of req.ops) {
+          if (known.has(op.id)) continue;
+          for (const ch of op.changes) {
+            wanted.push([ch.t, ch.key]);
+            const table = SYNC_TABLE.get(ch.t);
+            if (table && ch.row) for (const ref of refsOf(table, ch.row)) wanted.push([ref.parentTbl, ref.parentKey]);
+          }
         }
       }
       await reader.prefetch(wanted);
       const state = new Overlay(reader);
-      const results: PushResponse['results'] = [];
-      for (const op of req.ops) {
-        const had = known.get(op.id);
-        if (had !== undefined) {
-          results.push({ id: op.id, seq: had });
+      const results: (PushResponse['results'] | TeamError)[] = [];
+      for (const { me, req } of pushes) {
+        if (req.base > last) {
+          results.push(new TeamError(400, 'invalid_input', `base ${req.base} is past the log's end (${last}).`));
           continue;
         }
-        const seq = last + 1;
-        const { outcome, writes } = await applyOp(state, op, { user: me.name, role: me.role, base: req.base, seq });
-        if (!outcome.ok) {
-          results.push({ id: op.id, refused: outcome.refused });
-          continue;
+        const mine: PushResponse['results'] = [];
+        for (const op of req.ops) {
+          const had = known.get(op.id);
+          if (had !== undefined) {
+            mine.push({ id: op.id, seq: had });
+            continue;
+          }
+          const seq = last + 1;
+          const { outcome, writes } = await applyOp(state, op, { user: me.name, role: me.role, base: req.base, seq });
+          if (!outcome.ok) {
+            mine.push({ id: op.id, refused: outcome.refused });
+            continue;
+          }
+          for (const row of writes.rows()) state.put(row);
+          const entry = { seq, opId: op.id, user: me.name, method: op.method, label: op.label, at: op.at, changes: outcome.changes, notices: outcome.notices };
+          const hash = createHash('sha256').update(entryDigestInput(prev, entry)).digest('hex');
+          appended.push({ ...entry, prevHash: prev, hash });
+          prev = hash;
+          last = seq;
+          known.set(op.id, seq);
+          mine.push({ id: op.id, seq });
         }
-        for (const row of writes.rows()) state.put(row);
-        const entry = { seq, opId: op.id, user: me.name, method: op.method, label: op.label, at: op.at, changes: outcome.changes, notices: outcome.notices };
-        const hash = createHash('sha256').update(entryDigestInput(prev, entry)).digest('hex');
-        appended.push({ ...entry, prevHash: prev, hash });
-        prev = hash;
-        last = seq;
-        known.set(op.id, seq);
-        results.push({ id: op.id, seq });
+        results.push(mine);
       }
       if (appended.length > 0) {
         await writeRows(c, project, [...state.rows()]);
-        for (let i = 0; i < appended.length; i += 2_000) {
-          const part = appended.slice(i, i + 2_000);
-          await c.query(
-            `INSERT INTO log (project, seq, op_id, user_name, method, label, at, changes, notices, prev_hash, hash)
-             SELECT $1, u.seq, u.op_id, u.user_name, u.method, u.label, u.at, u.changes::json, u.notices::json, u.prev_hash, u.hash
-               FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
-                 AS u(seq, op_id, user_name, method, label, at, changes, notices, prev_hash, hash)`,
-            [
-              project,
-              part.map((e) => e.seq),
-              part.map((e) => e.opId),
-              part.map((e) => e.user),
-              part.map((e) => e.method),
-              part.map((e) => e.label),
-              part.map((e) => e.at),
-              part.map((e) => JSON.stringify(e.changes)),
-              part.map((e) => JSON.stringify(e.notices)),
-              part.map((e) => e.prevHash),
-              part.map((e) => e.hash),
-            ],
-          );
-        }
+        await appendEntries(c, project, appended);
         await c.query('UPDATE projects SET last_seq = $2, last_hash = $3 WHERE id = $1', [project, last, prev]);
       }
-      return { results, last };
+      return results.map((r) => (r instanceof TeamError ? r : { results: r, last }));
     });
-    if (appended.length > 0) this.events.emit(project, response.last);
-    return response;
+    if (appended.length > 0) this.events.emit(project, appended.at(-1)!.seq);
+    return outcomes;
   }
 
   async pull(project: string, after: number, limit: number): Promise<{ entries: LogEntry[]; last: number }> {
@@ -229,5 +254,33 @@ export class TeamStore {
     return { project, last, codes: [...codes.values()] };
   }
 }
+
+/** Writes log entries in batched statements. */
+async function appendEntries(c: pg.ClientBase, project: string, entries: readonly LogEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 2_000) {
+    const part = entries.slice(i, i + 2_000);
+    await c.query(
+      `INSERT INTO log (project, seq, op_id, user_name, method, label, at, changes, notices, prev_hash, hash)
+       SELECT $1, u.seq, u.op_id, u.user_name, u.method, u.label, u.at, u.changes::json, u.notices::json, u.prev_hash, u.hash
+         FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+           AS u(seq, op_id, user_name, method, label, at, changes, notices, prev_hash, hash)`,
+      [
+        project,
+        part.map((e) => e.seq),
+        part.map((e) => e.opId),
+        part.map((e) => e.user),
+        part.map((e) => e.method),
+        part.map((e) => e.label),
+        part.map((e) => e.at),
+        part.map((e) => JSON.stringify(e.changes)),
+        part.map((e) => JSON.stringify(e.notices)),
+        part.map((e) => e.prevHash),
+        part.map((e) => e.hash),
+      ],
+    );
+  }
+}
+
+type Pending = { me: Me; req: PushRequest; resolve: (r: PushResponse) => void; reject: (err: unknown) => void };
 
 const notFound = (project: string) => new TeamError(404, 'not_found', `There is no team project ${project} on this server.`);

@@ -211,6 +211,31 @@ describe('team server: share, push and pull', () => {
     }
   });
 
+  it('appends concurrent pushes (written together in one transaction) without losing or reordering any op', async () => {
+    const { s, project, tokens } = await setUp();
+    try {
+      const pushes = Array.from({ length: 12 }, (_, c) =>
+        push(s, c % 2 ? tokens['Ben']! : tokens['Cleo']!, project, c === 5 ? 999 : 0, Array.from({ length: 5 }, (_, i) => op([coding(`x${c}.${i}`, code.get('Support')!, c % 2 ? 'Ben' : 'Cleo', i)]))),
+      );
+      const replies = await Promise.all(pushes);
+      expect(replies[5]!.status).toBe(400);
+      const ok = replies.filter((_, c) => c !== 5);
+      expect(ok.every((r) => r.status === 200)).toBe(true);
+      const all = await pull(s, s.token, project);
+      expect(all.entries.map((e) => e.seq)).toEqual(Array.from({ length: 55 }, (_, i) => i + 1));
+      verifyChain(all.entries);
+      const seqOf = new Map(all.entries.map((e) => [e.opId, e.seq]));
+      for (const r of ok) for (const res of r.body.results) expect('seq' in res && res.seq).toBe(seqOf.get(res.id));
+      // each push's ops stay together and in their order
+      for (const r of ok) {
+        const seqs = r.body.results.map((x) => ('seq' in x ? x.seq : -1));
+        expect(seqs).toEqual(Array.from({ length: 5 }, (_, i) => seqs[0]! + i));
+      }
+    } finally {
+      await s.close();
+    }
+  });
+
   it('sends a seq event to listeners on every append', async () => {
     const { s, project, tokens } = await setUp();
     const ac = new AbortController();
