@@ -140,3 +140,21 @@ export const operationChanges = (db: Db, opId: number): CapturedChange[] =>
 
 /** Points the capture triggers at an operation (or at none: NULL), as the recorder does. */
 export const captureInto = (db: Db, opId: number | null): void => void db.run(sql`UPDATE temp.undo_capture SET op_id = ${opId}`);
+
+// ---- content, for comparing replicas (team-sync/content-hash.ts) ----
+
+export type ContentRows = {
+  sources: { id: number; name: string; text: string }[];
+  codes: { id: number; parentId: number | null; name: string; color: string; definition: string }[];
+  participants: { id: number; label: string }[];
+  codings: { id: number; sourceId: number; codeId: number; start: number; end: number; coder: string }[];
+  memos: { kind: string; targetId: number | null; title: string; body: string; text: string; coder: string }[];
+};
+
+export const contentRows = (db: Db): ContentRows => ({
+  sources: db.all(sql`SELECT id, name, text FROM sources`),
+  codes: db.all(sql`SELECT id, parent_id AS parentId, name, color, definition FROM codes`),
+  participants: db.all(sql`SELECT id, label FROM participants`),
+  codings: db.all(sql`SELECT c.id, c.source_id AS sourceId, c.code_id AS codeId, c.start, c.end, k.name AS coder FROM codings c JOIN coders k ON k.id = c.coder_id`),
+  memos: db.all(sql`SELECT m.target_kind AS kind, m.target_id AS targetId, m.title, m.body, m.text, k.name AS coder FROM memos m JOIN coders k ON k.id = m.coder_id`),
+});
