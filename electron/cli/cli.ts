@@ -12,6 +12,7 @@ import type { MethodName, Output, ProgressEvent } from '../../shared/api/contrac
 import { SNAPSHOT_USAGE, runRestoreCommand, runSnapshotCommand, runSnapshotsCommand } from './snapshot-command.ts';
 import { TEAM_USAGE, runAgreementCommand, runDistributeCommand, runMergeCommand } from './team-command.ts';
 import { TEAM_SERVER_ADMIN, TEAM_SERVER_USAGE, runTeamServerAdmin, runTeamServerCommand } from './team-server-command.ts';
+import { TEAM_SYNC_COMMANDS, TEAM_SYNC_USAGE, runTeamSyncCommand } from './team-sync-command.ts';
 import { INTEGRITY_USAGE, IntegrityUsageError, runAnonymizeCommand, runAuditCommand, runKeyCommand, runVerifyCommand } from './integrity-command.ts';
 
 const USAGE = `Usage: marginalia <command> [options]
@@ -26,6 +27,7 @@ ${EXPORT_USAGE}
 ${SNAPSHOT_USAGE}
 ${TEAM_USAGE}
 ${TEAM_SERVER_USAGE}
+${TEAM_SYNC_USAGE}
 ${INTEGRITY_USAGE}
   serve [--project P] [--port N]  browser mode (same as npm run serve)
 `;
@@ -79,7 +81,8 @@ export async function runCli(
     // A command line names files from where it runs; the API would take a bare name as one in the projects folder.
     return resolve(args.project);
   };
-  const host = new Host({ home: args.home ?? defaultHome(), ...(io.progress ? { onProgress: io.progress } : {}) });
+  // teamLive: false — a command does its one team sync itself and ends; no live connection.
+  const host = new Host({ home: args.home ?? defaultHome(), teamLive: false, ...(io.progress ? { onProgress: io.progress } : {}) });
   const call = async <M extends MethodName>(method: M, input: unknown): Promise<Output<M>> => {
     const r = await host.call(method, input);
     if (!r.ok) throw new Error(r.error.message);
@@ -191,6 +194,7 @@ export async function runCli(
       case 'team': {
         const [sub, ...teamArgs] = rest;
         if (sub && TEAM_SERVER_ADMIN.has(sub)) return await runTeamServerAdmin(sub, teamArgs, io);
+        if (sub && TEAM_SYNC_COMMANDS.has(sub)) return await runTeamSyncCommand(sub, teamArgs, args.project, call, io);
         io.err(`Unknown team command "${sub ?? ''}".\n${USAGE}`);
         return 2;
       }
