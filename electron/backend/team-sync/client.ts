@@ -1,3 +1,4 @@
+import { ApiFailure } from '../../../shared/api/errors.ts';
 import type { Me, PullResponse, PushRequest, PushResponse, Role, TeamProjectInfo, UserInfo } from '../../../shared/domain/team-sync/protocol.ts';
 
 /**
@@ -6,13 +7,14 @@ import type { Me, PullResponse, PushRequest, PushResponse, Role, TeamProjectInfo
  * retry is harmless). Answers the server gave (401, 403, 400…) are not retried.
  */
 
-export class TeamServerError extends Error {
+/** What the server answered (or that it could not be reached), as an API error the page can show. */
+export class TeamServerError extends ApiFailure {
   constructor(
     message: string,
     /** HTTP status, or 0 when the server could not be reached. */
     readonly status: number,
   ) {
-    super(message);
+    super('conflict', message);
   }
   get unreachable(): boolean {
     return this.status === 0 || this.status >= 502;

@@ -3,7 +3,7 @@ import { ApiFailure } from '../../../shared/api/errors.ts';
 import type { LogEntry, Op } from '../../../shared/domain/team-sync/protocol.ts';
 import type { Project } from '../project.ts';
 import { getSyncState, listNotices, markPushed, markRefused, pendingCount, setSyncOutcome, unpushed, unseenNotices } from '../repositories/team-sync.ts';
-import { TeamClient, TeamServerError } from './client.ts';
+import { TeamClient } from './client.ts';
 import { loadToken } from './credentials.ts';
 import { rebase, type RebaseResult } from './rebase.ts';
 
@@ -45,9 +45,9 @@ export function replicaClient(project: Project, home: string): TeamClient {
   return new TeamClient({ server: state.server, token });
 }
 
+/** Errors as the API reports them (a TeamServerError is one already: 'conflict' with the server's reason). */
 const asFailure = (err: unknown): ApiFailure => {
   if (err instanceof ApiFailure) return err;
-  if (err instanceof TeamServerError) return new ApiFailure('conflict', err.message);
   return new ApiFailure('internal', err instanceof Error ? err.message : String(err));
 };
 
