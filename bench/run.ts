@@ -14,17 +14,18 @@ import { runEditorBench, runEditorScaleBench } from './editor.ts';
 import { runImportBench } from './import.ts';
 import { runAnalysisBench } from './analysis.ts';
 import { runChartBench } from './analysis-chart.ts';
+import { runTeamBench } from './team.ts';
 
-type Args = { only: string[]; corpus: string; runs: number; samples: number; textScale: number; keep: boolean; compare: boolean; accept: boolean; baseline: string; codings: number[] };
+type Args = { only: string[]; corpus: string; runs: number; samples: number; textScale: number; keep: boolean; compare: boolean; accept: boolean; baseline: string; codings: number[]; clients: number; seconds: number };
 
-const SECTIONS = ['store', 'editor', 'editorScale', 'import', 'analysis', 'chart'] as const;
-const USAGE = 'usage: npm run -s bench -- [--only store,editor,editorScale] [--corpus large] [--runs 3] [--samples 500] [--text-scale 1] [--codings 1000,10000,100000] [--keep] [--compare] [--accept] [--baseline bench/baseline.json]';
+const SECTIONS = ['store', 'editor', 'editorScale', 'import', 'analysis', 'chart', 'team'] as const;
+const USAGE = 'usage: npm run -s bench -- [--only store,editor,editorScale] [--corpus large] [--runs 3] [--samples 500] [--text-scale 1] [--codings 1000,10000,100000] [--clients 50] [--seconds 10] [--keep] [--compare] [--accept] [--baseline bench/baseline.json]';
 
 /** A bad command line: reported as one line with the usage, not as a stack trace. */
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { only: [...SECTIONS], corpus: 'large', runs: 3, samples: 500, textScale: 1, keep: false, compare: false, accept: false, baseline: DEFAULT_BASELINE, codings: [1_000, 10_000, 100_000] };
+  const args: Args = { only: [...SECTIONS], corpus: 'large', runs: 3, samples: 500, textScale: 1, keep: false, compare: false, accept: false, baseline: DEFAULT_BASELINE, codings: [1_000, 10_000, 100_000], clients: 50, seconds: 10 };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = (): string => {
@@ -42,6 +43,8 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--samples') args.samples = positive('--samples', Number(value()), true);
     else if (flag === '--text-scale') args.textScale = positive('--text-scale', Number(value()), false);
     else if (flag === '--codings') args.codings = value().split(',').map((n) => positive('--codings', Number(n), true));
+    else if (flag === '--clients') args.clients = positive('--clients', Number(value()), true);
+    else if (flag === '--seconds') args.seconds = positive('--seconds', Number(value()), false);
     else if (flag === '--keep') args.keep = true;
     else if (flag === '--compare') args.compare = true;
     else if (flag === '--accept') args.accept = true;
@@ -110,6 +113,12 @@ async function main(): Promise<void> {
       const chart = await runChartBench({ runs: args.runs, textScale: args.textScale, outDir, workDir, log });
       report['chart'] = chart.details;
       for (const [name, f] of Object.entries(chart.figures)) figures[`chart.${name}`] = f;
+    }
+    if (args.only.includes('team')) {
+      // The team server on an embedded PostgreSQL with --clients simulated members (see team.ts).
+      const team = await runTeamBench({ runs: args.runs, clients: args.clients, seconds: args.seconds, batch: 10, workDir, log });
+      report['team'] = team.details;
+      for (const [name, f] of Object.entries(team.figures)) figures[`team.${name}`] = f;
     }
   } finally {
     if (!args.keep) {

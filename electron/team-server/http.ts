@@ -158,8 +158,8 @@ export async function startHttp(o: HttpOptions): Promise<TeamHttpServer> {
     if (what === 'events' && method === 'GET') {
       const last = await store.last(project);
       res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
-      const send = (seq: number) => res.write(`event: seq\ndata: ${JSON.stringify({ seq })}\n\n`);
-      send(last);
+      const send = (data: string) => res.write(`event: seq\ndata: ${data}\n\n`);
+      send(JSON.stringify({ seq: last }));
       store.events.on(project, send);
       const beat = setInterval(() => res.write(': heartbeat\n\n'), o.heartbeatMs ?? 15_000);
       streams.add(res);

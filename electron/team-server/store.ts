@@ -218,7 +218,7 @@ export class TeamStore {
       }
       return results.map((r) => (r instanceof TeamError ? r : { results: r, last }));
     });
-    if (appended.length > 0) this.events.emit(project, appended.at(-1)!.seq);
+    if (appended.length > 0) this.events.emit(project, eventData(appended));
     return outcomes;
   }
 
@@ -279,6 +279,19 @@ async function appendEntries(c: pg.ClientBase, project: string, entries: readonl
       ],
     );
   }
+}
+
+/**
+ * What the event stream says after an append, serialised once for every listener: the new last
+ * seq and, when they fit in EVENT_ENTRIES_MAX characters, the entries themselves, so fifty
+ * listening replicas need not each ask for them again (a replica whose cursor is right before
+ * the first entry applies them; any other pulls).
+ */
+export const EVENT_ENTRIES_MAX = 1_000_000;
+export function eventData(appended: readonly LogEntry[]): string {
+  const seq = appended.at(-1)!.seq;
+  const full = JSON.stringify({ seq, entries: appended });
+  return full.length <= EVENT_ENTRIES_MAX ? full : JSON.stringify({ seq });
 }
 
 type Pending = { me: Me; req: PushRequest; resolve: (r: PushResponse) => void; reject: (err: unknown) => void };

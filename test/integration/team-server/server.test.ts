@@ -249,8 +249,13 @@ describe('team server: share, push and pull', () => {
       };
       await until('event: seq\ndata: {"seq":0}\n\n');
       await push(s, tokens['Ben']!, project, 0, [op([coding('b.1', code.get('Support')!, 'Ben')])]);
-      await until('event: seq\ndata: {"seq":1}\n\n');
-      expect(text).toBe('event: seq\ndata: {"seq":0}\n\nevent: seq\ndata: {"seq":1}\n\n');
+      while (!/\n\nevent: seq\ndata: \{"seq":1,.*\n\n$/s.test(text)) text += new TextDecoder().decode((await reader.read()).value);
+      const [first, second] = text.split('\n\n');
+      expect(first).toBe('event: seq\ndata: {"seq":0}');
+      // The event carries the appended entry itself: a listener needs no pull to have it.
+      const event = JSON.parse(second!.replace('event: seq\ndata: ', '')) as { seq: number; entries: { seq: number; user: string; changes: { key: string }[] }[] };
+      expect(event.seq).toBe(1);
+      expect(event.entries.map((e) => [e.seq, e.user, e.changes[0]!.key])).toEqual([[1, 'Ben', 'b.1']]);
     } finally {
       ac.abort();
       await s.close();
