@@ -170,8 +170,12 @@ export class Host {
       exclusive: (work) => this.call.exclusive(work),
       open: (path) => this.open(path, false),
       connected: () => this.live?.connected ?? false,
-      synced: (applied, last) => this.onProgress({ jobId: 'team-sync', label: 'Team sync', done: applied, total: applied, finished: true, team: { last, applied } }),
+      synced: (applied, last, remote) => this.onProgress({ jobId: 'team-sync', label: 'Team sync', done: applied, total: applied, finished: true, team: { last, applied, remote } }),
       becameReplica: () => this.replicaOpened(),
+      prepareFolder: (path) => {
+        if (resolve(dirname(path)) === this.projectsDir) mkdirSync(this.projectsDir, { recursive: true });
+        else prepareFolder(path, this.projectsDir);
+      },
     };
   }
 

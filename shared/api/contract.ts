@@ -63,7 +63,9 @@ export type ProgressEvent = {
   error?: string;
   /**
    * Set (with jobId 'team-sync') after a sync of a team replica applied others' changes: the
-   * page reloads what it shows. `last`: the log position now applied; `applied`: entries applied.
+   * page reloads what it shows. `last`: the log position now applied; `applied`: entries applied;
+   * `remote`: how many of them were others' (the rest were this replica's own coming back, which
+   * the page already shows: it reloads only when `remote` > 0).
    */
-  team?: { last: number; applied: number };
+  team?: { last: number; applied: number; remote: number };
 };

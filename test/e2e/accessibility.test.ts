@@ -3,6 +3,8 @@ import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Host } from '../../electron/backend/host.ts';
+import { addNotice } from '../../electron/backend/repositories/team-sync.ts';
+import { startServer, startTeamPg } from '../helpers/team-pg.ts';
 import { useDemoApp, type App } from './harness.ts';
 
 /** WCAG 2.0 and 2.1, levels A and AA: what the workbench promises its users. */
@@ -177,4 +179,72 @@ describe('accessibility of the main views (axe, WCAG 2.1 A and AA)', () => {
     }
     expectClean(reports);
   });
+
+  it('Team projects: share, members (token shown, revoke confirmation), the status panel with notices, and join', async () => {
+    const { page } = app;
+    const reports: string[] = [];
+    const pg = await startTeamPg();
+    try {
+      const server = await startServer(await pg.newDatabase());
+      try {
+        await openView(page, 'Team');
+        await page.getByRole('button', { name: 'Share to team server…' }).click();
+        const share = page.getByRole('dialog', { name: 'Share to team server' });
+        reports.push(await audit(app, 'Share to team server'));
+        await share.getByRole('textbox', { name: 'Server address' }).fill(server.url);
+        await share.getByLabel('Owner token').fill(server.token);
+        await share.getByRole('button', { name: 'Share' }).click();
+        const shared = page.getByRole('dialog', { name: 'Shared to the team server' });
+        await expect.poll(() => shared.getByRole('textbox', { name: 'Team project id' }).count()).toBe(1);
+        reports.push(await audit(app, 'Shared to the team server'));
+
+        await shared.getByRole('button', { name: 'Team members…' }).click();
+        const members = page.getByRole('dialog', { name: 'Team members' });
+        await expect.poll(() => members.getByRole('table', { name: 'Team members' }).locator('tbody tr').count()).toBe(1);
+        await members.getByRole('textbox', { name: 'Name' }).fill('Ana');
+        await members.getByRole('button', { name: 'Add', exact: true }).click();
+        await expect.poll(() => members.getByRole('textbox', { name: 'Token for Ana' }).count()).toBe(1);
+        reports.push(await audit(app, 'Team members, a token shown'));
+        await members.getByRole('button', { name: 'Revoke Ana' }).click();
+        const confirm = members.getByRole('group', { name: 'Revoke Ana' });
+        reports.push(await audit(app, 'Team members, revoke confirmation'));
+        await confirm.getByRole('button', { name: 'Revoke Ana' }).click();
+        await expect.poll(() => members.getByRole('row', { name: /^Ana/ }).textContent()).toContain('revoked');
+        await members.getByRole('button', { name: 'Close' }).click();
+
+        // A notice as a sync leaves one; the panel lists it and Dismiss takes it away.
+        const db = app.host.current!.db;
+        db.transaction(() => addNotice(db, { at: new Date().toISOString(), kind: 'kept-for-use', message: 'Code ‘Trust’, deleted by owner, was kept: Ana coded with it at the same time.', seq: 1 }));
+        const line = page.getByRole('group', { name: 'Team project' }).locator('.tsync-status');
+        await expect.poll(() => line.textContent()).toContain('1 notice');
+        await line.click();
+        const panel = page.getByRole('dialog', { name: 'Team project' });
+        await expect.poll(() => panel.getByRole('listitem').count()).toBe(1);
+        reports.push(await audit(app, 'Team project status panel'));
+        await panel.getByRole('button', { name: /^Dismiss: Code ‘Trust’/ }).click();
+        await expect.poll(() => panel.getByRole('list', { name: /Notices/ }).count()).toBe(0);
+        await panel.getByRole('button', { name: 'Close' }).click();
+
+        // Join, from the Open dialog: a refused token said in the dialog, then the server's list.
+        await page.getByRole('button', { name: 'Open…' }).click();
+        await page.getByRole('dialog', { name: 'Open project' }).getByRole('button', { name: 'Join a team project…' }).click();
+        const join = page.getByRole('dialog', { name: 'Join a team project' });
+        await join.getByRole('textbox', { name: 'Server address' }).fill(server.url);
+        await join.getByLabel('Your token').fill('wrong-token-wrong-token');
+        await join.getByRole('button', { name: 'List the team projects' }).click();
+        await expect.poll(() => join.getByRole('alert').textContent()).toContain('refused the token');
+        reports.push(await audit(app, 'Join a team project, token refused'));
+        await join.getByLabel('Your token').fill(server.token);
+        await join.getByRole('button', { name: 'List the team projects' }).click();
+        await expect.poll(() => join.getByRole('radio').count()).toBe(1);
+        reports.push(await audit(app, 'Join a team project, the server’s list'));
+        await join.getByRole('button', { name: 'Cancel' }).click();
+      } finally {
+        await server.close();
+      }
+    } finally {
+      await pg.stop();
+    }
+    expectClean(reports);
+  }, 120_000);
 });

@@ -14,7 +14,7 @@ import { TeamClient } from './client.ts';
 import { saveToken } from './credentials.ts';
 import { replicaClient, syncReplica, teamStatus, type Exclusive } from './sync.ts';
 
-type M = 'teamSync.status' | 'teamSync.share' | 'teamSync.join' | 'teamSync.sync' | 'teamSync.users' | 'teamSync.addUser' | 'teamSync.revoke' | 'teamSync.dismissNotices';
+type M = 'teamSync.status' | 'teamSync.share' | 'teamSync.join' | 'teamSync.sync' | 'teamSync.projects' | 'teamSync.users' | 'teamSync.addUser' | 'teamSync.revoke' | 'teamSync.dismissNotices';
 
 export type TeamSyncHostDeps = {
   home: string;
@@ -28,8 +28,13 @@ export type TeamSyncHostDeps = {
   open: (path: string) => ProjectInfo;
   /** Whether the live connection is open (status line). */
   connected: () => boolean;
-  /** After a sync that applied others' changes (the Host tells the page). */
-  synced: (applied: number, last: number) => void;
+  /**
+   * After a sync that applied log entries (the Host tells the page): `applied` entries in all,
+   * `remote` of them others' (not this replica's own coming back), `last` the cursor now.
+   */
+  synced: (applied: number, last: number, remote: number) => void;
+  /** Makes the folder of a new file when it is the projects folder or inside it (refuses a missing folder elsewhere). */
+  prepareFolder?: (path: string) => void;
   /** The open project just became a replica (the Host starts its live connection). */
   becameReplica: () => void;
 };
@@ -54,7 +59,7 @@ export async function syncOpenReplica(deps: TeamSyncHostDeps) {
   requireWritable(deps);
   const client = replicaClient(project, deps.home);
   const result = await syncReplica({ project, client, exclusive: deps.exclusive, stillOpen: () => deps.project()?.db === project.db });
-  if (result.pulled > 0) deps.synced(result.pulled, result.last);
+  if (result.pulled > 0) deps.synced(result.pulled, result.last, Math.max(0, result.rebase.applied - result.rebase.confirmed));
   const { rebase: _r, ...reply } = result;
   return reply;
 }
@@ -96,10 +101,12 @@ export function teamSyncHandlers(deps: TeamSyncHostDeps): HostHandlerMap<M> {
         throw new ApiFailure('invalid_input', `The replica must be a full path ending in ${PROJECT_EXTENSION}; “${i.path}” is not`, 'path');
       }
       if (existsSync(path)) throw new ApiFailure('conflict', `${path} already exists; choose a new file for the team project`, 'path');
-      if (!existsSync(dirname(path))) throw new ApiFailure('invalid_input', `The folder ${dirname(path)} does not exist`, 'path');
+      if (!deps.prepareFolder && !existsSync(dirname(path))) throw new ApiFailure('invalid_input', `The folder ${dirname(path)} does not exist`, 'path');
       const client = new TeamClient({ server: i.server, token: i.token });
       const me = await client.me();
       const base = await client.baseFile(i.teamProject);
+      // The projects folder (or one inside it) is made on first use, as for a new project; a missing folder elsewhere is refused.
+      deps.prepareFolder?.(path);
       const tmp = `${path}.joining`;
       writeFileSync(tmp, base.bytes, { flag: 'w' });
       try {
@@ -131,6 +138,7 @@ export function teamSyncHandlers(deps: TeamSyncHostDeps): HostHandlerMap<M> {
       return { ...info, counts: deps.project()?.info().counts ?? info.counts };
     },
     'teamSync.sync': () => syncOpenReplica(deps),
+    'teamSync.projects': (i) => new TeamClient({ server: i.server, token: i.token, attempts: 2 }).projects(),
     'teamSync.users': () => ownerClient(deps).users(),
     'teamSync.addUser': (i) => ownerClient(deps).addUser(i.name, i.role),
     'teamSync.revoke': (i) => ownerClient(deps).revoke(i.name),

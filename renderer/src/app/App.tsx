@@ -26,6 +26,8 @@ import { IntegrityView } from '../features/anonymize/IntegrityView.tsx';
 import { ReviewerBanner } from '../features/anonymize/ReviewerBanner.tsx';
 import { isTextField, keysOf, matches } from '../ui/shortcuts.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
+import { TeamSyncLayer, TeamSyncStatusLine } from '../features/team-sync/TeamSyncLayer.tsx';
+import { useTeamSyncStore } from '../features/team-sync/store.ts';
 
 const VIEWS: { view: View; label: string; key: string }[] = [
   { view: 'sources', label: 'Sources', key: '1' },
@@ -137,7 +139,7 @@ export function App() {
       </nav>
       <main className="main">
         {!info ? (
-          noProject ? <StartView onNew={() => setDialog('new')} onOpen={() => setDialog('open')} /> : <div className="empty-state">Opening project…</div>
+          noProject ? <StartView onNew={() => setDialog('new')} onOpen={() => setDialog('open')} onJoin={() => useTeamSyncStore.getState().open('join')} /> : <div className="empty-state">Opening project…</div>
         ) : view === 'sources' ? (
           <Workbench />
         ) : view === 'codebook' ? (
@@ -163,12 +165,14 @@ export function App() {
           <span>{info.counts.codes} codes</span>
           <span>{info.counts.codings} codings</span>
           <span>{info.counts.memos} memos</span>
+          <TeamSyncStatusLine />
           <span className="spacer" />
           <span className="muted path">{info.path}</span>
           <SnapshotsButton />
         </footer>
       )}
-      {dialog && <ProjectDialog mode={dialog} onClose={() => setDialog(null)} />}
+      {dialog && <ProjectDialog mode={dialog} onClose={() => setDialog(null)} onJoin={() => useTeamSyncStore.getState().open('join')} />}
+      <TeamSyncLayer />
       {cheatSheet && <ShortcutsDialog onClose={() => setCheatSheet(false)} />}
       {info && <MemoDialogHost />}
       <ImportLayer enabled={info !== null && !readOnly} />

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { command, job, query } from '../define.ts';
 import { empty, filePath, id, label } from '../schemas.ts';
 import type { ProjectInfo } from '../../domain/types.ts';
-import { ROLES, type Role, type UserInfo } from '../../domain/team-sync/protocol.ts';
+import { ROLES, type Role, type TeamProjectInfo, type UserInfo } from '../../domain/team-sync/protocol.ts';
 
 /**
  * Team projects (docs/team-server.md): the open project as a replica of a project on a team
@@ -92,6 +92,11 @@ export const teamSyncMethods = {
   'teamSync.join': job(z.object({ jobId: jobId.optional(), server, token, teamProject, path: filePath }).strict()).returns<ProjectInfo>(),
   /** One push of pending operations and pull of the others' (what the status line's "Sync now" does). */
   'teamSync.sync': job(z.object({ jobId: jobId.optional() }).strict()).returns<TeamSyncResult>(),
+  /**
+   * The team projects on a server, as the given token sees them (what Join offers to pick from);
+   * needs no open project and keeps nothing.
+   */
+  'teamSync.projects': query(z.object({ server, token }).strict()).returns<TeamProjectInfo[]>(),
   /** The server's users (owners only). */
   'teamSync.users': query(empty).returns<UserInfo[]>(),
   /** Adds a user on the server (owners only); the token is shown this once. */

@@ -29,7 +29,7 @@ type Template = 'five-questions' | 'empty' | 'refi';
  * name is looked for in the projects folder), recent projects, the demo. Browser mode has no
  * native file dialog, so paths are typed; the desktop File menu also has the native ones.
  */
-export function ProjectDialog({ mode: initialMode, onClose }: { mode: 'open' | 'new'; onClose: () => void }) {
+export function ProjectDialog({ mode: initialMode, onClose, onJoin }: { mode: 'open' | 'new'; onClose: () => void; onJoin?: () => void }) {
   const { recent, open, openForReview, createNamed, openDemo, loadRecent } = useProjectStore();
   const [mode, setMode] = useState(initialMode);
   const [name, setName] = useState('');
@@ -142,6 +142,12 @@ export function ProjectDialog({ mode: initialMode, onClose }: { mode: 'open' | '
             <button className="link" onClick={() => { setMode('new'); setTemplate('refi'); setError(null); }}>Open a project from NVivo, ATLAS.ti, MAXQDA…</button>
             <span className="hint"> (a REFI-QDA .qdpx file becomes a new Marginalia project)</span>
           </p>
+          {onJoin && (
+            <p className="project-more">
+              <button className="link" onClick={() => { onClose(); onJoin(); }}>Join a team project…</button>
+              <span className="hint"> (a project shared on a team server, coded by several people at once)</span>
+            </p>
+          )}
         </>
       )}
     </Modal>

@@ -5,7 +5,7 @@ import { useProjectStore } from './store.ts';
 import './project.css';
 
 /** What the window shows with no project open: start one, open one, or pick up a recent one. */
-export function StartView({ onNew, onOpen }: { onNew: () => void; onOpen: () => void }) {
+export function StartView({ onNew, onOpen, onJoin }: { onNew: () => void; onOpen: () => void; onJoin: () => void }) {
   const recent = useProjectStore((s) => s.recent);
   const loadRecent = useProjectStore((s) => s.loadRecent);
   const open = useProjectStore((s) => s.open);
@@ -19,6 +19,7 @@ export function StartView({ onNew, onOpen }: { onNew: () => void; onOpen: () => 
         <button className="primary" onClick={onNew}>New project…</button>
         <button onClick={onOpen}>Open…</button>
         <button onClick={() => void attempt(openDemo)}>Open the demo project</button>
+        <button onClick={onJoin} title="Work on a project shared on a team server, with the others coding at the same time">Join a team project…</button>
       </div>
       <h3>Recent projects</h3>
       <RecentList recent={recent} onOpen={(path) => void attempt(() => open(path))} />

@@ -20,6 +20,8 @@ type ProjectState = {
   /** A new project named `name` in `folder`, or in the projects folder when `folder` is null. */
   createNamed: (name: string, folder: string | null, template: 'five-questions' | 'empty') => Promise<void>;
   openDemo: () => Promise<void>;
+  /** A project the backend opened itself (joining a team project): shown as if opened here. */
+  opened: (info: ProjectInfo) => void;
   /** Why the project just asked for could not be opened because it is damaged (the snapshots dialog offers a way back). */
   damaged: string | null;
   clearDamaged: () => void;
@@ -52,6 +54,7 @@ export const useProjectStore = create<ProjectState>((set, get) => {
     create: async (path, template) => switched(await call('project.create', { path, template })),
     createNamed: async (name, folder, template) => switched(await call('project.create', { name, ...(folder === null ? {} : { folder }), template })),
     openDemo: async () => switched(await call('project.openDemo', {})),
+    opened: (info) => switched(info),
   };
 });
 

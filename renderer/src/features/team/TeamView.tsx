@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { attempt } from '../../ui/notify.ts';
-import { useProjectStore } from '../project/store.ts';
+import { isReadOnly, useProjectStore } from '../project/store.ts';
+import { useTeamSyncStore } from '../team-sync/store.ts';
 import { AgreementPanel } from './AgreementPanel.tsx';
 import { coderColor } from './format.ts';
 import { DistributeDialog } from './DistributeDialog.tsx';
@@ -16,7 +17,10 @@ export function TeamView() {
   const { coders, chosen, loaded, load } = useTeamStore();
   const me = useProjectStore((s) => s.info?.coder.name);
   const project = useProjectStore((s) => `${s.generation}:${s.info?.path ?? ''}`);
+  const readOnly = useProjectStore((s) => isReadOnly(s.info));
   const [dialog, setDialog] = useState<'distribute' | 'merge' | null>(null);
+  const sync = useTeamSyncStore((s) => s.status);
+  const openSync = useTeamSyncStore((s) => s.open);
   useEffect(() => void attempt(() => load(project)), [load, project]);
   useEffect(() => {
     useTeamStore.setState({ shown: true });
@@ -52,6 +56,22 @@ export function TeamView() {
           <p className="hint team-howto">
             Each coder codes their own copy of the project, blind to the others; their copies come back here by merging, codings kept per coder.
           </p>
+          <section className="team-server-box" aria-labelledby="team-server-title">
+            <h3 id="team-server-title">Team server</h3>
+            {sync?.joined ? (
+              <>
+                <p className="hint">A team project: {sync.user} ({sync.role}) on {sync.server}. Everyone codes at once; changes travel as they are made.</p>
+                <button onClick={() => openSync('status')}>Team project status…</button>
+                {sync.role === 'owner' && <button onClick={() => openSync('members')}>Team members…</button>}
+              </>
+            ) : (
+              <>
+                <p className="hint">Or code together live: share this project to a team server and everyone codes their replica at once.</p>
+                {!readOnly && <button onClick={() => openSync('share')}>Share to team server…</button>}
+                <button onClick={() => openSync('join')}>Join a team project…</button>
+              </>
+            )}
+          </section>
         </div>
       </section>
       <AgreementPanel />

@@ -14,6 +14,14 @@ import { useUndoStore } from './store.ts';
 export async function reloadEverything(): Promise<void> {
   // The document's status line told of the last action; after an undo (or an import) it may no longer be true.
   useSourcesStore.getState().setStatus('');
+  await reloadShown();
+}
+
+/**
+ * Everything shown, reloaded in place: the open document keeps its source and its selected
+ * coding (by id), the codebook its selection. What a team sync calls after others' changes arrived.
+ */
+export async function reloadShown(): Promise<void> {
   await Promise.all([
     useSourcesStore.getState().load(),
     useSourcesStore.getState().reloadCodings(),
