@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, startTeamPg, type TeamPg, type TestTeamServer } from '../helpers/team-pg.ts';
@@ -104,6 +104,11 @@ describe('team project, live between two instances', () => {
     const bp = ben.page;
     await bp.getByRole('button', { name: 'Join a team project…' }).click();
     const joining = bp.getByRole('dialog', { name: 'Join a team project' });
+    // A server that is not there: said in the dialog.
+    await joining.getByRole('textbox', { name: 'Server address' }).fill('http://127.0.0.1:9/');
+    await joining.getByLabel('Your token').fill(benToken);
+    await joining.getByRole('button', { name: 'List the team projects' }).click();
+    await expect.poll(() => joining.getByRole('alert').textContent()).toContain('cannot be reached');
     await joining.getByRole('textbox', { name: 'Server address' }).fill(server.url);
     await joining.getByLabel('Your token').fill('not-a-real-token-at-all');
     await joining.getByRole('button', { name: 'List the team projects' }).click();
@@ -119,6 +124,14 @@ describe('team project, live between two instances', () => {
     const projectsDir = joining.getByRole('textbox', { name: 'Location' });
     const replicaPath = join(await projectsDir.inputValue(), 'ben-team.marginalia');
     expect(existsSync(replicaPath)).toBe(false);
+    // A file already there is never written over: said in the dialog, the file as it was.
+    mkdirSync(dirname(replicaPath), { recursive: true });
+    writeFileSync(replicaPath, 'mine');
+    await joining.getByRole('button', { name: 'Join', exact: true }).click();
+    await expect.poll(() => joining.getByRole('alert').textContent()).toContain('already exists');
+    expect(readFileSync(replicaPath, 'utf8')).toBe('mine');
+    expect(await bp.locator('.project-name').textContent()).toBe('No project open');
+    rmSync(replicaPath);
     await joining.getByRole('button', { name: 'Join', exact: true }).click();
     await expect.poll(() => joining.count()).toBe(0);
     await expect.poll(() => bp.locator('.project-name').textContent()).not.toBe('No project open');
