@@ -10,12 +10,10 @@
  * - propagationP95Ms: for every op and every other member, the time from the push being sent to
  *   that member having pulled the op, 95th percentile.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { Host } from '../electron/backend/host.ts';
-import { startTeamPg } from '../test/helpers/team-pg.ts';
+import { startServerProcess, startTeamPg } from '../test/helpers/team-pg.ts';
 import type { Op } from '../shared/domain/team-sync/protocol.ts';
 import { figure, percentile, type Figure } from './stats.ts';
 import { SimClient } from './team-client.ts';
@@ -58,42 +56,11 @@ async function demoProject(workDir: string): Promise<{ bytes: Buffer; source: st
   }
 }
 
-/**
- * The team server as users run it: `marginalia team-server` in a process of its own, so the
- * simulated members (in this process) do not share its event loop.
- */
-async function startServerProcess(database: string): Promise<{ url: string; ownerToken: string; child: ChildProcess; close: () => Promise<void> }> {
-  // MARGINALIA_BENCH_PROFILE=DIR: a CPU profile of the server process, written when it stops.
-  const profile = process.env['MARGINALIA_BENCH_PROFILE'];
-  const node = [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), '--import', 'tsx'];
-  const child = spawn(process.execPath, [...node, 'electron/cli/cli.ts', 'team-server', '--database', database, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout! });
-  let url = '';
-  let ownerToken = '';
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`team-server exited (${code}) before it was running`)));
-    lines.on('line', (line) => {
-      const running = /running at (\S+)/.exec(line);
-      const owner = /^Owner token: (\S+)/.exec(line);
-      if (owner) ownerToken = owner[1]!;
-      if (running) url = running[1]!;
-      if (url && ownerToken) resolve();
-    });
-  });
-  const close = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  return { url, ownerToken, child, close };
-}
-
 async function oneRun(o: TeamBenchOptions, database: string, demo: Awaited<ReturnType<typeof demoProject>>): Promise<RunResult> {
   const server = await startServerProcess(database);
   const clients: SimClient[] = [];
   try {
-    const owner = server.ownerToken;
+    const owner = server.token;
     const { teamProject } = await api<{ teamProject: string }>(server.url, owner, 'POST', '/api/projects', demo.bytes);
     for (let i = 0; i < o.clients; i++) {
       const name = `coder${String(i + 1).padStart(2, '0')}`;

@@ -1,8 +1,11 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { startEmbeddedPostgres, untraversableAncestor } from '../../electron/team-server/embedded.ts';
 import { startTeamServer, type TeamServerOptions } from '../../electron/team-server/team-server.ts';
 import type { TeamStore } from '../../electron/team-server/store.ts';
@@ -73,6 +76,23 @@ export async function startTeamPg(): Promise<TeamPg> {
   };
 }
 
+/** One embedded PostgreSQL for the calling test file: started before its tests, stopped after them. */
+export function useTeamPg(): { newDatabase: () => Promise<string> } {
+  let started: TeamPg | null = null;
+  beforeAll(async () => {
+    started = await startTeamPg();
+  }, 120_000);
+  afterAll(async () => {
+    await started?.stop();
+  });
+  return {
+    newDatabase: () => {
+      if (!started) throw new Error('PostgreSQL is not started: call useTeamPg() at the top of the test file');
+      return started.newDatabase();
+    },
+  };
+}
+
 export type TestTeamServer = {
   url: string;
   /** The first owner's token (the server made it on this first start; `reuseToken` on a restart). */
@@ -97,10 +117,10 @@ export async function startServer(database: string, options: Partial<TeamServerO
 export async function teamApi<T = unknown>(server: { url: string }, token: string | null, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
   const headers: Record<string, string> = {};
   if (token !== null) headers['Authorization'] = `Bearer ${token}`;
-  let payload: string | Buffer | undefined;
+  let payload: string | Uint8Array<ArrayBuffer> | undefined;
   if (Buffer.isBuffer(body)) {
     headers['Content-Type'] = 'application/octet-stream';
-    payload = body;
+    payload = new Uint8Array(body);
   } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
     payload = JSON.stringify(body);
@@ -108,4 +128,58 @@ export async function teamApi<T = unknown>(server: { url: string }, token: strin
   const r = await fetch(new URL(path, server.url), { method, headers, ...(payload !== undefined ? { body: payload } : {}) });
   const text = await r.text();
   return { status: r.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+export type ServerProcess = {
+  url: string;
+  port: number;
+  /** The first owner's token (printed on the first start; `reuseToken` on a restart). */
+  token: string;
+  child: ChildProcess;
+  /** SIGKILL: the process ends wherever it is, as in a power cut. */
+  kill: () => Promise<void>;
+  /** SIGTERM: a clean stop. */
+  close: () => Promise<void>;
+};
+
+/**
+ * `marginalia team-server` as users run it, in a process of its own (through tsx, from the
+ * sources), on `database`; resolves once it printed its address (and, on a first start, the
+ * owner token). `port` to come back on the same address after a kill. MARGINALIA_BENCH_PROFILE=DIR
+ * writes a CPU profile of the process when it stops cleanly.
+ */
+export async function startServerProcess(database: string, options: { port?: number; reuseToken?: string } = {}): Promise<ServerProcess> {
+  const profile = process.env['MARGINALIA_BENCH_PROFILE'];
+  const node = [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), '--import', 'tsx'];
+  const cwd = join(import.meta.dirname, '..', '..');
+  const child = spawn(process.execPath, [...node, join(cwd, 'electron', 'cli', 'cli.ts'), 'team-server', '--database', database, '--port', String(options.port ?? 0)], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let errors = '';
+  child.stderr!.on('data', (d: Buffer) => (errors += d.toString()));
+  const lines = createInterface({ input: child.stdout! });
+  let url = '';
+  let token = options.reuseToken ?? '';
+  await new Promise<void>((resolve, reject) => {
+    const early = (code: number | null) => reject(new Error(`team-server exited (${code}) before it was running: ${errors.trim()}`));
+    child.once('exit', early);
+    lines.on('line', (line) => {
+      const running = /running at (\S+)/.exec(line);
+      const owner = /^Owner token: (\S+)/.exec(line);
+      if (owner) token = owner[1]!;
+      if (running) url = running[1]!;
+      if (url && token) {
+        child.off('exit', early);
+        resolve();
+      }
+    });
+  });
+  const stop = (signal: NodeJS.Signals) => () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
+  return { url, port: Number(new URL(url).port), token, child, kill: stop('SIGKILL'), close: stop('SIGTERM') };
 }

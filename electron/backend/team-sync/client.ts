@@ -49,14 +49,15 @@ export class TeamClient {
     let wait = this.o.backoffMs ?? 250;
     for (let attempt = 1; ; attempt++) {
       const headers: Record<string, string> = { Authorization: `Bearer ${this.o.token}` };
-      let payload: string | Uint8Array | undefined;
+      let payload: string | Uint8Array<ArrayBuffer> | undefined;
       if (body && 'json' in body) {
         headers['Content-Type'] = 'application/json';
         payload = JSON.stringify(body.json);
       } else if (body) {
         headers['Content-Type'] = 'application/octet-stream';
         headers['X-Marginalia-Name'] = encodeURIComponent(body.name);
-        payload = body.bytes;
+        // A copy on its own ArrayBuffer: what fetch's body type accepts (a Buffer may share a pool).
+        payload = new Uint8Array(body.bytes);
       }
       let res: Response;
       try {

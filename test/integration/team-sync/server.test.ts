@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../../shared/api/contract.ts';
 import type { Code, SourceSummary } from '../../../shared/domain/types.ts';
 import { runCli } from '../../../electron/cli/cli.ts';
@@ -9,17 +9,11 @@ import { Host } from '../../../electron/backend/host.ts';
 import { CREDENTIALS_FILE } from '../../../electron/backend/team-sync/credentials.ts';
 import { contentHash } from '../../../electron/backend/team-sync/content-hash.ts';
 import { FIXED_TIME } from '../../helpers/project.ts';
-import { startServer, startTeamPg, type TeamPg, type TestTeamServer } from '../../helpers/team-pg.ts';
+import { startServer, useTeamPg, type TestTeamServer } from '../../helpers/team-pg.ts';
 
 /** Replicas of a team project on a real team server (embedded PostgreSQL, server in-process). */
 
-let pg: TeamPg;
-beforeAll(async () => {
-  pg = await startTeamPg();
-}, 120_000);
-afterAll(async () => {
-  await pg?.stop();
-});
+const pg = useTeamPg();
 
 type Member = {
   host: Host;
