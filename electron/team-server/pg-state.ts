@@ -41,6 +41,11 @@ export class PgReader implements ReadState {
     }
   }
 
+  /** True when the row (live or a tombstone) was in the database when read: its references may need replacing. */
+  stored(tbl: string, key: string): boolean {
+    return (this.cache.get(rowId(tbl, key)) ?? null) !== null;
+  }
+
   async get(tbl: string, key: string): Promise<StoredRow | undefined> {
     const id = rowId(tbl, key);
     if (!this.cache.has(id)) await this.prefetch([[tbl, key]]);
@@ -75,8 +80,12 @@ export class PgReader implements ReadState {
 
 const BATCH = 5_000;
 
-/** Stores rows (live or tombstones) and their references, replacing what was there: batched statements. */
-export async function writeRows(client: pg.ClientBase, project: string, rows: readonly StoredRow[]): Promise<void> {
+/**
+ * Stores rows (live or tombstones) and their references, replacing what was there: batched
+ * statements. `stored` says which rows were in the database before (only theirs have references
+ * to remove; a push is mostly new codings, which have none).
+ */
+export async function writeRows(client: pg.ClientBase, project: string, rows: readonly StoredRow[], stored: (row: StoredRow) => boolean): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
     const part = rows.slice(i, i + BATCH);
     const col = <T>(f: (r: StoredRow) => T) => part.map(f);
@@ -97,7 +106,10 @@ export async function writeRows(client: pg.ClientBase, project: string, rows: re
         col((r) => (r.deleted ? null : unameOf(SYNC_TABLE.get(r.tbl)!, r.data))),
       ],
     );
-    await client.query('DELETE FROM refs WHERE project = $1 AND (child_tbl, child_key) IN (SELECT * FROM unnest($2::text[], $3::text[]))', [project, col((r) => r.tbl), col((r) => r.key)]);
+    const old = part.filter(stored);
+    if (old.length > 0) {
+      await client.query('DELETE FROM refs WHERE project = $1 AND (child_tbl, child_key) IN (SELECT * FROM unnest($2::text[], $3::text[]))', [project, old.map((r) => r.tbl), old.map((r) => r.key)]);
+    }
     const refs: [string, string, string, string, string][] = [];
     for (const r of part) if (!r.deleted) for (const ref of refsOf(SYNC_TABLE.get(r.tbl)!, r.data)) refs.push([r.tbl, r.key, ref.column, ref.parentTbl, ref.parentKey]);
     if (refs.length > 0) {

@@ -93,7 +93,7 @@ export class TeamStore {
     const id = randomUUID();
     await this.tx(async (c) => {
       await c.query('INSERT INTO projects (id, name, created_by, base, last_hash) VALUES ($1, $2, $3, $4, $5)', [id, name, by, bytes, ZERO_HASH]);
-      await writeRows(c, id, rows);
+      await writeRows(c, id, rows, () => false);
     });
     return id;
   }
@@ -212,7 +212,7 @@ export class TeamStore {
         results.push(mine);
       }
       if (appended.length > 0) {
-        await writeRows(c, project, [...state.rows()]);
+        await writeRows(c, project, [...state.rows()], (r) => reader.stored(r.tbl, r.key));
         await appendEntries(c, project, appended);
         await c.query('UPDATE projects SET last_seq = $2, last_hash = $3 WHERE id = $1', [project, last, prev]);
       }
