@@ -8,7 +8,7 @@ import { Project, PROJECT_EXTENSION } from '../project.ts';
 import type { Clock } from '../context.ts';
 import { getMeta } from '../repositories/meta.ts';
 import { vacuumInto } from '../repositories/snapshots.ts';
-import { createSyncState, dismissNotices, forgetHistory, getSyncState } from '../repositories/team-sync.ts';
+import { createSyncState, dismissNotices, forgetHistory, getSyncState, setSyncOutcome } from '../repositories/team-sync.ts';
 import { forgetReplicaCache, mapBase, newReplicaTag } from './capture.ts';
 import { TeamClient } from './client.ts';
 import { saveToken } from './credentials.ts';
@@ -90,6 +90,8 @@ export function teamSyncHandlers(deps: TeamSyncHostDeps): HostHandlerMap<M> {
         project.db.transaction(() => {
           createSyncState(project.db, { server: client.url, teamProject, user: me.name, role: me.role, tag: newReplicaTag(), cursor: 0 });
           mapBase(project.db);
+          // The file just uploaded is the team project: this replica is in step with it.
+          setSyncOutcome(project.db, deps.clock().toISOString(), null);
         });
         forgetReplicaCache(project.db);
         deps.becameReplica();

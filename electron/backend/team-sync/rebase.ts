@@ -60,9 +60,9 @@ function reapply(ctx: Ctx, t: Translator, o: OutboxRow): Change[] {
  * newest first, apply the pulled entries in seq order, apply again the pending operations not yet
  * in the log (refused ones are dropped with a notice), move the cursor, drop own operations that
  * came back, keep the entries' notices. Call it outside any transaction, with capture installed
- * (it installs it).
+ * (it installs it). `alsoInside` runs in the same transaction (the sync keeps the log's last hash there).
  */
-export function rebase(ctx: Ctx, entries: readonly LogEntry[]): RebaseResult {
+export function rebase(ctx: Ctx, entries: readonly LogEntry[], alsoInside?: () => void): RebaseResult {
   const { db } = ctx;
   ensureCapture(db);
   return db.transaction(() => {
@@ -77,6 +77,7 @@ export function rebase(ctx: Ctx, entries: readonly LogEntry[]): RebaseResult {
     const inLog = new Set(sorted.map((e) => e.opId));
     const settled = (o: OutboxRow) => o.refused !== null || inLog.has(o.opId) || (o.pushedSeq !== null && o.pushedSeq <= last);
     const result: RebaseResult = { applied: sorted.length, confirmed: 0, refused: 0, pending: 0, cursor: last };
+    alsoInside?.();
     if (sorted.length === 0 && !outbox.some(settled)) return result;
 
     // 1. Rewind: the state is the log's state at the cursor again.

@@ -1,7 +1,9 @@
 import type { TeamSyncResult, TeamSyncStatus } from '../../../shared/api/methods/team-sync.ts';
 import { ApiFailure } from '../../../shared/api/errors.ts';
-import type { LogEntry, Op } from '../../../shared/domain/team-sync/protocol.ts';
+import { createHash } from 'node:crypto';
+import { entryDigestInput, type LogEntry, type Op } from '../../../shared/domain/team-sync/protocol.ts';
 import type { Project } from '../project.ts';
+import { getMeta, setMeta } from '../repositories/meta.ts';
 import { getSyncState, listNotices, markPushed, markRefused, pendingCount, setSyncOutcome, unpushed, unseenNotices } from '../repositories/team-sync.ts';
 import { TeamClient } from './client.ts';
 import { loadToken } from './credentials.ts';
@@ -10,8 +12,32 @@ import { rebase, type RebaseResult } from './rebase.ts';
 /** Runs work while every other request to the project waits (the dispatcher's exclusive gate). */
 export type Exclusive = <T>(work: () => Promise<T>) => Promise<T>;
 
-/** Operations per push request; entries per pull request. */
+/** Operations per push request (fewer when they are large: PUSH_BYTES); entries per pull request. */
 export const PUSH_BATCH = 200;
+/** Characters of operations per push request at most (one op is always sent, however large): well under the server's body limit. */
+export const PUSH_BYTES = 32 * 1024 * 1024;
+/** project_meta key: the hash of the last log entry applied here, to check the next one follows on. */
+const LAST_HASH = 'team_last_hash';
+
+/**
+ * Checks pulled entries against the log's hash chain: each entry's hash is the digest of its
+ * content and the previous entry's hash, and follows on from the last one applied here. A log
+ * rewritten or entries altered on the way is refused before anything is applied.
+ */
+export function checkChain(entries: readonly LogEntry[], previous: string | undefined): string | undefined {
+  let prev = previous;
+  for (const e of entries) {
+    if (prev !== undefined && e.prevHash !== prev) {
+      throw new ApiFailure('conflict', `The team server's log does not follow on from what this replica has at entry ${e.seq}: nothing was applied. Ask the server's owner; join the team project again if its log was restored from an older backup.`);
+    }
+    const { prevHash, hash, ...content } = e;
+    if (createHash('sha256').update(entryDigestInput(prevHash, content)).digest('hex') !== hash) {
+      throw new ApiFailure('conflict', `Entry ${e.seq} of the team server's log does not match its hash: nothing was applied.`);
+    }
+    prev = hash;
+  }
+  return prev;
+}
 export const PULL_BATCH = 1000;
 
 export function teamStatus(project: Project | null, connected: boolean): TeamSyncStatus {
@@ -79,7 +105,12 @@ export async function syncReplica(deps: SyncDeps): Promise<TeamSyncResult & { re
     if (!state) throw new ApiFailure('conflict', 'The open project is not a team project.');
     if (state.role !== 'reviewer') {
       for (;;) {
-        const batch = await guarded(() => ({ cursor: getSyncState(db)!.cursor, ops: unpushed(db, PUSH_BATCH) }));
+        const batch = await guarded(() => {
+          const ops = unpushed(db, PUSH_BATCH);
+          let size = 0;
+          const fits = ops.findIndex((o, i) => (size += o.op.length) > PUSH_BYTES && i > 0);
+          return { cursor: getSyncState(db)!.cursor, ops: fits < 0 ? ops : ops.slice(0, fits) };
+        });
         if (batch.ops.length === 0) break;
         const reply = await client.push(state.teamProject, { base: batch.cursor, ops: batch.ops.map((o) => JSON.parse(o.op) as Op) });
         await guarded(() =>
@@ -110,7 +141,11 @@ export async function syncReplica(deps: SyncDeps): Promise<TeamSyncResult & { re
       after = top;
     }
     const result = await guarded(() => {
-      const r = rebase(project.ctx, entries);
+      const lastHash = checkChain(entries, state.cursor > 0 ? getMeta(db, LAST_HASH) : undefined);
+      // In the rebase's transaction: the chain's last hash moves with the cursor.
+      const r = rebase(project.ctx, entries, () => {
+        if (lastHash !== undefined) setMeta(db, LAST_HASH, lastHash);
+      });
       setSyncOutcome(db, project.ctx.now(), null);
       return r;
     });

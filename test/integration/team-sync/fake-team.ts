@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LogEntry, Op, PullResponse, PushRequest, PushResponse } from '../../../shared/domain/team-sync/protocol.ts';
+import { entryDigestInput, ZERO_HASH, type LogEntry, type Op, type PullResponse, type PushRequest, type PushResponse } from '../../../shared/domain/team-sync/protocol.ts';
 import { Project } from '../../../electron/backend/project.ts';
 import { vacuumInto } from '../../../electron/backend/repositories/snapshots.ts';
 import { createSyncState, forgetHistory } from '../../../electron/backend/repositories/team-sync.ts';
@@ -13,7 +14,8 @@ import { FIXED_TIME, testHost, type TestHost } from '../../helpers/project.ts';
 /**
  * A team log in memory, standing in for the team server in tests of the replica's logic: it
  * appends pushed ops as given (once per op id), numbers them, and serves pulls. It applies no
- * rules of its own (those are the server's), except refusals a test asks for.
+ * rules of its own (those are the server's), except refusals a test asks for. Its entries are
+ * hash-chained as the server's are (replicas check the chain).
  */
 export class FakeLog {
   readonly entries: LogEntry[] = [];
@@ -29,7 +31,9 @@ export class FakeLog {
       const refused = this.refuse(op, user);
       if (refused) return { id: op.id, refused };
       const seq = this.entries.length + 1;
-      this.entries.push({ seq, opId: op.id, user, method: op.method, label: op.label, at: op.at, changes: op.changes, notices: [], prevHash: '', hash: '' });
+      const content = { seq, opId: op.id, user, method: op.method, label: op.label, at: op.at, changes: op.changes, notices: [] };
+      const prevHash = this.entries.at(-1)?.hash ?? ZERO_HASH;
+      this.entries.push({ ...content, prevHash, hash: createHash('sha256').update(entryDigestInput(prevHash, content)).digest('hex') });
       return { id: op.id, seq };
     });
     return { results, last: this.entries.length };

@@ -134,6 +134,29 @@ describe('team replicas against an in-memory log', () => {
     expect((await ben.ok('teamSync.status', {})).unseenNotices).toBe(0);
   });
 
+  it('an entry altered on the server (or on the way) breaks the hash chain: the sync is refused and nothing is applied', async () => {
+    const { log, source, codes, ana, ben } = await teamWithSource(['ana', 'ben']);
+    await apply(ana, source.id, codes[1]!.id, 10, 40);
+    await settle([ana, ben]);
+    await apply(ana, source.id, codes[2]!.id, 50, 60);
+    await ana.sync();
+    const before = ben.hash();
+    // Someone moves the passage in the stored log without recomputing its hash.
+    const row = log.entries.at(-1)!.changes[0]!.row!;
+    row['start'] = 51;
+    await expect(ben.sync()).rejects.toThrow(/does not match its hash/);
+    expect(ben.hash()).toBe(before);
+    // An entry whose hash was recomputed but which no longer follows on from the one ben has.
+    log.entries.at(-1)!.prevHash = 'f'.repeat(64);
+    const { createHash } = await import('node:crypto');
+    const { entryDigestInput } = await import('../../../shared/domain/team-sync/protocol.ts');
+    const { prevHash, hash: _old, ...content } = log.entries.at(-1)!;
+    log.entries.at(-1)!.hash = createHash('sha256').update(entryDigestInput(prevHash, content)).digest('hex');
+    await expect(ben.sync()).rejects.toThrow(/does not follow on/);
+    expect(ben.hash()).toBe(before);
+    expect((await ben.ok('teamSync.status', {}) as { lastError: string | null }).lastError).toMatch(/follow on/);
+  });
+
   it('a project that is not a replica queues nothing and says it is not joined', async () => {
     const h = testHost();
     cleanups.push(h.cleanup);
