@@ -316,6 +316,8 @@ export class Host {
     void this.live?.stop();
     this.live = null;
     this.replicaReadOnly = null;
+    // The check's read-only connection must not be the last one open: only ours writes the WAL back.
+    this.guard.stopBackgroundCheck();
     this.project?.close();
     this.project = null;
     this.reviewing = false;

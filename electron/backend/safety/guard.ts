@@ -127,6 +127,15 @@ export class ProjectGuard {
     });
   }
 
+  /**
+   * Waits for the background check to let go of the file. Call before closing the project's
+   * own connection: the connection that closes last writes the WAL back into the file, and the
+   * check's read-only connection cannot (the file would be left as its first page plus a WAL).
+   */
+  stopBackgroundCheck(): void {
+    this.stopCheck();
+  }
+
   /** Settles when the background check of the open project has finished (tests, the CLI). */
   whenChecked(): Promise<void> {
     return this.checking;
@@ -200,6 +209,7 @@ export class ProjectGuard {
     } catch {
       // A damaged file may refuse even this; it is kept aside whole, WAL included.
     }
+    this.stopCheck();
     close();
     const keptAs = damaged ? damagedName(c.path, this.clock()) : null;
     try {

@@ -58,7 +58,7 @@ describe('a damaged project', () => {
     const r = await t.host.call('project.open', { path });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.error.code).toBe('damaged');
+    expect(r.error.code, r.error.message).toBe('damaged');
     expect(r.error.message).toMatch(/fragile\.marginalia is damaged/);
     expect(r.error.message).toContain(`Its latest good snapshot is from`);
     expect(r.error.message).toContain(snapshot);
