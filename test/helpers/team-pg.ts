@@ -156,6 +156,10 @@ export async function startServerProcess(database: string, options: { port?: num
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A test that times out or fails must not leave a server running: it goes with this process.
+  const orphan = () => child.kill('SIGKILL');
+  process.once('exit', orphan);
+  child.once('exit', () => process.off('exit', orphan));
   let errors = '';
   child.stderr!.on('data', (d: Buffer) => (errors += d.toString()));
   const lines = createInterface({ input: child.stdout! });
