@@ -1,13 +1,17 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { RecentProject } from '../../shared/domain/types.ts';
+import type { MenuCommand } from '../preload/channels.ts';
 
 export type MenuActions = {
   newProject: () => void;
   openProject: () => void;
   openRecent: (path: string) => void;
   openDemo: () => void;
-  /** Undo/Redo: the page decides between undoing typing (in a text field) and project changes. */
-  edit: (command: 'undo' | 'redo') => void;
+  /**
+   * Commands the page carries out: Undo/Redo (it decides between undoing typing in a text field
+   * and project changes) and the team-project dialogs.
+   */
+  edit: (command: MenuCommand) => void;
 };
 
 export type MenuState = {
@@ -40,6 +44,10 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
       { label: 'Open Project…', click: () => actions.openProject() },
       { label: 'Open Recent', submenu: recentItems(state.recent, actions.openRecent) },
       { label: 'Open Demo Project', click: () => actions.openDemo() },
+      { type: 'separator' },
+      // The page's own dialogs (a team project is joined and shared from the page).
+      { label: 'Join Team Project…', click: () => actions.edit('joinTeam') },
+      { label: 'Share to Team Server…', click: () => actions.edit('shareTeam') },
       ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
     ],
   };

@@ -8,8 +8,8 @@ export type DesktopBridge = {
   onProgress: (listener: (event: ProgressEvent) => void) => () => void;
   /** The desktop menu opened another project: reload everything shown. */
   onProjectChanged: (listener: () => void) => () => void;
-  /** Edit → Undo / Redo in the desktop menu. */
-  onMenuCommand: (listener: (command: 'undo' | 'redo') => void) => () => void;
+  /** Edit → Undo / Redo, File → Join Team Project… / Share to Team Server… in the desktop menu. */
+  onMenuCommand: (listener: (command: 'undo' | 'redo' | 'joinTeam' | 'shareTeam') => void) => () => void;
 };
 
 declare global {

@@ -26,6 +26,15 @@ describe('application menu', () => {
     expect(roles(file)).toContain('quit');
   });
 
+  it('offers joining a team project and sharing to a team server from the File menu, carried out by the page', () => {
+    const a = actions();
+    const file = submenu(byLabel(menuTemplate({ recent, dev: false, platform: 'linux' }, a), '&File'));
+    click(byLabel(file, 'Join Team Project…'));
+    click(byLabel(file, 'Share to Team Server…'));
+    expect(a.edit).toHaveBeenNthCalledWith(1, 'joinTeam');
+    expect(a.edit).toHaveBeenNthCalledWith(2, 'shareTeam');
+  });
+
   it('lists recent projects, disabling the missing ones', () => {
     const a = actions();
     const file = submenu(byLabel(menuTemplate({ recent, dev: false, platform: 'linux' }, a), '&File'));

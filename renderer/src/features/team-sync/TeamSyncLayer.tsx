@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { onProgress } from '../../api/client.ts';
-import { attempt } from '../../ui/notify.ts';
-import { useProjectStore } from '../project/store.ts';
+import { attempt, useNotices } from '../../ui/notify.ts';
+import { isReadOnly, useProjectStore } from '../project/store.ts';
 import { reloadShown } from '../undo/reload.ts';
 import { JoinDialog } from './JoinDialog.tsx';
 import { MembersDialog } from './MembersDialog.tsx';
@@ -66,6 +66,24 @@ export function TeamSyncLayer() {
       stop();
     };
   }, [joined, path]);
+
+  // File → Join Team Project… / Share to Team Server… of the desktop menu. Share needs an open
+  // project that may be written and is not a team project yet; otherwise the status line says why.
+  useEffect(
+    () =>
+      window.marginalia?.onMenuCommand((command) => {
+        const store = useTeamSyncStore.getState();
+        const notify = (text: string) => useNotices.getState().push('info', text);
+        if (command === 'joinTeam') store.open('join');
+        if (command !== 'shareTeam') return;
+        const info = useProjectStore.getState().info;
+        if (!info) notify('Open the project to share first, then choose Share to Team Server… again.');
+        else if (store.status?.joined) notify('This project is a team project already: the status bar says how it syncs.');
+        else if (isReadOnly(info)) notify('This project is open read-only: it cannot be shared from here.');
+        else store.open('share');
+      }),
+    [],
+  );
 
   return (
     <>

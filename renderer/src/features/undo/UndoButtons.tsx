@@ -34,6 +34,7 @@ export function useUndoShortcuts(projectPath: string | null): void {
     window.addEventListener('keydown', onKey);
     // Edit → Undo / Redo of the desktop menu: the same choice as the keys make.
     const stopMenu = window.marginalia?.onMenuCommand((command) => {
+      if (command !== 'undo' && command !== 'redo') return;
       if (isTextField(document.activeElement)) document.execCommand(command);
       else void runUndo(command);
     });
