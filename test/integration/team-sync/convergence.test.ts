@@ -204,12 +204,30 @@ describe('three replicas, a server killed mid-sync, one replica offline for 1,00
       const offline = async () => {
         for (; offlineOps < 1000 * SCALE; offlineOps++) await act(cleo, cleoCodes);
       };
+      // The owner restructures while the others code (no cycles, no lock): a question renamed, a
+      // new category made under it and moved under another question.
+      const restructure = async () => {
+        const roots = (await owner.ok<Code[]>('codes.list')).filter((c) => c.parentId === null);
+        await owner.ok('codes.rename', { id: roots[0]!.id, name: `${roots[0]!.name} (motives)` });
+        const made = await owner.ok<Code>('codes.create', { name: 'Shared meaning', parentId: roots[0]!.id });
+        await owner.ok('codes.move', { id: made.id, parentId: roots[1]!.id });
+        await trySync(owner);
+        return { renamed: `${roots[0]!.name} (motives)`, under: roots[1]!.name };
+      };
       trace('phase 2');
-      await Promise.all([offline(), work(owner, ownerCodes, 60 * SCALE), work(ben, benCodes, 60 * SCALE)]);
+      const [, , , moved] = await Promise.all([offline(), work(owner, ownerCodes, 60 * SCALE), work(ben, benCodes, 60 * SCALE), restructure()]);
       trace('phase 2 done; settling');
       expect((await status(cleo)).pending).toBeGreaterThanOrEqual(900 * SCALE);
       await settle(members, last);
 
+      // The owner's restructuring reached everyone (the hashes below compare the rest).
+      for (const m of members) {
+        const list = await m.ok<Code[]>('codes.list');
+        const byId = new Map(list.map((c) => [c.id, c]));
+        expect(list.map((c) => c.name), m.name).toContain(moved.renamed);
+        const shared = list.find((c) => c.name === 'Shared meaning');
+        expect(shared && byId.get(shared.parentId!)?.name, m.name).toBe(moved.under);
+      }
       // Every replica holds the same content, and the server's own count agrees with them.
       const final = hash(owner);
       expect(members.map(hash)).toEqual([final, final, final]);
