@@ -93,7 +93,7 @@ async function oneRun(browser: Browser, project: string, rendererDir: string, wo
 
     const open = await openSource(page, scene.name, scene.layout);
     log(`  run ${run + 1}: readable in ${open.shownMs.toFixed(0)} ms (${open.onScreenCodings} codings on screen, ${open.codingsDrawn} drawn, ${open.marks} highlight elements)`);
-    // MARGINALIA_BENCH_PROFILE=/path/prefix: a CPU profile of the page over the applies (open it in Chrome's DevTools).
+    // MARGINALIA_BENCH_PROFILE=/path/prefix: CPU profiles of the page over the applies and over the removes (open them in Chrome's DevTools).
     const profileTo = process.env['MARGINALIA_BENCH_PROFILE'];
     const profiler = profileTo ? await context.newCDPSession(page) : null;
     if (profiler) {
@@ -109,7 +109,12 @@ async function oneRun(browser: Browser, project: string, rendererDir: string, wo
     }
     log(`  run ${run + 1}: apply p95 ${percentile(apply.slice(WARM_UP).map((t) => t.shownMs), 95).toFixed(1)} ms`);
     const remove: ChangeTiming[] = [];
+    if (profiler) await profiler.send('Profiler.start');
     for (let i = apply.length - 1; i >= 0; i--) remove.push(await removeCoding(page, apply[i]!.codingId, scene.passages[i]!.from));
+    if (profiler && profileTo) {
+      const { profile } = await profiler.send('Profiler.stop');
+      writeFileSync(`${profileTo}-${scene.layout.codings.length}-run${run + 1}-remove.cpuprofile`, JSON.stringify(profile));
+    }
     log(`  run ${run + 1}: remove p95 ${percentile(remove.slice(WARM_UP).map((t) => t.shownMs), 95).toFixed(1)} ms`);
     if (!shape.scroll) return { codings: scene.layout.codings.length, open, apply: apply.slice(WARM_UP), remove: remove.slice(WARM_UP), scroll: null as unknown as ScrollTiming, memory: await rendererMemory(browser, page) };
     const scroll = await scrollThrough(page, SCROLL_MAX_MS, scene.layout);
