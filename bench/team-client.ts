@@ -11,11 +11,11 @@ export type SimClientOptions = { server: string; token: string; project: string;
 type EventData = { seq: number; entries?: PullResponse['entries'] };
 const parsed = new Map<string, EventData>();
 function parsedEvent(data: string): EventData {
-  const key = `${data.slice(0, 24)}:${data.length}`;
-  let event = parsed.get(key);
+  // Keyed by the whole text (its op ids are random): a run's seq 5 is never another run's.
+  let event = parsed.get(data);
   if (!event) {
     event = JSON.parse(data) as EventData;
-    parsed.set(key, event);
+    parsed.set(data, event);
     if (parsed.size > 256) parsed.delete(parsed.keys().next().value!);
   }
   return event;
@@ -68,7 +68,7 @@ export class SimClient {
   /**
    * An event's entries, applied when they follow the cursor; otherwise (or none carried) a pull.
    * The server writes the same bytes to every listener for one append, so the members of this
-   * process share one parse of each (by its last seq and length): fifty parses of the same text
+   * process share one parse of each (keyed by the text itself): fifty parses of the same text
    * would measure this simulation, not the server (each member still receives and decodes its copy).
    */
   private take(data: string): void {
