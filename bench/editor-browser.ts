@@ -28,16 +28,18 @@ function newestMtime(path: string): number {
 
 /** Builds the renderer into `outDir/renderer` unless an up-to-date build is there; returns its folder. */
 export function ensureRenderer(outDir: string, log: (message: string) => void): { dir: string; built: boolean } {
-  const dir = join(outDir, 'renderer');
+  // With MARGINALIA_BENCH_PROFILE the build keeps its names (not minified), so a profile reads; a folder of its own.
+  const readable = Boolean(process.env['MARGINALIA_BENCH_PROFILE']);
+  const dir = join(outDir, readable ? 'renderer-readable' : 'renderer');
   // Read before building: a file saved during the build makes the next run build again.
   const newest = Math.max(...SOURCES.filter((p) => existsSync(p)).map(newestMtime));
   const stamp = join(dir, STAMP);
   if (existsSync(join(dir, 'index.html')) && existsSync(stamp) && Number(readFileSync(stamp, 'utf8')) >= newest) return { dir, built: false };
-  log('editor: building the renderer into .bench-out/renderer');
+  log(`editor: building the renderer into .bench-out/${readable ? 'renderer-readable (not minified)' : 'renderer'}`);
   mkdirSync(outDir, { recursive: true });
   // Built aside and moved in, so a bench running beside this one never serves a half-written folder.
   const tmp = `${dir}-${process.pid}`;
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', tmp, '--emptyOutDir'], {
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', tmp, '--emptyOutDir', ...(readable ? ['--minify', 'false'] : [])], {
     // Vite's output goes to stderr: stdout carries only the JSON report.
     stdio: ['ignore', 2, 2],
   });
