@@ -27,16 +27,25 @@ import { z } from 'zod';
 export const ROLES = ['owner', 'coder', 'reviewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-const value = z.union([z.string(), z.number(), z.null()]);
-const row = z.record(z.string().max(64), value);
+/**
+ * Text on the wire is text Marginalia could have made: no NUL and no lone UTF-16 surrogate (half
+ * a character). The app refuses both in every label and text (imports drop them), and PostgreSQL
+ * can store neither; a push with one is refused with this reason.
+ */
+const NOT_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const NOT_TEXT_MESSAGE = 'holds a NUL character or half a character (a lone surrogate), which no Marginalia text holds';
+const text = (max = Number.MAX_SAFE_INTEGER, min = 0) =>
+  z.string().min(min).max(max).refine((v) => !NOT_TEXT.test(v), NOT_TEXT_MESSAGE);
+const value = z.union([text(), z.number(), z.null()]);
+const row = z.record(text(64), value);
 
 export const changeSchema = z
   .object({
     /** Table name (schema.ts SYNC_TABLES). */
-    t: z.string().min(1).max(64),
+    t: text(64, 1),
     /** insert: `row` is the whole row. update: `row` holds the changed columns' new values, `old` their old ones. delete: `old` is the whole row. */
     k: z.enum(['insert', 'update', 'delete']),
-    key: z.string().min(1).max(2000),
+    key: text(2000, 1),
     row: row.optional(),
     old: row.optional(),
   })
@@ -46,11 +55,11 @@ export type Change = z.infer<typeof changeSchema>;
 export const opSchema = z
   .object({
     /** Chosen by the replica (a UUID); the server appends an op id once. */
-    id: z.string().min(8).max(64),
+    id: text(64, 8),
     /** The API method that made it (for the record and the log's labels). */
-    method: z.string().min(1).max(100),
-    label: z.string().max(300),
-    at: z.string().max(40),
+    method: text(100, 1),
+    label: text(300),
+    at: text(40),
     changes: z.array(changeSchema).max(1_000_000),
   })
   .strict();
