@@ -133,6 +133,8 @@ export async function startHttp(o: HttpOptions): Promise<TeamHttpServer> {
       } catch {
         throw fail(400, 'invalid_input', 'X-Marginalia-Name must be URL-encoded.');
       }
+      // PostgreSQL stores no NUL, and a project's name is shown in lists: no control characters.
+      if (/[\u0000-\u001f\u007f]/.test(name)) throw fail(400, 'invalid_input', 'X-Marginalia-Name holds a control character: a project name is printable text.');
       return json(res, 200, { teamProject: await store.share(bytes, name, me.name) });
     }
     if (!(m = /^\/api\/projects\/([A-Za-z0-9-]{1,64})\/(base|ops|events|report)$/.exec(path))) throw fail(404, 'not_found', `No such endpoint: ${method} ${path}`);
