@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Input, MethodName, Output } from '../../shared/api/contract.ts';
-import { Host } from '../../electron/backend/host.ts';
+import { Host, type HostOptions } from '../../electron/backend/host.ts';
 
 export const FIXED_TIME = new Date('2026-11-28T12:00:00.000Z');
 
@@ -14,10 +14,13 @@ export type TestHost = {
   cleanup: () => void;
 };
 
-/** A Host on a fresh temp data folder with a fixed clock and coder, as the transports build it. */
-export function testHost(): TestHost {
+/**
+ * A Host on a fresh temp data folder with a fixed clock and coder, as the transports build it;
+ * `options` override those (another coder, a progress listener, no live team connection).
+ */
+export function testHost(options: Omit<Partial<HostOptions>, 'home'> = {}): TestHost {
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-test-'));
-  const host = new Host({ home: join(dir, 'home'), clock: () => FIXED_TIME, coderName: 'tester' });
+  const host = new Host({ home: join(dir, 'home'), clock: () => FIXED_TIME, coderName: 'tester', ...options });
   return {
     host,
     dir,

@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Code, Coding, SourceDetail, SourceSummary } from '../../../shared/domain/types.ts';
-import type { TeamCoder } from '../../../shared/domain/team/api-types.ts';
+import type { Code } from '../../../shared/domain/types.ts';
 import type { ServerReport } from '../../../shared/domain/team-sync/protocol.ts';
-import { Host } from '../../../electron/backend/host.ts';
 import { contentHash } from '../../../electron/backend/team-sync/content-hash.ts';
-import { FIXED_TIME } from '../../helpers/project.ts';
+import { testHost, type TestHost } from '../../helpers/project.ts';
 import { startServerProcess, teamApi, useTeamPg, type ServerProcess } from '../../helpers/team-pg.ts';
 
 /**
@@ -36,11 +32,8 @@ function prng(seed: number): () => number {
   };
 }
 
-type Member = {
+type Member = TestHost & {
   name: string;
-  host: Host;
-  dir: string;
-  ok: <T = unknown>(method: string, input?: unknown) => Promise<T>;
   /** Distinct passages this member coded and has not removed: `source|code name|start|end`. */
   codings: Map<string, number>;
   /** Memos this member wrote, per passage key (a removed coding takes its memos with it). */
@@ -49,30 +42,14 @@ type Member = {
   sources: { id: number; name: string; length: number }[];
 };
 
-function newMember(name: string, seed: number): Member {
-  const dir = mkdtempSync(join(tmpdir(), `marginalia-converge-${name}-`));
-  const host = new Host({ home: join(dir, 'home'), clock: () => FIXED_TIME, coderName: name, teamLive: false });
-  return {
-    name,
-    host,
-    dir,
-    ok: async (method, input = {}) => {
-      const r = await host.call(method, input);
-      if (!r.ok) throw new Error(`${name}: ${method} failed: ${r.error.code}: ${r.error.message}`);
-      return r.value as never;
-    },
-    codings: new Map(),
-    memos: new Map(),
-    rand: prng(seed),
-    sources: [],
-  };
-}
+const newMember = (name: string, seed: number): Member =>
+  Object.assign(testHost({ coderName: name, teamLive: false }), { name, codings: new Map(), memos: new Map(), rand: prng(seed), sources: [] });
 
 async function learnSources(m: Member): Promise<void> {
-  const list = await m.ok<SourceSummary[]>('sources.list');
+  const list = await m.ok('sources.list', {});
   m.sources = [];
   for (const s of list) {
-    const detail = await m.ok<SourceDetail>('sources.get', { id: s.id });
+    const detail = await m.ok('sources.get', { id: s.id });
     m.sources.push({ id: s.id, name: s.name, length: detail.text.length });
   }
 }
@@ -99,7 +76,7 @@ async function act(m: Member, codes: Code[]): Promise<void> {
   const code = codes[Math.floor(m.rand() * codes.length)]!;
   const start = Math.floor(m.rand() * Math.max(1, source.length - 60));
   const end = start + 5 + Math.floor(m.rand() * 50);
-  const coding = await m.ok<Coding>('codings.apply', { sourceId: source.id, codeId: code.id, start, end });
+  const coding = await m.ok('codings.apply', { sourceId: source.id, codeId: code.id, start, end });
   m.codings.set(`${source.name}|${code.name}|${coding.start}|${coding.end}`, coding.id);
 }
 
@@ -109,7 +86,7 @@ async function trySync(m: Member): Promise<boolean> {
   return r.ok;
 }
 
-const status = (m: Member) => m.ok<{ pending: number; cursor: number; lastError: string | null }>('teamSync.status');
+const status = (m: Member) => m.ok('teamSync.status', {});
 const hash = (m: Member) => contentHash(m.host.current!.db);
 
 async function settle(members: Member[], last: () => Promise<number>): Promise<void> {
@@ -136,10 +113,10 @@ describe('three replicas, a server killed mid-sync, one replica offline for 1,00
     try {
       const owner = newMember('owner', 1);
       members.push(owner);
-      await owner.ok('project.openDemo');
-      const { teamProject } = await owner.ok<{ teamProject: string }>('teamSync.share', { server: server.url, token: ownerToken });
+      await owner.ok('project.openDemo', {});
+      const { teamProject } = await owner.ok('teamSync.share', { server: server.url, token: ownerToken });
       for (const [name, seed] of [['ben', 2], ['cleo', 3]] as const) {
-        const { token } = await owner.ok<{ token: string }>('teamSync.addUser', { name, role: 'coder' });
+        const { token } = await owner.ok('teamSync.addUser', { name, role: 'coder' });
         const m = newMember(name, seed);
         await m.ok('teamSync.join', { server: server.url, token, teamProject, path: join(m.dir, `${name}.marginalia`) });
         members.push(m);
@@ -147,7 +124,7 @@ describe('three replicas, a server killed mid-sync, one replica offline for 1,00
       const [, ben, cleo] = members as [Member, Member, Member];
       for (const m of members) await learnSources(m);
       // The demo comes with codings of its own (the owner's name seeded them): counted from here.
-      const before = await owner.ok<TeamCoder[]>('team.coders');
+      const before = await owner.ok('team.coders', {});
       const baseCount = (name: string) => before.find((c) => c.name === name) ?? { codings: 0, memos: 0 };
       const baseReport = (await teamApi<ServerReport>({ url: server.url }, ownerToken, 'GET', `/api/projects/${teamProject}/report`)).body;
       const onServer = (report: ServerReport, name: string) => report.codes.reduce((n, c) => n + (c.byCoder[name] ?? 0), 0);
@@ -155,10 +132,10 @@ describe('three replicas, a server killed mid-sync, one replica offline for 1,00
       const last = async () => (await teamApi<{ last: number }[]>({ url: server.url }, ownerToken, 'GET', '/api/projects')).body[0]!.last;
 
       // Two coders add a code of the same name at the same time: the server renames the later one.
-      const emergentBen = await ben.ok<Code>('codes.create', { name: 'Emergent', parentId: null, color: '#aa5500' });
-      const emergentCleo = await cleo.ok<Code>('codes.create', { name: 'Emergent', parentId: null, color: '#0055aa' });
-      const codesOf = async (m: Member, own: Code) => [...(await m.ok<Code[]>('codes.list')).filter((c) => c.parentId !== null).slice(0, 6), own];
-      const ownerCodes = (await owner.ok<Code[]>('codes.list')).filter((c) => c.parentId !== null).slice(0, 7);
+      const emergentBen = await ben.ok('codes.create', { name: 'Emergent', parentId: null, color: '#aa5500' });
+      const emergentCleo = await cleo.ok('codes.create', { name: 'Emergent', parentId: null, color: '#0055aa' });
+      const codesOf = async (m: Member, own: Code) => [...(await m.ok('codes.list', {})).filter((c) => c.parentId !== null).slice(0, 6), own];
+      const ownerCodes = (await owner.ok('codes.list', {})).filter((c) => c.parentId !== null).slice(0, 7);
       const benCodes = await codesOf(ben, emergentBen);
       const cleoCodes = await codesOf(cleo, emergentCleo);
 
@@ -195,7 +172,7 @@ describe('three replicas, a server killed mid-sync, one replica offline for 1,00
       await settle(members, last);
       const afterPhase1 = hash(owner);
       expect(members.map(hash)).toEqual([afterPhase1, afterPhase1, afterPhase1]);
-      const names = (await owner.ok<Code[]>('codes.list')).map((c) => c.name);
+      const names = (await owner.ok('codes.list', {})).map((c) => c.name);
       expect(names).toContain('Emergent');
       expect(names).toContain('Emergent (2)');
 
@@ -207,9 +184,9 @@ describe('three replicas, a server killed mid-sync, one replica offline for 1,00
       // The owner restructures while the others code (no cycles, no lock): a question renamed, a
       // new category made under it and moved under another question.
       const restructure = async () => {
-        const roots = (await owner.ok<Code[]>('codes.list')).filter((c) => c.parentId === null);
+        const roots = (await owner.ok('codes.list', {})).filter((c) => c.parentId === null);
         await owner.ok('codes.rename', { id: roots[0]!.id, name: `${roots[0]!.name} (motives)` });
-        const made = await owner.ok<Code>('codes.create', { name: 'Shared meaning', parentId: roots[0]!.id });
+        const made = await owner.ok('codes.create', { name: 'Shared meaning', parentId: roots[0]!.id });
         await owner.ok('codes.move', { id: made.id, parentId: roots[1]!.id });
         await trySync(owner);
         return { renamed: `${roots[0]!.name} (motives)`, under: roots[1]!.name };
@@ -222,7 +199,7 @@ describe('three replicas, a server killed mid-sync, one replica offline for 1,00
 
       // The owner's restructuring reached everyone (the hashes below compare the rest).
       for (const m of members) {
-        const list = await m.ok<Code[]>('codes.list');
+        const list = await m.ok('codes.list', {});
         const byId = new Map(list.map((c) => [c.id, c]));
         expect(list.map((c) => c.name), m.name).toContain(moved.renamed);
         const shared = list.find((c) => c.name === 'Shared meaning');
@@ -231,7 +208,7 @@ describe('three replicas, a server killed mid-sync, one replica offline for 1,00
       // Every replica holds the same content, and the server's own count agrees with them.
       const final = hash(owner);
       expect(members.map(hash)).toEqual([final, final, final]);
-      const coders = await owner.ok<TeamCoder[]>('team.coders');
+      const coders = await owner.ok('team.coders', {});
       const count = (name: string) => coders.find((c) => c.name === name);
       for (const m of members) {
         expect((count(m.name)?.codings ?? 0) - baseCount(m.name).codings, `${m.name}'s codings`).toBe(m.codings.size);
@@ -244,10 +221,10 @@ describe('three replicas, a server killed mid-sync, one replica offline for 1,00
       }
       // Each replica holds each member's passages (keys by source name, code name and extent).
       for (const holder of members) {
-        const codeName = new Map((await holder.ok<Code[]>('codes.list')).map((c) => [c.id, c.name]));
+        const codeName = new Map((await holder.ok('codes.list', {})).map((c) => [c.id, c.name]));
         const present = new Set<string>();
         for (const s of holder.sources) {
-          for (const c of await holder.ok<Coding[]>('codings.listForSource', { sourceId: s.id })) present.add(`${c.coderName}|${s.name}|${codeName.get(c.codeId)}|${c.start}|${c.end}`);
+          for (const c of await holder.ok('codings.listForSource', { sourceId: s.id })) present.add(`${c.coderName}|${s.name}|${codeName.get(c.codeId)}|${c.start}|${c.end}`);
         }
         for (const m of members) {
           for (const key of m.codings.keys()) {
@@ -259,10 +236,7 @@ describe('three replicas, a server killed mid-sync, one replica offline for 1,00
         }
       }
     } finally {
-      for (const m of members) {
-        m.host.close();
-        rmSync(m.dir, { recursive: true, force: true, maxRetries: 10 });
-      }
+      for (const m of members) m.cleanup();
       await server.close();
     }
   }, 600_000);

@@ -3,23 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../../shared/api/contract.ts';
-import type { Code, SourceSummary } from '../../../shared/domain/types.ts';
 import { runCli } from '../../../electron/cli/cli.ts';
-import { Host } from '../../../electron/backend/host.ts';
 import { CREDENTIALS_FILE } from '../../../electron/backend/team-sync/credentials.ts';
 import { contentHash } from '../../../electron/backend/team-sync/content-hash.ts';
-import { FIXED_TIME } from '../../helpers/project.ts';
+import { testHost, type TestHost } from '../../helpers/project.ts';
 import { startServer, useTeamPg, type TestTeamServer } from '../../helpers/team-pg.ts';
 
 /** Replicas of a team project on a real team server (embedded PostgreSQL, server in-process). */
 
 const pg = useTeamPg();
 
-type Member = {
-  host: Host;
-  dir: string;
+type Member = TestHost & {
   events: ProgressEvent[];
-  ok: <T = unknown>(method: string, input?: unknown) => Promise<T>;
   fail: (method: string, input?: unknown) => Promise<{ code: string; message: string }>;
   hash: () => string;
 };
@@ -31,29 +26,18 @@ afterEach(async () => {
 });
 
 function member(live = false): Member {
-  const dir = mkdtempSync(join(tmpdir(), 'marginalia-team-sync-'));
   const events: ProgressEvent[] = [];
-  const host = new Host({ home: join(dir, 'home'), clock: () => FIXED_TIME, coderName: 'tester', teamLive: live, onProgress: (e) => events.push(e) });
-  cleanups.push(() => {
-    host.close();
-    rmSync(dir, { recursive: true, force: true, maxRetries: 10 });
-  });
-  return {
-    host,
-    dir,
+  const t = testHost({ teamLive: live, onProgress: (e) => events.push(e) });
+  cleanups.push(t.cleanup);
+  return Object.assign(t, {
     events,
-    ok: async (method, input = {}) => {
-      const r = await host.call(method, input);
-      if (!r.ok) throw new Error(`${method} failed: ${r.error.code}: ${r.error.message}`);
-      return r.value as never;
-    },
-    fail: async (method, input = {}) => {
-      const r = await host.call(method, input);
+    fail: async (method: string, input: unknown = {}) => {
+      const r = await t.host.call(method, input);
       if (r.ok) throw new Error(`${method} succeeded`);
       return r.error;
     },
-    hash: () => contentHash(host.current!.db),
-  };
+    hash: () => contentHash(t.host.current!.db),
+  });
 }
 
 async function server(): Promise<TestTeamServer> {
@@ -65,11 +49,11 @@ async function server(): Promise<TestTeamServer> {
 /** The owner shares the demo; each other user is added by the owner and joins. */
 async function team(s: TestTeamServer, others: { name: string; role: 'coder' | 'reviewer' }[], live = false) {
   const owner = member();
-  await owner.ok('project.openDemo');
-  const { teamProject } = await owner.ok<{ teamProject: string }>('teamSync.share', { server: s.url, token: s.token });
+  await owner.ok('project.openDemo', {});
+  const { teamProject } = await owner.ok('teamSync.share', { server: s.url, token: s.token });
   const joined: Member[] = [];
   for (const o of others) {
-    const { token } = await owner.ok<{ token: string }>('teamSync.addUser', o);
+    const { token } = await owner.ok('teamSync.addUser', o);
     const m = member(live);
     await m.ok('teamSync.join', { server: s.url, token, teamProject, path: join(m.dir, `${o.name}.marginalia`) });
     joined.push(m);
@@ -77,29 +61,29 @@ async function team(s: TestTeamServer, others: { name: string; role: 'coder' | '
   return { owner, teamProject, joined };
 }
 
-const firstSource = async (m: Member) => (await m.ok<SourceSummary[]>('sources.list'))[0]!;
-const codes = (m: Member) => m.ok<Code[]>('codes.list');
+const firstSource = async (m: Member) => (await m.ok('sources.list', {}))[0]!;
+const codes = (m: Member) => m.ok('codes.list', {});
 
 describe('team replicas on a real team server', () => {
   it('share, join, code at the same time, sync: the owner and a coder hold the same content; the token stays out of the project', async () => {
     const s = await server();
     const { owner, joined: [ben] } = await team(s, [{ name: 'ben', role: 'coder' }]);
     expect(owner.hash()).toBe(ben!.hash());
-    const status = await ben!.ok<{ joined: boolean; user: string; role: string }>('teamSync.status');
+    const status = await ben!.ok('teamSync.status', {});
     expect(status).toMatchObject({ joined: true, user: 'ben', role: 'coder' });
     const source = await firstSource(owner);
     const list = await codes(owner);
     await owner.ok('codings.apply', { sourceId: source.id, codeId: list[1]!.id, start: 10, end: 40 });
     await ben!.ok('codings.apply', { sourceId: source.id, codeId: list[2]!.id, start: 50, end: 80 });
-    const trust = await ben!.ok<Code>('codes.create', { name: 'Trust', parentId: null, color: '#336699' });
+    const trust = await ben!.ok('codes.create', { name: 'Trust', parentId: null, color: '#336699' });
     await ben!.ok('codings.apply', { sourceId: source.id, codeId: trust.id, start: 100, end: 120 });
-    expect((await ben!.ok<{ pending: number }>('teamSync.status')).pending).toBe(3);
-    await owner.ok('teamSync.sync');
-    await ben!.ok('teamSync.sync');
-    await owner.ok('teamSync.sync');
+    expect((await ben!.ok('teamSync.status', {})).pending).toBe(3);
+    await owner.ok('teamSync.sync', {});
+    await ben!.ok('teamSync.sync', {});
+    await owner.ok('teamSync.sync', {});
     expect(owner.hash()).toBe(ben!.hash());
     expect((await codes(owner)).some((c) => c.name === 'Trust')).toBe(true);
-    expect((await ben!.ok<{ pending: number; lastSyncAt: string | null }>('teamSync.status'))).toMatchObject({ pending: 0 });
+    expect((await ben!.ok('teamSync.status', {}))).toMatchObject({ pending: 0 });
     // The token is kept in the data folder (owner-only), never in the project file.
     const creds = join(ben!.host.home, CREDENTIALS_FILE);
     expect(existsSync(creds)).toBe(true);
@@ -118,22 +102,22 @@ describe('team replicas on a real team server', () => {
     const source = await firstSource(owner);
     const target = (await codes(owner)).find((c) => c.parentId !== null)!;
     await ben!.ok('codings.apply', { sourceId: source.id, codeId: target.id, start: 5, end: 25 });
-    await ben!.ok('teamSync.sync');
+    await ben!.ok('teamSync.sync', {});
     // The owner deletes the code without having seen ben's coding.
     await owner.ok('codes.delete', { id: target.id });
-    const r = await owner.ok<{ refused: number }>('teamSync.sync');
+    const r = await owner.ok('teamSync.sync', {});
     expect(r.refused).toBe(1);
-    const status = await owner.ok<{ notices: { message: string }[]; unseenNotices: number }>('teamSync.status');
+    const status = await owner.ok('teamSync.status', {});
     expect(status.unseenNotices).toBeGreaterThan(0);
     expect(status.notices.map((n) => n.message).join(' ')).toMatch(/ben/);
     expect((await codes(owner)).some((c) => c.id === target.id)).toBe(true);
-    await rev!.ok('teamSync.sync');
+    await rev!.ok('teamSync.sync', {});
     expect(rev!.hash()).toBe(owner.hash());
     expect(ben!.hash()).toBe(owner.hash());
     const refused = await rev!.fail('codings.apply', { sourceId: source.id, codeId: target.id, start: 30, end: 40 });
     expect(refused.code).toBe('read_only');
     expect(refused.message).toMatch(/Reviewer/);
-    const info = await rev!.ok<{ safety?: { readOnly: string | null } }>('project.info');
+    const info = await rev!.ok('project.info', {});
     expect(info.safety?.readOnly).toMatch(/Reviewer/);
   }, 60_000);
 
@@ -143,11 +127,11 @@ describe('team replicas on a real team server', () => {
     const source = await firstSource(owner);
     const list = await codes(owner);
     await owner.ok('codings.apply', { sourceId: source.id, codeId: list[1]!.id, start: 200, end: 230 });
-    await owner.ok('teamSync.sync');
+    await owner.ok('teamSync.sync', {});
     for (let i = 0; i < 200 && ben!.hash() !== owner.hash(); i++) await new Promise((r) => setTimeout(r, 50));
     expect(ben!.hash()).toBe(owner.hash());
     expect(ben!.events.some((e) => e.jobId === 'team-sync' && (e.team?.applied ?? 0) > 0)).toBe(true);
-    expect((await ben!.ok<{ connected: boolean }>('teamSync.status')).connected).toBe(true);
+    expect((await ben!.ok('teamSync.status', {})).connected).toBe(true);
   }, 60_000);
 
   it('a revoked coder’s sync fails with the server’s reason in the status; the work stays pending', async () => {
@@ -158,7 +142,7 @@ describe('team replicas on a real team server', () => {
     await ben!.ok('codings.apply', { sourceId: source.id, codeId: (await codes(ben!))[1]!.id, start: 0, end: 9 });
     const error = await ben!.fail('teamSync.sync');
     expect(error.message).toMatch(/token/i);
-    const status = await ben!.ok<{ pending: number; lastError: string | null }>('teamSync.status');
+    const status = await ben!.ok('teamSync.status', {});
     expect(status.pending).toBe(1);
     expect(status.lastError).toMatch(/token/i);
   }, 60_000);
@@ -175,7 +159,7 @@ describe('team replicas on a real team server', () => {
       return { code, out: out.join('\n'), err: err.join('\n') };
     };
     const made = member();
-    await made.ok('project.openDemo');
+    await made.ok('project.openDemo', {});
     const original = made.host.current!.db.path;
     made.host.close();
     const shared = await run('team', 'share', '--project', original, '--server', s.url, '--token', s.token, '--json');
