@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { ROLES, pushRequestSchema, type Me } from '../../shared/domain/team-sync/protocol.ts';
 import { NotAProjectError } from './share.ts';
-import { TeamError, type TeamStore } from './store.ts';
+import { CONTROL_CHARACTER, TeamError, type TeamStore } from './store.ts';
 
 export type Limits = {
   /** A shared project file. */
@@ -133,8 +133,7 @@ export async function startHttp(o: HttpOptions): Promise<TeamHttpServer> {
       } catch {
         throw fail(400, 'invalid_input', 'X-Marginalia-Name must be URL-encoded.');
       }
-      // PostgreSQL stores no NUL, and a project's name is shown in lists: no control characters.
-      if (/[\u0000-\u001f\u007f]/.test(name)) throw fail(400, 'invalid_input', 'X-Marginalia-Name holds a control character: a project name is printable text.');
+      if (CONTROL_CHARACTER.test(name)) throw fail(400, 'invalid_input', 'X-Marginalia-Name holds a control character: a project name is printable text.');
       return json(res, 200, { teamProject: await store.share(bytes, name, me.name) });
     }
     if (!(m = /^\/api\/projects\/([A-Za-z0-9-]{1,64})\/(base|ops|events|report)$/.exec(path))) throw fail(404, 'not_found', `No such endpoint: ${method} ${path}`);

@@ -1,5 +1,5 @@
 import { SYNC_TABLE } from '../../shared/domain/team-sync/schema.ts';
-import { applyOp, refsOf, rowId, unameOf, type OpContext, type OpOutcome, type ReadState, type Referrer, type StoredRow } from './rules.ts';
+import { applyOp, refsTo, rowId, unameOf, type OpContext, type OpOutcome, type ReadState, type Referrer, type StoredRow } from './rules.ts';
 import type { Op } from '../../shared/domain/team-sync/protocol.ts';
 
 /** The materialised state in memory: the rules' reference implementation, for tests. */
@@ -11,12 +11,7 @@ export class MemoryState implements ReadState {
   }
 
   async referrers(tbl: string, key: string): Promise<Referrer[]> {
-    const out: Referrer[] = [];
-    for (const row of this.rows.values()) {
-      if (row.deleted) continue;
-      for (const ref of refsOf(SYNC_TABLE.get(row.tbl)!, row.data)) if (ref.parentTbl === tbl && ref.parentKey === key) out.push({ row, ref });
-    }
-    return out;
+    return [...this.rows.values()].filter((row) => !row.deleted).flatMap((row) => refsTo(row, tbl, key));
   }
 
   async nameOwners(tbl: string, uname: string): Promise<string[]> {

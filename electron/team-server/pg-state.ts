@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { SYNC_TABLE } from '../../shared/domain/team-sync/schema.ts';
-import { refsOf, rowId, unameOf, type ReadState, type Referrer, type Row, type StoredRow } from './rules.ts';
+import { refsOf, refsTo, rowId, unameOf, type ReadState, type Referrer, type Row, type StoredRow } from './rules.ts';
 
 type DbRow = { tbl: string; key: string; data: Row; seq: string; writer: string; deleted: boolean };
 const stored = (r: DbRow): StoredRow => ({ tbl: r.tbl, key: r.key, data: r.data, seq: Number(r.seq), writer: r.writer, deleted: r.deleted });
@@ -67,7 +67,7 @@ export class PgReader implements ReadState {
       if (seen.has(id)) continue;
       seen.add(id);
       this.cache.set(id, row);
-      for (const ref of refsOf(SYNC_TABLE.get(row.tbl)!, row.data)) if (ref.parentTbl === tbl && ref.parentKey === key) out.push({ row, ref });
+      out.push(...refsTo(row, tbl, key));
     }
     return out;
   }

@@ -63,9 +63,16 @@ export function refsOf(table: SyncTable, data: Row): RowRef[] {
   return out;
 }
 
+/** The references `row` holds to the row (tbl, key), as referrers of it. */
+export function refsTo(row: StoredRow, tbl: string, key: string): Referrer[] {
+  return refsOf(SYNC_TABLE.get(row.tbl)!, row.data)
+    .filter((ref) => ref.parentTbl === tbl && ref.parentKey === key)
+    .map((ref) => ({ row, ref }));
+}
+
 /**
- * Writes over a ReadState, kept apart until `commit`: an op is applied in an overlay and only
- * committed when it is accepted, so a refused op leaves nothing behind. Reads see the writes.
+ * Writes over a ReadState, kept apart from it: an op is applied in an overlay whose rows are
+ * kept only when it is accepted, so a refused op leaves nothing behind. Reads see the writes.
  */
 export class Overlay implements ReadState {
   private readonly pending = new Map<string, StoredRow>();
@@ -83,8 +90,7 @@ export class Overlay implements ReadState {
   async referrers(tbl: string, key: string): Promise<Referrer[]> {
     const out = (await this.base.referrers(tbl, key)).filter((r) => !this.pending.has(rowId(r.row.tbl, r.row.key)));
     for (const id of this.childrenOf.get(rowId(tbl, key)) ?? []) {
-      const row = this.pending.get(id)!;
-      for (const ref of refsOf(SYNC_TABLE.get(row.tbl)!, row.data)) if (ref.parentTbl === tbl && ref.parentKey === key) out.push({ row, ref });
+      out.push(...refsTo(this.pending.get(id)!, tbl, key));
     }
     return out;
   }

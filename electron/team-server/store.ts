@@ -22,9 +22,12 @@ export class TeamError extends Error {
 export const newToken = (): string => randomBytes(32).toString('base64url');
 export const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
+/** A control character: PostgreSQL stores no NUL, and names are shown in lists (users, projects). */
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
 /** User names are coder names: printable, 1–100 characters, no leading or trailing spaces. */
 export function checkUserName(name: unknown): string {
-  if (typeof name !== 'string' || name.length < 1 || name.length > 100 || name.trim() !== name || /[\u0000-\u001f\u007f]/.test(name)) {
+  if (typeof name !== 'string' || name.length < 1 || name.length > 100 || name.trim() !== name || CONTROL_CHARACTER.test(name)) {
     throw new TeamError(400, 'invalid_input', 'A user name is 1 to 100 printable characters, without spaces at either end.');
   }
   return name;
@@ -222,13 +225,19 @@ export class TeamStore {
     return outcomes;
   }
 
+  /** The entries after `after` and the log's last seq, in one statement (one snapshot, one round trip). */
   async pull(project: string, after: number, limit: number): Promise<{ entries: LogEntry[]; last: number }> {
-    const last = await this.last(project);
-    const r = await this.pool.query<LogDbRow>(
-      'SELECT seq, op_id, user_name, method, label, at, changes, notices, prev_hash, hash FROM log WHERE project = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+    const r = await this.pool.query<{ last_seq: string } & { [K in keyof LogDbRow]: LogDbRow[K] | null }>(
+      `SELECT p.last_seq, l.seq, l.op_id, l.user_name, l.method, l.label, l.at, l.changes, l.notices, l.prev_hash, l.hash
+         FROM projects p
+         LEFT JOIN LATERAL (SELECT * FROM log WHERE project = p.id AND seq > $2 ORDER BY seq LIMIT $3) l ON true
+        WHERE p.id = $1
+        ORDER BY l.seq`,
       [project, after, limit],
     );
-    return { entries: r.rows.map(entryOf), last };
+    if (!r.rows[0]) throw notFound(project);
+    // A project with no entries after `after` gives one row without an entry.
+    return { entries: r.rows.filter((row): row is typeof row & LogDbRow => row.seq !== null).map(entryOf), last: Number(r.rows[0].last_seq) };
   }
 
   /** Codings per code and coder, counted by PostgreSQL over the materialised rows. */

@@ -6,11 +6,10 @@ import { errorMessage } from '../../ui/notify.ts';
 import { fileFor } from '../project/ProjectDialog.tsx';
 import { useProjectStore } from '../project/store.ts';
 import { lastServer, rememberServer, ServerFields } from './fields.tsx';
+import { day } from './store.ts';
 
 /** A file name from a team project's name: what a file system takes. */
 const fileName = (name: string): string => name.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100) || 'team-project';
-
-const when = (iso: string): string => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 
 /**
  * "Join a team project…": the server and your token, then the server's team projects to pick
@@ -97,7 +96,7 @@ export function JoinDialog({ onClose }: { onClose: () => void }) {
                 <label key={p.id} className="tsync-project">
                   <input type="radio" name="team-project" checked={teamProject === p.id} onChange={() => pick(p)} />
                   <span className="tsync-project-name">{p.name}</span>
-                  <span className="muted">shared by {p.createdBy}, {when(p.createdAt)} · {p.last.toLocaleString('en')} changes</span>
+                  <span className="muted">shared by {p.createdBy}, {day(p.createdAt)} · {p.last.toLocaleString('en')} changes</span>
                 </label>
               ))}
             </fieldset>

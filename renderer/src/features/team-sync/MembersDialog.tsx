@@ -4,7 +4,7 @@ import { call } from '../../api/client.ts';
 import { Modal } from '../../ui/Modal.tsx';
 import { errorMessage } from '../../ui/notify.ts';
 import { CopyField } from './fields.tsx';
-import { useTeamSyncStore } from './store.ts';
+import { day, useTeamSyncStore } from './store.ts';
 
 const ROLE_HELP: Record<Role, string> = {
   owner: 'everything: shares projects, adds and revokes members, restructures the codebook',
@@ -75,7 +75,7 @@ export function MembersDialog({ onClose }: { onClose: () => void }) {
                   {u.name === status?.user && <span className="badge">you</span>}
                 </th>
                 <td>{u.role}{u.revoked && <span className="badge tsync-revoked">revoked</span>}</td>
-                <td className="muted">{new Date(u.createdAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}</td>
+                <td className="muted">{day(u.createdAt)}</td>
                 <td className="tsync-actions">
                   {!u.revoked && u.name !== status?.user && confirm !== u.name && (
                     <button className="danger" disabled={busy} onClick={() => setConfirm(u.name)} aria-label={`Revoke ${u.name}`}>Revoke…</button>

@@ -1,9 +1,22 @@
 import { useEffect, useState } from 'react';
 import { Modal } from '../../ui/Modal.tsx';
 import { errorMessage } from '../../ui/notify.ts';
-import { NOTICE_KINDS, statusLine, useTeamSyncStore } from './store.ts';
+import type { TeamSyncNotice } from '../../../../shared/api/methods/team-sync.ts';
+import { NOTICE_KINDS, changes, statusLine, useTeamSyncStore } from './store.ts';
 
 const when = (iso: string): string => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+/** One notice: its kind, its words, when; Dismiss when it is not dismissed yet. */
+function NoticeItem({ notice: n, onDismiss }: { notice: TeamSyncNotice; onDismiss?: () => void }) {
+  return (
+    <li>
+      <span className={`tsync-kind ${n.kind}`}>{NOTICE_KINDS[n.kind] ?? n.kind}</span>
+      <span className="tsync-message">{n.message}</span>
+      <span className="muted tsync-when">{when(n.at)}</span>
+      {onDismiss && <button onClick={onDismiss} aria-label={`Dismiss: ${n.message}`}>Dismiss</button>}
+    </li>
+  );
+}
 
 /**
  * The team line's panel: which server and team project this replica follows, who you are there,
@@ -41,7 +54,7 @@ export function StatusPanel({ onClose }: { onClose: () => void }) {
         <dt>Last sync</dt>
         <dd>{status.lastSyncAt ? when(status.lastSyncAt) : 'not yet'} · {status.connected ? 'live connection open' : 'no live connection'}</dd>
         <dt>To send</dt>
-        <dd>{status.pending === 0 ? 'nothing' : `${status.pending.toLocaleString('en')} change${status.pending === 1 ? '' : 's'}`}</dd>
+        <dd>{status.pending === 0 ? 'nothing' : changes(status.pending)}</dd>
         {status.lastError && (
           <>
             <dt>Last error</dt>
@@ -58,12 +71,7 @@ export function StatusPanel({ onClose }: { onClose: () => void }) {
       ) : (
         <ul className="tsync-notice-list" aria-labelledby="tsync-notices-title">
           {unseen.map((n) => (
-            <li key={n.id}>
-              <span className={`tsync-kind ${n.kind}`}>{NOTICE_KINDS[n.kind] ?? n.kind}</span>
-              <span className="tsync-message">{n.message}</span>
-              <span className="muted tsync-when">{when(n.at)}</span>
-              <button onClick={() => run(() => dismiss([n.id]))} aria-label={`Dismiss: ${n.message}`}>Dismiss</button>
-            </li>
+            <NoticeItem key={n.id} notice={n} onDismiss={() => run(() => dismiss([n.id]))} />
           ))}
         </ul>
       )}
@@ -72,11 +80,7 @@ export function StatusPanel({ onClose }: { onClose: () => void }) {
           <summary>Dismissed notices ({seen.length})</summary>
           <ul className="tsync-notice-list">
             {seen.map((n) => (
-              <li key={n.id}>
-                <span className={`tsync-kind ${n.kind}`}>{NOTICE_KINDS[n.kind] ?? n.kind}</span>
-                <span className="tsync-message">{n.message}</span>
-                <span className="muted tsync-when">{when(n.at)}</span>
-              </li>
+              <NoticeItem key={n.id} notice={n} />
             ))}
           </ul>
         </details>

@@ -43,7 +43,10 @@ export const useTeamSyncStore = create<TeamSyncState>((set, get) => ({
 }));
 
 const clock = (iso: string): string => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-const changes = (n: number): string => `${n.toLocaleString('en')} change${n === 1 ? '' : 's'}`;
+/** A calendar day, as the team dialogs show dates: "3 Mar 2025". */
+export const day = (iso: string): string => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+/** "1 change", "1,204 changes". */
+export const changes = (n: number): string => `${n.toLocaleString('en')} change${n === 1 ? '' : 's'}`;
 
 /**
  * The status line's words for a replica: reviewer, offline (changes waiting), changes to send,
