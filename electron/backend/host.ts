@@ -308,8 +308,7 @@ export class Host {
   }
 
   private withSafety(info: ProjectInfo): ProjectInfo {
-    const safety = this.guard.safety();
-    return { ...info, safety: { ...safety, readOnly: safety.readOnly ?? this.replicaReadOnly }, ...(this.reviewing ? { reviewer: true } : {}) };
+    return { ...info, safety: { ...this.guard.safety(), readOnly: this.readOnlyReason() }, ...(this.reviewing ? { reviewer: true } : {}) };
   }
 
   close(): void {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/database.ts';
-import { contentRows } from '../repositories/team-sync.ts';
+import { contentRows, type ContentRows } from '../repositories/team-sync.ts';
 
 /**
  * What a project holds, independent of its local ids, so that two replicas (or a replica and
@@ -34,7 +34,7 @@ export function projectContent(db: Db): ProjectContent {
     paths.set(id, path);
     return path;
   };
-  const codingOf = (c: ContentCoding) => JSON.stringify([sourceName.get(c.sourceId) ?? '#missing source', pathOf(c.codeId), c.start, c.end, c.coder]);
+  const codingOf = (c: ContentRows['codings'][number]) => JSON.stringify([sourceName.get(c.sourceId) ?? '#missing source', pathOf(c.codeId), c.start, c.end, c.coder]);
   const codingById = new Map(rows.codings.map((c) => [c.id, c]));
   const participant = new Map(rows.participants.map((p) => [p.id, p.label]));
   const target = (kind: string, id: number | null): string => {
@@ -54,8 +54,6 @@ export function projectContent(db: Db): ProjectContent {
     memos: sorted(rows.memos.map((m) => JSON.stringify([target(m.kind, m.targetId), m.title, m.body, m.text, m.coder]))),
   };
 }
-
-type ContentCoding = { sourceId: number; codeId: number; start: number; end: number; coder: string };
 
 /** One sha256 over projectContent: equal for replicas that hold the same content, whatever their local ids. */
 export const contentHash = (db: Db): string => sha(JSON.stringify(projectContent(db)));

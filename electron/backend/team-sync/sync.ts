@@ -14,6 +14,7 @@ export type Exclusive = <T>(work: () => Promise<T>) => Promise<T>;
 
 /** Operations per push request (fewer when they are large: PUSH_BYTES); entries per pull request. */
 export const PUSH_BATCH = 200;
+export const PULL_BATCH = 1000;
 /** Characters of operations per push request at most (one op is always sent, however large): well under the server's body limit. */
 export const PUSH_BYTES = 32 * 1024 * 1024;
 /** project_meta key: the hash of the last log entry applied here, to check the next one follows on. */
@@ -38,7 +39,6 @@ export function checkChain(entries: readonly LogEntry[], previous: string | unde
   }
   return prev;
 }
-export const PULL_BATCH = 1000;
 
 export function teamStatus(project: Project | null, connected: boolean): TeamSyncStatus {
   const state = project ? getSyncState(project.db) : undefined;
@@ -130,9 +130,7 @@ export async function syncReplica(deps: SyncDeps): Promise<TeamSyncResult & { re
       }
     }
     const entries: LogEntry[] = [];
-    let after = state.cursor;
-    const fresh = await guarded(() => getSyncState(db)!.cursor);
-    after = Math.max(after, fresh);
+    let after = Math.max(state.cursor, await guarded(() => getSyncState(db)!.cursor));
     for (;;) {
       const page = await client.pull(state.teamProject, after, PULL_BATCH);
       for (const e of page.entries) if (e.seq > after) entries.push(e);

@@ -2,7 +2,7 @@ import type { Change } from '../../../shared/domain/team-sync/protocol.ts';
 import { CODERS, SYNC_TABLE, keyOf, type SyncTable } from '../../../shared/domain/team-sync/schema.ts';
 import type { Db } from '../db/database.ts';
 import type { SqlValue } from '../db/sql.ts';
-import { ensureCoder, findCoderByName, getCoder } from '../repositories/meta.ts';
+import { ensureCoder, getCoder } from '../repositories/meta.ts';
 import { freeId, gidOf, idOf, moveGid, nextGidNumber, setGid, type CapturedChange } from '../repositories/team-sync.ts';
 import { readRow, type Row } from '../repositories/team-sync-rows.ts';
 import { shapesOf } from '../undo/capture.ts';
@@ -73,7 +73,7 @@ export class Translator {
   private coderId(name: string): number {
     let id = this.coderIds.get(name);
     if (id === undefined) {
-      id = (findCoderByName(this.db, name) ?? ensureCoder(this.db, name, this.now())).id;
+      id = ensureCoder(this.db, name, this.now()).id;
       this.coderIds.set(name, id);
     }
     return id;
