@@ -10,10 +10,7 @@
  * - propagationP95Ms: for every op and every other member, the time from the push being sent to
  *   that member having pulled the op, 95th percentile.
  */
-import { readFileSync, rmSync, mkdtempSync } from 'node:fs';
-import { join } from 'node:path';
-import { Host } from '../electron/backend/host.ts';
-import { startServerProcess, startTeamPg } from '../test/helpers/team-pg.ts';
+import { demoProjectFile, startServerProcess, startTeamPg } from '../test/helpers/team-pg.ts';
 import type { Op } from '../shared/domain/team-sync/protocol.ts';
 import { figure, percentile, type Figure } from './stats.ts';
 import { SimClient } from './team-client.ts';
@@ -34,26 +31,9 @@ async function api<T>(url: string, token: string, method: string, path: string, 
 }
 
 /** The demo project as a file, and the base gids of its first source and of its codes. */
-async function demoProject(workDir: string): Promise<{ bytes: Buffer; source: string; codes: string[]; textLength: number }> {
-  const dir = mkdtempSync(join(workDir, 'team-demo-'));
-  const host = new Host({ home: join(dir, 'home'), coderName: 'owner' });
-  try {
-    const r = await host.call('project.openDemo', {});
-    if (!r.ok) throw new Error(`demo: ${r.error.message}`);
-    const sources = await host.call('sources.list', {});
-    const codes = await host.call('codes.list', {});
-    if (!sources.ok || !codes.ok) throw new Error('demo: cannot list its sources and codes');
-    const first = (sources.value as { id: number }[])[0]!;
-    const text = await host.call('sources.get', { id: first.id });
-    if (!text.ok) throw new Error(`demo: ${text.error.message}`);
-    const textLength = (text.value as { text: string }).text.length;
-    const path = host.current!.db.path;
-    host.close();
-    return { bytes: readFileSync(path), source: `0.${first.id}`, codes: (codes.value as { id: number }[]).map((c) => `0.${c.id}`), textLength };
-  } finally {
-    host.close();
-    rmSync(dir, { recursive: true, force: true, maxRetries: 10 });
-  }
+async function demoProject(): Promise<{ bytes: Buffer; source: string; codes: string[]; textLength: number }> {
+  const demo = await demoProjectFile();
+  return { bytes: demo.bytes, source: `0.${demo.sources[0]!.id}`, codes: demo.codes.map((c) => `0.${c.id}`), textLength: demo.firstText.length };
 }
 
 async function oneRun(o: TeamBenchOptions, database: string, demo: Awaited<ReturnType<typeof demoProject>>): Promise<RunResult> {
@@ -116,7 +96,7 @@ export async function runTeamBench(o: TeamBenchOptions): Promise<{ figures: Reco
   o.log(`team: starting PostgreSQL (embedded), ${o.clients} members, ${o.seconds} s of pushes of ${o.batch} codings, ${o.runs} run(s)`);
   const pg = await startTeamPg();
   try {
-    const demo = await demoProject(o.workDir);
+    const demo = await demoProject();
     const runs: RunResult[] = [];
     for (let r = 0; r < o.runs; r++) {
       const result = await oneRun(o, await pg.newDatabase(), demo);

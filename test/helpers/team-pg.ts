@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -9,6 +9,8 @@ import { afterAll, beforeAll } from 'vitest';
 import { startEmbeddedPostgres, untraversableAncestor } from '../../electron/team-server/embedded.ts';
 import { startTeamServer, type TeamServerOptions } from '../../electron/team-server/team-server.ts';
 import type { TeamStore } from '../../electron/team-server/store.ts';
+import type { Code, SourceSummary } from '../../shared/domain/types.ts';
+import { testHost } from './project.ts';
 
 /**
  * One embedded PostgreSQL for a test file (start it in beforeAll, stop it in afterAll), with a
@@ -186,4 +188,20 @@ export async function startServerProcess(database: string, options: { port?: num
       child.kill(signal);
     });
   return { url, port: Number(new URL(url).port), token, child, kill: stop('SIGKILL'), close: stop('SIGTERM') };
+}
+
+/** The demo project as a file to share, with its sources and codes (their base gids are `0.<id>`) and the first source's text. */
+export async function demoProjectFile(): Promise<{ bytes: Buffer; sources: SourceSummary[]; codes: Code[]; firstText: string }> {
+  const t = testHost({ coderName: 'owner' });
+  try {
+    await t.ok('project.openDemo', {});
+    const sources = await t.ok('sources.list', {});
+    const codes = await t.ok('codes.list', {});
+    const firstText = (await t.ok('sources.get', { id: sources[0]!.id })).text;
+    const path = t.host.current!.db.path;
+    t.host.close();
+    return { bytes: readFileSync(path), sources, codes, firstText };
+  } finally {
+    t.cleanup();
+  }
 }

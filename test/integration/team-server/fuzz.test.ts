@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNC_TABLES } from '../../../shared/domain/team-sync/schema.ts';
 import { entryDigestInput, type PullResponse, type PushResponse } from '../../../shared/domain/team-sync/protocol.ts';
 import { fc, fuzzParams, fuzzTimeout, HOSTILE_TOKENS, tokenText } from '../../helpers/fuzz.ts';
-import { testHost } from '../../helpers/project.ts';
-import { startServer, teamApi, useTeamPg, type TestTeamServer } from '../../helpers/team-pg.ts';
+import { demoProjectFile, startServer, teamApi, useTeamPg, type TestTeamServer } from '../../helpers/team-pg.ts';
 
 /**
  * Hostile pushes to the team server, the part of Marginalia that listens on a network: random
@@ -24,17 +22,10 @@ let goodSource = '';
 let goodCode = '';
 
 beforeAll(async () => {
-  const t = testHost();
-  await t.ok('project.openDemo', {});
-  const path = t.host.current!.db.path;
-  const sources = await t.ok('sources.list', {});
-  const codes = await t.ok('codes.list', {});
-  t.host.close();
+  const { bytes: file, sources, codes } = await demoProjectFile();
   known.push(...sources.map((s) => `0.${s.id}`), ...codes.map((c) => `0.${c.id}`), '0.1', '0.999999');
   goodSource = `0.${sources[0]!.id}`;
   goodCode = `0.${codes.find((c) => c.parentId !== null)!.id}`;
-  const file = readFileSync(path);
-  t.cleanup();
   server = await startServer(await pg.newDatabase());
   project = (await teamApi<{ teamProject: string }>(server, server.token, 'POST', '/api/projects', file)).body.teamProject;
   coderToken = (await teamApi<{ token: string }>(server, server.token, 'POST', '/api/users', { name: 'ben', role: 'coder' })).body.token;
