@@ -1,8 +1,9 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type pg from 'pg';
-import { ZERO_HASH, entryDigestInput, type LogEntry, type Me, type PushRequest, type PushResponse, type Role, type ServerReport, type TeamProjectInfo, type UserInfo } from '../../shared/domain/team-sync/protocol.ts';
+import { ZERO_HASH, type LogEntry, type Me, type PushRequest, type PushResponse, type Role, type ServerReport, type TeamProjectInfo, type UserInfo } from '../../shared/domain/team-sync/protocol.ts';
 import { SYNC_TABLE } from '../../shared/domain/team-sync/schema.ts';
+import { entryHash } from '../backend/team-sync/chain.ts';
 import { inTransaction } from './migrate.ts';
 import { PgReader, writeRows } from './pg-state.ts';
 import { Overlay, applyOp, refsOf } from './rules.ts';
@@ -205,7 +206,7 @@ export class TeamStore {
           }
           for (const row of writes.rows()) state.put(row);
           const entry = { seq, opId: op.id, user: me.name, method: op.method, label: op.label, at: op.at, changes: outcome.changes, notices: outcome.notices };
-          const hash = createHash('sha256').update(entryDigestInput(prev, entry)).digest('hex');
+          const hash = entryHash(prev, entry);
           appended.push({ ...entry, prevHash: prev, hash });
           prev = hash;
           last = seq;

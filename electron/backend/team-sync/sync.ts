@@ -1,10 +1,10 @@
 import type { TeamSyncResult, TeamSyncStatus } from '../../../shared/api/methods/team-sync.ts';
 import { ApiFailure } from '../../../shared/api/errors.ts';
-import { createHash } from 'node:crypto';
-import { entryDigestInput, type LogEntry, type Op } from '../../../shared/domain/team-sync/protocol.ts';
+import type { LogEntry, Op } from '../../../shared/domain/team-sync/protocol.ts';
 import type { Project } from '../project.ts';
 import { getMeta, setMeta } from '../repositories/meta.ts';
 import { getSyncState, listNotices, markPushed, markRefused, pendingCount, setSyncOutcome, unpushed, unseenNotices } from '../repositories/team-sync.ts';
+import { entryHash } from './chain.ts';
 import { TeamClient } from './client.ts';
 import { loadToken } from './credentials.ts';
 import { rebase, type RebaseResult } from './rebase.ts';
@@ -32,7 +32,7 @@ export function checkChain(entries: readonly LogEntry[], previous: string | unde
       throw new ApiFailure('conflict', `The team server's log does not follow on from what this replica has at entry ${e.seq}: nothing was applied. Ask the server's owner; join the team project again if its log was restored from an older backup.`);
     }
     const { prevHash, hash, ...content } = e;
-    if (createHash('sha256').update(entryDigestInput(prevHash, content)).digest('hex') !== hash) {
+    if (entryHash(prevHash, content) !== hash) {
       throw new ApiFailure('conflict', `Entry ${e.seq} of the team server's log does not match its hash: nothing was applied.`);
     }
     prev = hash;

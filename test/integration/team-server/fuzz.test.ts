@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNC_TABLES } from '../../../shared/domain/team-sync/schema.ts';
-import { entryDigestInput, type PullResponse, type PushResponse } from '../../../shared/domain/team-sync/protocol.ts';
+import { entryHash } from '../../../electron/backend/team-sync/chain.ts';
+import type { PullResponse, PushResponse } from '../../../shared/domain/team-sync/protocol.ts';
 import { fc, fuzzParams, fuzzTimeout, HOSTILE_TOKENS, tokenText } from '../../helpers/fuzz.ts';
 import { demoProjectFile, startServer, teamApi, useTeamPg, type TestTeamServer } from '../../helpers/team-pg.ts';
 
@@ -129,7 +129,7 @@ describe('the team server under hostile pushes', () => {
       for (const e of log.entries) {
         if (prev !== null) expect(e.prevHash).toBe(prev);
         const { prevHash, hash, ...content } = e;
-        expect(createHash('sha256').update(entryDigestInput(prevHash, content)).digest('hex')).toBe(hash);
+        expect(entryHash(prevHash, content)).toBe(hash);
         prev = hash;
       }
       // And it still takes a coder's ordinary coding.

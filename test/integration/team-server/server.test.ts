@@ -1,13 +1,13 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { request } from 'node:https';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entryDigestInput, ZERO_HASH, type Change, type LogEntry, type Op, type PullResponse, type PushResponse, type ServerReport, type UserInfo } from '../../../shared/domain/team-sync/protocol.ts';
+import { ZERO_HASH, type Change, type LogEntry, type Op, type PullResponse, type PushResponse, type ServerReport, type UserInfo } from '../../../shared/domain/team-sync/protocol.ts';
 import { runCli } from '../../../electron/cli/cli.ts';
+import { entryHash } from '../../../electron/backend/team-sync/chain.ts';
 import { startEmbeddedPostgres } from '../../../electron/team-server/embedded.ts';
 import { testHost, type TestHost } from '../../helpers/project.ts';
 import { startServer, startTeamPg, teamApi, type TeamPg, type TestTeamServer } from '../../helpers/team-pg.ts';
@@ -84,7 +84,7 @@ function verifyChain(entries: LogEntry[]): void {
   for (const e of entries) {
     expect(e.prevHash).toBe(prev);
     const { prevHash: _p, hash, ...rest } = e;
-    expect(createHash('sha256').update(entryDigestInput(prev, rest)).digest('hex')).toBe(hash);
+    expect(entryHash(prev, rest)).toBe(hash);
     prev = hash;
   }
 }

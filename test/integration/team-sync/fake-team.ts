@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { entryDigestInput, ZERO_HASH, type LogEntry, type Op, type PullResponse, type PushRequest, type PushResponse } from '../../../shared/domain/team-sync/protocol.ts';
+import { ZERO_HASH, type LogEntry, type Op, type PullResponse, type PushRequest, type PushResponse } from '../../../shared/domain/team-sync/protocol.ts';
 import { Project } from '../../../electron/backend/project.ts';
 import { vacuumInto } from '../../../electron/backend/repositories/snapshots.ts';
 import { createSyncState, forgetHistory } from '../../../electron/backend/repositories/team-sync.ts';
 import { forgetReplicaCache, mapBase, newReplicaTag } from '../../../electron/backend/team-sync/capture.ts';
 import type { TeamClient } from '../../../electron/backend/team-sync/client.ts';
+import { entryHash } from '../../../electron/backend/team-sync/chain.ts';
 import { contentHash } from '../../../electron/backend/team-sync/content-hash.ts';
 import { syncReplica } from '../../../electron/backend/team-sync/sync.ts';
 import { FIXED_TIME, testHost, type TestHost } from '../../helpers/project.ts';
@@ -33,7 +33,7 @@ export class FakeLog {
       const seq = this.entries.length + 1;
       const content = { seq, opId: op.id, user, method: op.method, label: op.label, at: op.at, changes: op.changes, notices: [] };
       const prevHash = this.entries.at(-1)?.hash ?? ZERO_HASH;
-      this.entries.push({ ...content, prevHash, hash: createHash('sha256').update(entryDigestInput(prevHash, content)).digest('hex') });
+      this.entries.push({ ...content, prevHash, hash: entryHash(prevHash, content) });
       return { id: op.id, seq };
     });
     return { results, last: this.entries.length };

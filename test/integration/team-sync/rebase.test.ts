@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Code, Coding, SourceSummary as Source } from '../../../shared/domain/types.ts';
 import { listOutbox, pendingCount } from '../../../electron/backend/repositories/team-sync.ts';
+import { entryHash } from '../../../electron/backend/team-sync/chain.ts';
 import { projectContent } from '../../../electron/backend/team-sync/content-hash.ts';
 import { testHost } from '../../helpers/project.ts';
 import { fakeTeam, settle, type Replica } from './fake-team.ts';
@@ -148,10 +149,8 @@ describe('team replicas against an in-memory log', () => {
     expect(ben.hash()).toBe(before);
     // An entry whose hash was recomputed but which no longer follows on from the one ben has.
     log.entries.at(-1)!.prevHash = 'f'.repeat(64);
-    const { createHash } = await import('node:crypto');
-    const { entryDigestInput } = await import('../../../shared/domain/team-sync/protocol.ts');
     const { prevHash, hash: _old, ...content } = log.entries.at(-1)!;
-    log.entries.at(-1)!.hash = createHash('sha256').update(entryDigestInput(prevHash, content)).digest('hex');
+    log.entries.at(-1)!.hash = entryHash(prevHash, content);
     await expect(ben.sync()).rejects.toThrow(/does not follow on/);
     expect(ben.hash()).toBe(before);
     expect((await ben.ok('teamSync.status', {}) as { lastError: string | null }).lastError).toMatch(/follow on/);
