@@ -58,6 +58,37 @@ export async function makePdf(pages: string[][]): Promise<Uint8Array> {
   return doc.save();
 }
 
+/**
+ * A PDF written by hand (uncompressed, one line of text a page, Helvetica) whose cross-reference
+ * table points every page object a few bytes past where it starts, as a tool that edits a file
+ * in place without rewriting the table leaves it. Readers (Acrobat, pdf.js) rebuild the table by
+ * scanning the file and read every page.
+ */
+export function makePdfWithStaleXref(pages: string[]): Uint8Array {
+  const pageRefs = pages.map((_, i) => `${3 + i} 0 R`).join(' ');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Count ${pages.length} /Kids [${pageRefs}] >>`,
+    ...pages.map((_, i) => `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${3 + 2 * pages.length} 0 R >> >> /Contents ${3 + pages.length + i} 0 R >>`),
+    ...pages.map((line) => {
+      const content = `BT /F1 12 Tf 56 790 Td (${line.replace(/[()\\]/g, '\\$&')}) Tj ET`;
+      return `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
+    }),
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+  ];
+  let file = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const at = file.length;
+    file += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const stale = offsets.map((at, i) => (i >= 2 && i < 2 + pages.length ? at + 7 : at));
+  const xref = file.length;
+  file += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${stale.map((at) => `${String(at).padStart(10, '0')} 00000 n \n`).join('')}`;
+  file += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(file, 'latin1'));
+}
+
 /** A PDF whose pages carry only drawings, as a scanner without OCR produces. */
 export async function makeScannedPdf(pageCount: number): Promise<Uint8Array> {
   const doc = await PDFDocument.create();

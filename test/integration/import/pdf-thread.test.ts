@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseOffThread, parseThreadState, setParseLimits, stopParseThread } from '../../../electron/backend/import/pipeline/parse-pool.ts';
 import type { DocumentPreview } from '../../../shared/domain/import-types.ts';
-import { makePdf, utf8Bytes } from '../../helpers/files.ts';
+import { makePdf, makePdfWithStaleXref, utf8Bytes } from '../../helpers/files.ts';
 import { tableCounts, testHost, type TestHost } from '../../helpers/project.ts';
 import { preview, run, stageOne } from './helpers.ts';
 
@@ -32,6 +32,18 @@ describe('PDF parsing happens on the parsing thread, within page and time limits
     expect(report.files.map((f) => f.name)).toEqual(['report.pdf', 'memo.pdf']);
     const memo = await t.ok('sources.get', { id: report.files[1]!.sourceId! });
     expect(memo.text).toBe('A memo on badges.');
+    expect(parseThreadState()).toBe('running');
+    expect(pdfjsLoadedHere()).toBe(false);
+  });
+
+  it('imports a PDF whose cross-reference table is stale, and the parsing thread lives on', async () => {
+    // pdf.js reads such a file in recovery mode, but leaves rejections nobody awaits (parsers/pdf.ts);
+    // they once ended the thread, and then the backend, which parsed the file itself.
+    const staged = await stageOne(t, 'edited.pdf', makePdfWithStaleXref(['Minutes of the board (edited).', 'Second page: badges approved.']));
+    const report = await run(t, [{ stagedId: staged.stagedId, kind: 'document' }]);
+    const source = await t.ok('sources.get', { id: report.files[0]!.sourceId! });
+    expect(source.text).toBe('Minutes of the board (edited).\n\nSecond page: badges approved.');
+    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(parseThreadState()).toBe('running');
     expect(pdfjsLoadedHere()).toBe(false);
   });

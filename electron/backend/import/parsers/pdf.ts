@@ -29,7 +29,43 @@ const WORKER_MODULE: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 async function loadPdfjs() {
   const [pdfjs, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import(WORKER_MODULE) as Promise<unknown>]);
   (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+  containPdfjsStrays();
   return pdfjs;
+}
+
+/**
+ * Whether an error was made by pdf.js's own exception class. Its BaseException is an old-style
+ * constructor whose prototype is an Error *instance* (`BaseException.prototype = new Error()`),
+ * so some prototype in the chain is itself an error: own `stack`, no own `constructor`. Classes
+ * (`class X extends Error`) never look like that; the test holds in a bundle, where names change.
+ */
+export function isPdfjsException(reason: unknown): boolean {
+  if (!(reason instanceof Error)) return false;
+  for (let proto: object | null = Object.getPrototypeOf(reason); proto && proto !== Error.prototype; proto = Object.getPrototypeOf(proto)) {
+    if (Object.getPrototypeOf(proto) === Error.prototype && Object.hasOwn(proto, 'stack') && !Object.hasOwn(proto, 'constructor')) return true;
+  }
+  return false;
+}
+
+let strayListener: ((reason: unknown) => void) | undefined;
+
+/**
+ * pdf.js (5.x, and 6.x still) fetches all the kids of a page tree ahead while it walks to one
+ * page. When the walk stops early at a damaged kid, the fetches it never reached reject with
+ * nobody waiting on them, even though the document is then read in recovery mode and comes out
+ * whole (a file whose cross-reference table points a few bytes off, as editors that patch a file
+ * in place leave it). An unhandled rejection ends a Node process: the parsing thread, and then
+ * the backend itself, which parses what the thread held. Those rejections, and only pdf.js's own
+ * exceptions, are ignored, once per thread. Anything else keeps Node's default: when this is the
+ * only listener it throws the reason again, which ends the process as it would have.
+ */
+function containPdfjsStrays(): void {
+  if (strayListener) return;
+  strayListener = (reason: unknown) => {
+    if (isPdfjsException(reason)) return;
+    if (process.listenerCount('unhandledRejection') === 1) throw reason;
+  };
+  process.on('unhandledRejection', strayListener);
 }
 
 /** Groups a page's text items into lines (by hasEOL and baseline), then lines into paragraphs. */
