@@ -69,7 +69,12 @@ export type Probe = {
   selectedCodeId: () => number | null;
   /** Selects document positions from–to in the editor and scrolls them into view. */
   select: (from: number, to: number) => boolean;
-  armChange: (kind: 'apply' | 'remove', codingId: number | null) => void;
+  /**
+   * Arms the timing of the next Enter (apply) or Delete (remove), then waits for the next frame
+   * and `phaseMs` more: the key then comes at that point of a frame, as a person's key would at
+   * any point, not always just after a frame (where it waits longest for the next one).
+   */
+  armChange: (kind: 'apply' | 'remove', codingId: number | null, phaseMs: number) => Promise<void>;
   changeResult: () => Promise<ChangeTiming>;
   /** Scrolls to the coding (at document position `from`) and clicks its margin stripe once drawn; false if it never is. */
   clickStripe: (codingId: number, from: number) => Promise<boolean>;

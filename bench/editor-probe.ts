@@ -198,7 +198,7 @@ export function installProbe(): void {
       return done;
     },
 
-    armChange: (kind, codingId) => {
+    armChange: async (kind, codingId, phaseMs) => {
       const doc = docEl();
       const key = kind === 'apply' ? 'Enter' : 'Delete';
       const method = kind === 'apply' ? 'codings.apply' : 'codings.remove';
@@ -247,6 +247,8 @@ export function installProbe(): void {
         });
         observer.observe(doc, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-coding-id'] });
       });
+      await frame();
+      await new Promise<void>((resolve) => w.setTimeout(() => resolve(), phaseMs));
     },
     changeResult: () => change ?? Promise.reject(new Error('armChange first')),
 

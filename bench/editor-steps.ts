@@ -35,7 +35,7 @@ async function until(what: string, check: () => Promise<boolean>): Promise<void>
 }
 
 /** Selects the passage in the editor, moves the codebook tree to the code with the arrow keys, and times Enter. */
-export async function applyCode(page: Page, passage: Passage): Promise<ChangeTiming> {
+export async function applyCode(page: Page, passage: Passage, phaseMs: number): Promise<ChangeTiming> {
   const selected = await page.evaluate(([from, to]) => (globalThis as unknown as ProbeHost).__mgBench.select(from!, to!), [passage.from, passage.to]);
   if (!selected) throw new Error('the editor did not take the selection');
   await page.locator('.doc-status').filter({ hasText: 'characters selected' }).waitFor();
@@ -50,7 +50,7 @@ export async function applyCode(page: Page, passage: Passage): Promise<ChangeTim
   const current = rows.indexOf((await page.evaluate(() => (globalThis as unknown as ProbeHost).__mgBench.selectedCodeId()))!);
   for (let i = 0; i < Math.abs(target - current); i++) await page.keyboard.press(target > current ? 'ArrowDown' : 'ArrowUp');
   await until(`code ${passage.codeId} selected in the tree`, async () => (await page.evaluate(() => (globalThis as unknown as ProbeHost).__mgBench.selectedCodeId())) === passage.codeId);
-  await page.evaluate(() => (globalThis as unknown as ProbeHost).__mgBench.armChange('apply', null));
+  await page.evaluate((phase) => (globalThis as unknown as ProbeHost).__mgBench.armChange('apply', null, phase), phaseMs);
   await page.keyboard.press('Enter');
   const timing = await page.evaluate(() => (globalThis as unknown as ProbeHost).__mgBench.changeResult());
   await idle(page);
@@ -58,14 +58,14 @@ export async function applyCode(page: Page, passage: Passage): Promise<ChangeTim
 }
 
 /** Selects the coding (starting at document position `from`) by its margin stripe, and times Delete. */
-export async function removeCoding(page: Page, codingId: number, from: number): Promise<ChangeTiming> {
+export async function removeCoding(page: Page, codingId: number, from: number, phaseMs: number): Promise<ChangeTiming> {
   // A click event on the stripe itself: stripes of deep lanes share a column and may cover each other.
   const clicked = await page.evaluate(([id, at]) => (globalThis as unknown as ProbeHost).__mgBench.clickStripe(id!, at!), [codingId, from]);
   if (!clicked) throw new Error(`the stripe of coding ${codingId} is never drawn`);
   await page.locator(`mark.mg-selected[data-coding-id="${codingId}"]`).first().waitFor({ state: 'attached' });
   await page.waitForFunction('document.activeElement?.classList.contains("mg-doc") === true');
   await idle(page);
-  await page.evaluate((id) => (globalThis as unknown as ProbeHost).__mgBench.armChange('remove', id), codingId);
+  await page.evaluate(([id, phase]) => (globalThis as unknown as ProbeHost).__mgBench.armChange('remove', id!, phase!), [codingId, phaseMs]);
   await page.keyboard.press('Delete');
   const timing = await page.evaluate(() => (globalThis as unknown as ProbeHost).__mgBench.changeResult());
   await idle(page);

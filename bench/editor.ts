@@ -29,6 +29,8 @@ export const EDITOR_CORPUS: CorpusSpec = { ...CORPORA.dense200k, name: 'editor20
 /** Timed applies (and removes) per run, after WARM_UP untimed ones: p95 of 40 is the second largest. */
 const SAMPLES = 40;
 const WARM_UP = 3;
+/** One frame at 60 Hz: the span over which a key's moment is spread. */
+const FRAME_MS = 1000 / 60;
 /** A scroll whose frames blow the budget by far would take many minutes to reach the bottom. */
 const SCROLL_MAX_MS = 60_000;
 
@@ -101,7 +103,10 @@ async function oneRun(browser: Browser, project: string, rendererDir: string, wo
       await profiler.send('Profiler.start');
     }
     const apply: ChangeTiming[] = [];
-    for (const passage of scene.passages) apply.push(await applyCode(page, passage));
+    // Keys come at any point of a frame (60 Hz), drawn from a seeded stream: the same points every run of the bench.
+    const phases = mulberry32(0x5eed + run);
+    const phase = () => phases.next() * FRAME_MS;
+    for (const passage of scene.passages) apply.push(await applyCode(page, passage, phase()));
     if (profiler && profileTo) {
       const { profile } = await profiler.send('Profiler.stop');
       writeFileSync(`${profileTo}-${scene.layout.codings.length}-run${run + 1}.cpuprofile`, JSON.stringify(profile));
@@ -110,7 +115,11 @@ async function oneRun(browser: Browser, project: string, rendererDir: string, wo
     log(`  run ${run + 1}: apply p95 ${percentile(apply.slice(WARM_UP).map((t) => t.shownMs), 95).toFixed(1)} ms`);
     const remove: ChangeTiming[] = [];
     if (profiler) await profiler.send('Profiler.start');
-    for (let i = apply.length - 1; i >= 0; i--) remove.push(await removeCoding(page, apply[i]!.codingId, scene.passages[i]!.from));
+    // MARGINALIA_BENCH_TRACE=/path/prefix: a Chromium performance trace over the removes (style, layout and paint per task).
+    const traceTo = process.env['MARGINALIA_BENCH_TRACE'];
+    if (traceTo) await browser.startTracing(page, { path: `${traceTo}-${scene.layout.codings.length}-run${run + 1}-remove.json`, categories: ['devtools.timeline', 'blink.user_timing'] });
+    for (let i = apply.length - 1; i >= 0; i--) remove.push(await removeCoding(page, apply[i]!.codingId, scene.passages[i]!.from, phase()));
+    if (traceTo) await browser.stopTracing();
     if (profiler && profileTo) {
       const { profile } = await profiler.send('Profiler.stop');
       writeFileSync(`${profileTo}-${scene.layout.codings.length}-run${run + 1}-remove.cpuprofile`, JSON.stringify(profile));

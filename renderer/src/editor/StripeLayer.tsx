@@ -65,9 +65,18 @@ export function StripeLayer({ loop, model, selectedId, onSelect, onHover }: Stri
     [view, loop, model, selectedId],
   );
 
-  // A new model or selection is drawn before the browser paints, not a frame later.
+  // A new model or selection is drawn before the browser paints, not a frame later, but after
+  // the document has drawn its highlights: React runs this layout effect before the document's
+  // own (a child's first), and measuring here would lay the page out once for the stripes and
+  // again for the highlights. A microtask still runs before the frame is painted.
   useLayoutEffect(() => {
-    compute();
+    let live = true;
+    queueMicrotask(() => {
+      if (live) compute();
+    });
+    return () => {
+      live = false;
+    };
   }, [compute]);
 
   useEffect(() => loop.add(0, compute), [loop, compute]);
