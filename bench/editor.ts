@@ -187,22 +187,22 @@ export async function runEditorBench(o: EditorBenchOptions): Promise<EditorRepor
   const processMB = mem.map((m) => m.process?.privateMB ?? Number.NaN);
   const perRun = (list: (r: RunResult) => ChangeTiming[], p: number) => results.map((r) => percentile(list(r).map((t) => t.shownMs), p));
   const changeNote = (what: string) =>
-    `${SAMPLES} ${what} per run after ${WARM_UP} warm-up ones; from the key's event to the first frame painted with the change (the rAF after the DOM change, then a message task)`;
+    `${SAMPLES} ${what} per run after ${WARM_UP} warm-up ones, each key at a seeded random point of a 60 Hz frame; from the key's event to the first frame painted with the change (the rAF after the DOM change, then a message task)`;
 
   const figures: Record<string, Figure> = {
-    readableMs: figure('ms', opens.map((t) => t.shownMs), { op: '<=', value: 1500 }, 1,
+    readableMs: figure('ms', opens.map((t) => t.shownMs), { op: '<=', value: 1000 }, 1,
       'click on the source in the Sources list → first frame painted with the text on screen, every coding that touches it highlighted, and the margin stripes drawn; fresh page per run'),
-    applyP50Ms: figure('ms', perRun((r) => r.apply, 50), null, 1, changeNote('applies (Enter on a code in the codebook tree, passage selected in the editor)')),
-    applyP95Ms: figure('ms', perRun((r) => r.apply, 95), { op: '<=', value: 50 }, 1, changeNote('applies (Enter on a code in the codebook tree, passage selected in the editor)')),
-    removeP50Ms: figure('ms', perRun((r) => r.remove, 50), null, 1, changeNote('removes (coding selected by its stripe, Delete in the document)')),
-    removeP95Ms: figure('ms', perRun((r) => r.remove, 95), { op: '<=', value: 50 }, 1, changeNote('removes (coding selected by its stripe, Delete in the document)')),
-    scrollLongestFrameMs: figure('ms', scrolls.map((s) => s.longestFrameMs), { op: '<=', value: 50 }, 1,
+    applyP50Ms: figure('ms', perRun((r) => r.apply, 50), { op: '<=', value: 16 }, 1, changeNote('applies (Enter on a code in the codebook tree, passage selected in the editor)')),
+    applyP95Ms: figure('ms', perRun((r) => r.apply, 95), { op: '<=', value: 33 }, 1, changeNote('applies (Enter on a code in the codebook tree, passage selected in the editor)')),
+    removeP50Ms: figure('ms', perRun((r) => r.remove, 50), { op: '<=', value: 16 }, 1, changeNote('removes (coding selected by its stripe, Delete in the document)')),
+    removeP95Ms: figure('ms', perRun((r) => r.remove, 95), { op: '<=', value: 33 }, 1, changeNote('removes (coding selected by its stripe, Delete in the document)')),
+    scrollLongestFrameMs: figure('ms', scrolls.map((s) => s.longestFrameMs), { op: '<=', value: 33 }, 1,
       `.mg-scroll scrolled top to bottom one screen (${scrolls[0]?.stepPx ?? '?'} px) per animation frame, for at most ${SCROLL_MAX_MS / 1000} s (see editor.scroll[].reached); longest interval between frames`),
     scrollSettleMs: figure('ms', scrolls.map((s) => s.settleMs), { op: '<=', value: 250 }, 1,
       'after the scroll: a fling of 30 screens up, one a frame, then still; from the frame of its last step to the first frame painted with every coding of the blocks on screen highlighted and the margin drawn (the view draws nothing while text flies by at a screen a frame). Budget ours, not the issue\'s'),
-    scrollSkimLongestFrameMs: figure('ms', scrolls.map((s) => (s.skim.completeAtEnd ? s.skim.longestFrameMs : Number.NaN)), { op: '<=', value: 50 }, 1,
+    scrollSkimLongestFrameMs: figure('ms', scrolls.map((s) => (s.skim.completeAtEnd ? s.skim.longestFrameMs : Number.NaN)), { op: '<=', value: 33 }, 1,
       `then 0.3 of a screen (${scrolls[0]?.skim.stepPx ?? '?'} px) per frame from the top for ${scrolls[0]?.skim.frames ?? '?'} frames, highlights and stripes drawn as it goes (NaN if the screen was not complete a frame after the last step); longest interval between frames`),
-    rendererMemoryMB: figure('MB', processMB, { op: '<=', value: 500 }, 1,
+    rendererMemoryMB: figure('MB', processMB, { op: '<=', value: 300 }, 1,
       'private memory (Private_Clean + Private_Dirty, /proc smaps_rollup) of the page\'s renderer process after open, applies, removes and the scroll, after a GC'),
     rendererJsHeapMB: figure('MB', mem.map((m) => m.jsHeapUsedMB), { op: '<=', value: 500 }, 1, 'CDP Performance.getMetrics JSHeapUsedSize at the same moment'),
   };
@@ -263,10 +263,12 @@ export async function runEditorScaleBench(o: EditorScaleOptions): Promise<Editor
       rmSync(project, { force: true });
     }
     const perRun = (list: (r: RunResult) => ChangeTiming[], p: number) => results.map((r) => percentile(list(r).map((t) => t.shownMs), p));
-    const note = (what: string) => `${SAMPLES} ${what} per run on ${spec.name}${shape.cpuSlowdown !== 1 ? `, page CPU slowed ${shape.cpuSlowdown}×` : ''}; key event → first frame painted with the change`;
-    figures[`applyP50${tag}Ms`] = figure('ms', perRun((r) => r.apply, 50), { op: '<=', value: 16 }, 1, note('applies'));
+    const note = (what: string) => `${SAMPLES} ${what} per run on ${spec.name}${shape.cpuSlowdown !== 1 ? `, page CPU slowed ${shape.cpuSlowdown}×` : ''}; a key at a seeded random point of a frame → first frame painted with the change`;
+    // The issue's budgets: p50 within a frame at full speed; slowed 2×, only the p95 has one (≤ 50 ms).
+    const p50Budget = shape.cpuSlowdown !== 1 ? null : { op: '<=' as const, value: 16 };
+    figures[`applyP50${tag}Ms`] = figure('ms', perRun((r) => r.apply, 50), p50Budget, 1, note('applies'));
     figures[`applyP95${tag}Ms`] = figure('ms', perRun((r) => r.apply, 95), { op: '<=', value: shape.cpuSlowdown !== 1 ? 50 : 33 }, 1, note('applies'));
-    figures[`removeP50${tag}Ms`] = figure('ms', perRun((r) => r.remove, 50), { op: '<=', value: 16 }, 1, note('removes'));
+    figures[`removeP50${tag}Ms`] = figure('ms', perRun((r) => r.remove, 50), p50Budget, 1, note('removes'));
     figures[`removeP95${tag}Ms`] = figure('ms', perRun((r) => r.remove, 95), { op: '<=', value: shape.cpuSlowdown !== 1 ? 50 : 33 }, 1, note('removes'));
     figures[`readable${tag}Ms`] = figure('ms', results.map((r) => r.open.shownMs), { op: '<=', value: codings > 10_000 ? 1500 : 1000 }, 1, `click on the source → text, highlights and margin on screen, ${spec.name}`);
     details[tag] = { codingsInView: results[0]?.codings, applyMedians: changeBreakdown(results.flatMap((r) => r.apply)), removeMedians: changeBreakdown(results.flatMap((r) => r.remove)) };
