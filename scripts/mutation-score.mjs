@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 const DETECTED = new Set(['Killed', 'Timeout']);
-const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 
 /**
  * Per file and in total: mutants detected (killed or timed out), survived, not covered by any
@@ -20,7 +19,7 @@ export function mutationScores(reports) {
       for (const m of file.mutants ?? []) {
         if (DETECTED.has(m.status)) row.detected++;
         else if (m.status === 'Survived') row.survived++;
-        else if (UNDETECTED.has(m.status)) row.noCoverage++;
+        else if (m.status === 'NoCoverage') row.noCoverage++;
       }
       files.set(path, row);
     }

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { RecentProject } from '../../shared/domain/types.ts';
-import type { MenuCommand } from '../preload/channels.ts';
+import type { MenuCommand } from '../../shared/api/desktop.ts';
 
 export type MenuActions = {
   newProject: () => void;

@@ -1,6 +1,7 @@
 import { methodNames, type Input, type MethodName, type Output, type ProgressEvent } from '../../shared/api/contract.ts';
 import type { ApiResult } from '../../shared/api/errors.ts';
-import { apiChannel, MENU_COMMAND_CHANNEL, MENU_COMMANDS, PROGRESS_CHANNEL, PROJECT_CHANGED_CHANNEL, type EventChannel, type MenuCommand } from './channels.ts';
+import { MENU_COMMANDS, type MenuCommand } from '../../shared/api/desktop.ts';
+import { apiChannel, MENU_COMMAND_CHANNEL, PROGRESS_CHANNEL, PROJECT_CHANGED_CHANNEL, type EventChannel } from './channels.ts';
 
 /** What window.marginalia holds; mirrors DesktopBridge in renderer/src/api/client.ts. */
 export type Bridge = {

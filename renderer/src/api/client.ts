@@ -1,4 +1,5 @@
 import type { Input, MethodName, Output, ProgressEvent } from '../../../shared/api/contract.ts';
+import type { MenuCommand } from '../../../shared/api/desktop.ts';
 import type { ApiError, ApiResult } from '../../../shared/api/errors.ts';
 import { TOKEN_HEADER } from '../../../shared/api/security.ts';
 
@@ -9,7 +10,7 @@ export type DesktopBridge = {
   /** The desktop menu opened another project: reload everything shown. */
   onProjectChanged: (listener: () => void) => () => void;
   /** Edit → Undo / Redo, File → Join Team Project… / Share to Team Server… in the desktop menu. */
-  onMenuCommand: (listener: (command: 'undo' | 'redo' | 'joinTeam' | 'shareTeam') => void) => () => void;
+  onMenuCommand: (listener: (command: MenuCommand) => void) => () => void;
 };
 
 declare global {

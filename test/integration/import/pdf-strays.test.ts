@@ -1,11 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isPdfjsException } from '../../../electron/backend/import/parsers/pdf.ts';
+import { runChild } from '../../helpers/child.ts';
 
-const root = join(import.meta.dirname, '..', '..', '..');
-const child = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(root, 'test/helpers/pdf-stray-child.ts'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+const child = (...args: string[]) => runChild('test/helpers/pdf-stray-child.ts', args, 60_000);
 
 describe('pdf.js rejections nobody awaits do not end the process that parses a damaged PDF', () => {
   it('reads a PDF with a stale cross-reference table on the main thread, and the process lives on', () => {

@@ -29,7 +29,7 @@ describe('keyword in context, as the search list and its export show it', () => 
   });
 });
 
-const row = (codeId: number, path: string[]): MatrixRow => ({ key: `c${codeId}`, codeId, label: path.at(-1)!, path, depth: path.length - 1, color: '#336699' }) as MatrixRow;
+const row = (codeId: number, path: string[]): MatrixRow => ({ key: `c${codeId}`, codeId, label: path.at(-1)!, path, depth: path.length - 1, color: '#336699', codeIds: [codeId], leaf: true });
 
 describe('analysis tables as exported to CSV and Excel', () => {
   it('writes the co-occurrence matrix with its mode, the diagonal, and the coders counted', () => {

@@ -24,8 +24,7 @@ function lanesByRule(codings: readonly LaneInput[], gap: number): Map<number, nu
 describe('margin lanes, whatever order the codings come in', () => {
   it('gives the lanes of the written-out rule, the same for any order of input, without touching the input', () => {
     fc.assert(
-      fc.property(codingSets, fc.nat({ max: 4 }), fc.integer(), (codings, gap, seed) => {
-        const shuffled = [...codings].sort((a, b) => ((a.id * 2654435761 + seed) >>> 0) % 97 - ((b.id * 2654435761 + seed) >>> 0) % 97);
+      fc.property(codingSets.chain((cs) => fc.tuple(fc.constant(cs), fc.shuffledSubarray(cs, { minLength: cs.length }))), fc.nat({ max: 4 }), ([codings, shuffled], gap) => {
         const copy = shuffled.map((c) => ({ ...c }));
         const { lanes, laneCount } = assignLanes(shuffled, gap);
         expect(shuffled).toEqual(copy);

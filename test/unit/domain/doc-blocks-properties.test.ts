@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DocPositionMap, documentBlocks, type DocBlock } from '../../../shared/domain/doc-blocks.ts';
-import type { Unit } from '../../../shared/domain/types.ts';
+import { makeUnit } from '../../helpers/units.ts';
 
-const unit = (id: number, kind: Unit['kind'], start: number, end: number, extra: Partial<Unit> = {}): Unit => ({
-  id, kind, start, end, participantId: null, speaker: null, isInterviewer: false, questionId: null, timestampMs: null, page: null, ...extra,
-});
+const unit = makeUnit;
 
 /**
  * The document written out position by position, as ProseMirror counts it: a chunk wrapper or

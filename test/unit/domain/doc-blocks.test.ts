@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DocPositionMap, documentBlocks } from '../../../shared/domain/doc-blocks.ts';
-import type { Unit } from '../../../shared/domain/types.ts';
+import { makeUnit } from '../../helpers/units.ts';
 
-const unit = (id: number, kind: Unit['kind'], start: number, end: number, extra: Partial<Unit> = {}): Unit => ({
-  id, kind, start, end, participantId: null, speaker: null, isInterviewer: false, questionId: null, timestampMs: null, page: null, ...extra,
-});
+const unit = makeUnit;
 
 // Speaker labels and blank lines lie between units and are not shown.
 const text = 'Interviewer: Why now? 🤔\n\nPA: Because 👍🏽 employers ask.\n\nInterviewer: Thanks.';

@@ -1,12 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Code, Coding, Unit } from '../../../shared/domain/types.ts';
+import { makeUnit } from '../../helpers/units.ts';
 import { LANE_GAP, patchModel, placeCodings, type CodingModel } from '../../../renderer/src/editor/coding-model.ts';
 import { createEditor } from './create-editor.ts';
 
-const unit = (id: number, start: number, end: number): Unit => ({
-  id, kind: 'turn', start, end, participantId: null, speaker: 'PA', isInterviewer: false, questionId: null, timestampMs: null, page: null,
-});
+const unit = (id: number, start: number, end: number): Unit => makeUnit(id, 'turn', start, end, { speaker: 'PA' });
 let text = '';
 const units: Unit[] = [];
 for (let i = 0; i < 60; i++) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Unit } from '../../../shared/domain/types.ts';
+import { makeUnit } from '../../helpers/units.ts';
 import { codingsKey, setCodingsMeta, setWindowMeta, windowOf, type CodingDraw, type DocWindow } from '../../../renderer/src/editor/codings-plugin.ts';
 import { planWindow } from '../../../renderer/src/editor/window-plan.ts';
 import { createEditor } from './create-editor.ts';
@@ -66,9 +67,7 @@ describe('the decorated window while scrolling', () => {
 });
 
 describe('moving the window over the codings', () => {
-  const unit = (id: number, start: number, end: number): Unit => ({
-    id, kind: 'turn', start, end, participantId: null, speaker: 'PA', isInterviewer: false, questionId: null, timestampMs: null, page: null,
-  });
+  const unit = (id: number, start: number, end: number): Unit => makeUnit(id, 'turn', start, end, { speaker: 'PA' });
   let text = '';
   const units: Unit[] = [];
   for (let i = 0; i < 300; i++) {

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Unit } from '../../../shared/domain/types.ts';
+import { makeUnit } from '../../helpers/units.ts';
 import { CHUNK_SIZE } from '../../../renderer/src/editor/build-doc.ts';
 import { codingsKey, setCodingsMeta, setWindowMeta, type CodingDraw } from '../../../renderer/src/editor/codings-plugin.ts';
 import { allowDocChange } from '../../../renderer/src/editor/read-only.ts';
 import { createEditor } from './create-editor.ts';
 
-const unit = (id: number, start: number, end: number, extra: Partial<Unit> = {}): Unit => ({
-  id, kind: 'turn', start, end, participantId: null, speaker: null, isInterviewer: false, questionId: null, timestampMs: null, page: null, ...extra,
-});
+const unit = (id: number, start: number, end: number, extra: Partial<Unit> = {}): Unit => makeUnit(id, 'turn', start, end, extra);
 
 /** An interview of many turns with emoji, labels between the turns as in a real transcript. */
 function interview(turns: number) {
