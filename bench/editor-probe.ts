@@ -14,6 +14,8 @@ import { installScrollProbe } from './editor-probe-scroll.ts';
 export function installProbe(): void {
   // Constants live inside: the function's source is all the page gets.
   const MARK = 'mark.mg-coding';
+  /** A stretch of coded text names every coding over it. */
+  const idsOf = (mark: { getAttribute(name: string): string | null }): string[] => (mark.getAttribute('data-coding-ids') ?? '').split(' ').filter((id: string) => id !== '');
   const TIMEOUT_MS = 60_000;
   const w = globalThis as unknown as PageWindow & ProbeHost;
   const now = () => w.performance.now();
@@ -115,7 +117,7 @@ export function installProbe(): void {
     const drawn = new Set<string | null>();
     for (let b = first; b <= last; b++) {
       const marks = blocksOf(doc)[b]!.querySelectorAll(MARK);
-      for (let i = 0; i < marks.length; i++) drawn.add(marks[i]!.getAttribute('data-coding-id'));
+      for (let i = 0; i < marks.length; i++) for (const id of idsOf(marks[i]!)) drawn.add(id);
     }
     const expected = layout.codings.filter(([, a, z]) => a <= last && z >= first);
     const missing = expected.filter(([id]) => !drawn.has(String(id))).length;
@@ -157,7 +159,7 @@ export function installProbe(): void {
                 void afterPaint().then((painted) => {
                   const marks = doc.querySelectorAll(MARK);
                   const all = new Set<string | null>();
-                  for (let i = 0; i < marks.length; i++) all.add(marks[i]!.getAttribute('data-coding-id'));
+                  for (let i = 0; i < marks.length; i++) for (const id of idsOf(marks[i]!)) all.add(id);
                   resolve({
                     shownMs: painted - t0 - checkMs,
                     domMs: t - t0,
@@ -223,13 +225,13 @@ export function installProbe(): void {
           if (t0 === null || done) return;
           const start = t0;
           const tDom = now();
-          if (kind === 'apply' && first === null && doc.querySelector('mark[data-coding-id^="-"]') !== null) {
+          if (kind === 'apply' && first === null && doc.querySelector('mark[data-coding-ids*="-"]') !== null) {
             first = { dom: tDom, painted: afterPaint() };
           }
           const api = callSince(firstCall, method);
           const id = kind === 'apply' ? (api?.codingId ?? null) : codingId;
           if (id === null) return;
-          const present = doc.querySelector(`mark[data-coding-id="${id}"]`) !== null;
+          const present = doc.querySelector(`mark[data-coding-ids~="${id}"]`) !== null;
           if (present !== (kind === 'apply')) return;
           done = true;
           observer.disconnect();
@@ -245,7 +247,7 @@ export function installProbe(): void {
             }),
           );
         });
-        observer.observe(doc, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-coding-id'] });
+        observer.observe(doc, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-coding-ids'] });
       });
       await frame();
       await new Promise<void>((resolve) => w.setTimeout(() => resolve(), phaseMs));

@@ -62,7 +62,7 @@ export async function removeCoding(page: Page, codingId: number, from: number, p
   // A click event on the stripe itself: stripes of deep lanes share a column and may cover each other.
   const clicked = await page.evaluate(([id, at]) => (globalThis as unknown as ProbeHost).__mgBench.clickStripe(id!, at!), [codingId, from]);
   if (!clicked) throw new Error(`the stripe of coding ${codingId} is never drawn`);
-  await page.locator(`mark.mg-selected[data-coding-id="${codingId}"]`).first().waitFor({ state: 'attached' });
+  await page.locator(`mark.mg-selected[data-coding-ids~="${codingId}"]`).first().waitFor({ state: 'attached' });
   await page.waitForFunction('document.activeElement?.classList.contains("mg-doc") === true');
   await idle(page);
   await page.evaluate(([id, phase]) => (globalThis as unknown as ProbeHost).__mgBench.armChange('remove', id!, phase!), [codingId, phaseMs]);

@@ -95,6 +95,8 @@ async function oneRun(browser: Browser, project: string, rendererDir: string, wo
 
     const open = await openSource(page, scene.name, scene.layout);
     log(`  run ${run + 1}: readable in ${open.shownMs.toFixed(0)} ms (${open.onScreenCodings} codings on screen, ${open.codingsDrawn} drawn, ${open.marks} highlight elements)`);
+    /** Names the profile and trace files of this run (a throttled run apart from the plain one). */
+    const fileTag = `${scene.layout.codings.length}${shape.cpuSlowdown !== 1 ? `-cpu${shape.cpuSlowdown}x` : ''}-run${run + 1}`;
     // MARGINALIA_BENCH_PROFILE=/path/prefix: CPU profiles of the page over the applies and over the removes (open them in Chrome's DevTools).
     const profileTo = process.env['MARGINALIA_BENCH_PROFILE'];
     const profiler = profileTo ? await context.newCDPSession(page) : null;
@@ -109,7 +111,7 @@ async function oneRun(browser: Browser, project: string, rendererDir: string, wo
     for (const passage of scene.passages) apply.push(await applyCode(page, passage, phase()));
     if (profiler && profileTo) {
       const { profile } = await profiler.send('Profiler.stop');
-      writeFileSync(`${profileTo}-${scene.layout.codings.length}-run${run + 1}.cpuprofile`, JSON.stringify(profile));
+      writeFileSync(`${profileTo}-${fileTag}.cpuprofile`, JSON.stringify(profile));
       log(`  run ${run + 1}: CPU profile of the applies written next to ${profileTo}`);
     }
     log(`  run ${run + 1}: apply p95 ${percentile(apply.slice(WARM_UP).map((t) => t.shownMs), 95).toFixed(1)} ms`);
@@ -117,12 +119,12 @@ async function oneRun(browser: Browser, project: string, rendererDir: string, wo
     if (profiler) await profiler.send('Profiler.start');
     // MARGINALIA_BENCH_TRACE=/path/prefix: a Chromium performance trace over the removes (style, layout and paint per task).
     const traceTo = process.env['MARGINALIA_BENCH_TRACE'];
-    if (traceTo) await browser.startTracing(page, { path: `${traceTo}-${scene.layout.codings.length}-run${run + 1}-remove.json`, categories: ['devtools.timeline', 'blink.user_timing'] });
+    if (traceTo) await browser.startTracing(page, { path: `${traceTo}-${fileTag}-remove.json`, categories: ['devtools.timeline', 'blink.user_timing'] });
     for (let i = apply.length - 1; i >= 0; i--) remove.push(await removeCoding(page, apply[i]!.codingId, scene.passages[i]!.from, phase()));
     if (traceTo) await browser.stopTracing();
     if (profiler && profileTo) {
       const { profile } = await profiler.send('Profiler.stop');
-      writeFileSync(`${profileTo}-${scene.layout.codings.length}-run${run + 1}-remove.cpuprofile`, JSON.stringify(profile));
+      writeFileSync(`${profileTo}-${fileTag}-remove.cpuprofile`, JSON.stringify(profile));
     }
     log(`  run ${run + 1}: remove p95 ${percentile(remove.slice(WARM_UP).map((t) => t.shownMs), 95).toFixed(1)} ms`);
     if (!shape.scroll) return { codings: scene.layout.codings.length, open, apply: apply.slice(WARM_UP), remove: remove.slice(WARM_UP), scroll: null as unknown as ScrollTiming, memory: await rendererMemory(browser, page) };

@@ -46,7 +46,7 @@ function stripeMismatches(page: Page): Promise<string[]> {
       const id = stripe.dataset['codingId'] ?? '';
       if (seen.has(id)) out.push(`coding ${id} has two stripes`);
       seen.add(id);
-      const marks = Array.from(document.querySelectorAll(`mark.mg-coding[data-coding-id="${id}"]`));
+      const marks = Array.from(document.querySelectorAll(`mark.mg-coding[data-coding-ids~="${id}"]`));
       if (marks.length === 0) {
         out.push(`stripe of coding ${id} has no highlight`);
         continue;

@@ -200,16 +200,11 @@ export function DocumentEditor(props: DocumentEditorProps) {
   );
 }
 
-/** Coding ids of the highlights under an element, innermost first. */
+/** Coding ids of the stretch of coded text under an element, innermost first. */
 function codingIdsAt(target: EventTarget | null): number[] {
-  const ids: number[] = [];
-  let el = target instanceof Element ? target.closest<HTMLElement>('[data-coding-id]') : null;
-  while (el && !el.classList.contains('mg-doc')) {
-    const id = Number(el.dataset['codingId']);
-    if (id) ids.push(id);
-    el = el.parentElement?.closest<HTMLElement>('[data-coding-id]') ?? null;
-  }
-  return ids;
+  const el = target instanceof Element ? target.closest<HTMLElement>('mark[data-coding-ids]') : null;
+  const ids = el?.dataset['codingIds'];
+  return ids ? ids.split(' ').map(Number).filter((id) => id !== 0 && Number.isFinite(id)) : [];
 }
 
 const sameIds = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { firstReaching, type CodingModel, type PlacedCoding } from './coding-model.ts';
 import type { FrameLoop } from './frame-loop.ts';
 import { drawBars, LANE_WIDTH, newStripeSet, type Bar } from './stripe-bars.ts';
-import { visibleRange, type VisibleRange } from './visible-range.ts';
+import type { VisibleRange } from './visible-range.ts';
 
 /** Lanes beyond this many draw in the last one; a transcript rarely stacks deeper. */
 export const MAX_LANES = 8;
@@ -42,7 +42,7 @@ export function StripeLayer({ loop, model, selectedId, onSelect, onHover }: Stri
     (range?: VisibleRange) => {
       const gutter = ref.current;
       if (!gutter || view.isDestroyed) return;
-      const { from: fromPos, to: toPos } = range ?? visibleRange(view, loop.scrollEl);
+      const { from: fromPos, to: toPos } = range ?? loop.currentRange();
       const gutterTop = gutter.getBoundingClientRect().top;
       const next: Bar[] = [];
       for (const p of inRange(model, fromPos, toPos)) {

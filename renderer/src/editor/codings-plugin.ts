@@ -2,17 +2,23 @@ import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { firstReaching } from './coding-model.ts';
-import { highlightLook } from './highlight-looks.ts';
+import { stretchClasses } from './highlight-looks.ts';
+import { stretchesIn } from './stretches.ts';
+import { unionSpans } from '../../../shared/domain/team/coverage.ts';
 
 /**
  * Codings drawn as inline decorations kept in plugin state.
  *
- * Two things keep a 200-page transcript with 10,000 codings fluid:
+ * Three things keep a 200-page transcript with 10,000 codings fluid, and 100,000 too:
  * - only codings inside a window around what is on screen are decorated (the window moves
- *   with the scroll, see use-decoration-window.ts), so ProseMirror draws tens of highlights,
- *   not thousands;
- * - a new list of codings is diffed against what is drawn: only codings whose look or place
- *   changed are removed and re-added, so applying one code touches one decoration.
+ *   with the scroll, see use-decoration-window.ts), so ProseMirror draws hundreds of
+ *   highlights, not tens of thousands;
+ * - the text is drawn in stretches (stretches.ts): one `<mark>` per stretch of words under the
+ *   same codings, with the looks of all of them, not one nested `<mark>` per coding — under
+ *   dense coding the nested chains were most of the page's elements;
+ * - a new list of codings is diffed against what is drawn by coding: only the text of codings
+ *   whose look or place changed is cut into stretches again, so applying one code redraws the
+ *   words under it and nothing else.
  */
 
 /**
@@ -24,7 +30,8 @@ export type CodingDraw = { id: number; from: number; to: number; color: string; 
 
 export type DocWindow = { from: number; to: number };
 
-type Entry = { key: string; decos: Decoration[]; from: number; to: number };
+/** A coding drawn in the window: what it looked like, to tell whether its words need drawing again. */
+type Entry = { key: string; from: number; to: number };
 type State = {
   /** Every coding, ordered by `from`. */
   draws: readonly CodingDraw[];
@@ -36,27 +43,16 @@ type State = {
 };
 type Meta = { draws?: readonly CodingDraw[]; maxLength?: number; selectedId?: number | null; window?: DocWindow };
 
+/** The spec of a stretch's decoration: the codings over it, innermost first. */
+export type StretchSpec = { codingIds: readonly number[]; cls: string; from: number; to: number };
+
 export const codingsKey = new PluginKey<State>('marginalia-codings');
 
 /** Before the first measurement: about four screens of text, more than any first screen shows. */
 const INITIAL_WINDOW: DocWindow = { from: 0, to: 8_000 };
 
 const isSelected = (c: CodingDraw, selectedId: number | null) => c.selected === true || c.id === selectedId;
-const keyOf = (c: CodingDraw, selectedId: number | null) => `${c.from}:${c.to}:${c.color}:${c.lane}:${isSelected(c, selectedId) ? 1 : 0}:${c.memo ? 1 : 0}`;
-
-function decorationsOf(c: CodingDraw, selectedId: number | null): Decoration[] {
-  const selected = isSelected(c, selectedId);
-  const look = highlightLook(c.color, c.lane, selected);
-  return [
-    Decoration.inline(
-      c.from,
-      c.to,
-      // <mark>: screen readers announce highlighted text; one element per coding and stretch.
-      { nodeName: 'mark', class: `coded mg-coding ${look}${selected ? ' mg-selected' : ''}`, 'data-coding-id': String(c.id) },
-      { codingId: c.id },
-    ),
-  ];
-}
+const keyOf = (c: CodingDraw, selectedId: number | null) => `${c.from}:${c.to}:${c.color}:${c.lane}:${isSelected(c, selectedId) ? 1 : 0}`;
 
 const overlaps = (c: { from: number; to: number }, w: DocWindow) => c.from < w.to && c.to > w.from;
 
@@ -65,31 +61,100 @@ function forEachInWindow(draws: readonly CodingDraw[], maxLength: number, w: Doc
   for (let i = firstReaching(draws, w.from, maxLength); i < draws.length && draws[i]!.from < w.to; i++) if (overlaps(draws[i]!, w)) fn(draws[i]!);
 }
 
+/** Ranges sorted and joined where they overlap or touch. */
+const joined = (ranges: readonly DocWindow[]): DocWindow[] => unionSpans(ranges.map((r) => ({ start: r.from, end: r.to }))).map((s) => ({ from: s.start, to: s.end }));
+
+/**
+ * Draws the stretches of `dirty` (within the window) again: the stretches drawn there now,
+ * widened to the whole of those that reach into it, are replaced by the stretches the codings
+ * give; a stretch drawn the same as before is kept (ProseMirror then leaves its element alone).
+ */
+function redraw(set: DecorationSet, doc: Transaction['doc'], dirty: DocWindow[], draws: readonly CodingDraw[], maxLength: number, selectedId: number | null, w: DocWindow): DecorationSet {
+  const spans: DocWindow[] = [];
+  for (const r of dirty) {
+    const from = Math.max(r.from, w.from);
+    const to = Math.min(r.to, w.to);
+    if (from < to) spans.push({ from, to });
+  }
+  if (spans.length === 0) return set;
+  // Stretches that reach into a span are drawn again whole: widen the spans to them. (A
+  // decoration over several blocks is stored in pieces; its spec has the whole stretch.)
+  const specsIn = (r: DocWindow): Set<StretchSpec> => {
+    const specs = new Set<StretchSpec>();
+    for (const d of set.find(r.from, r.to)) specs.add(d.spec as StretchSpec);
+    return specs;
+  };
+  const widened = joined(
+    spans.map((s) => {
+      let { from, to } = s;
+      for (const spec of specsIn(s)) {
+        from = Math.min(from, spec.from);
+        to = Math.max(to, spec.to);
+      }
+      return { from, to };
+    }),
+  );
+  const removed: Decoration[] = [];
+  const added: Decoration[] = [];
+  for (const span of widened) {
+    const old = new Map<string, StretchSpec>();
+    for (const spec of specsIn(span)) if (spec.from < span.to && spec.to > span.from) old.set(`${spec.from}:${spec.to}:${spec.cls}:${spec.codingIds.join(' ')}`, spec);
+    const over: CodingDraw[] = [];
+    forEachInWindow(draws, maxLength, span, (c) => over.push(c));
+    const sel = over.find((c) => c.selected === true)?.id ?? selectedId;
+    for (const s of stretchesIn(over, span.from, span.to, sel)) {
+      const cls = stretchClasses(s.look);
+      const ids = s.ids.join(' ');
+      if (old.delete(`${s.from}:${s.to}:${cls}:${ids}`)) continue;
+      added.push(
+        Decoration.inline(
+          s.from,
+          s.to,
+          // <mark>: screen readers announce highlighted text; one element per stretch.
+          { nodeName: 'mark', class: cls, 'data-coding-ids': ids },
+          { codingIds: s.ids, cls, from: s.from, to: s.to } satisfies StretchSpec,
+        ),
+      );
+    }
+    if (old.size > 0) {
+      const gone = new Set(old.values());
+      removed.push(...set.find(span.from, span.to, (spec: StretchSpec) => gone.has(spec)));
+    }
+  }
+  let next = set;
+  if (removed.length > 0) next = next.remove(removed);
+  if (added.length > 0) next = next.add(doc, added);
+  return next;
+}
+
 function update(state: State, tr: Transaction, meta: Meta): State {
   const draws = meta.draws ?? state.draws;
   const maxLength = meta.maxLength ?? state.maxLength;
   const selectedId = meta.selectedId !== undefined ? meta.selectedId : state.selectedId;
   const window = meta.window ?? state.window;
-  const removed: Decoration[] = [];
-  const added: Decoration[] = [];
+  const dirty: DocWindow[] = [];
+  let set = state.set;
+  const moved = window.from !== state.window.from || window.to !== state.window.to;
+  if (moved) {
+    // Stretches wholly outside the new window go; the text that came into it is drawn.
+    const outside = (spec: StretchSpec) => spec.to <= window.from || spec.from >= window.to;
+    const gone = [...set.find(0, window.from, outside), ...set.find(window.to, tr.doc.content.size, outside)];
+    if (gone.length > 0) set = set.remove(gone);
+    if (window.from < state.window.from) dirty.push({ from: window.from, to: Math.min(state.window.from, window.to) });
+    if (window.to > state.window.to) dirty.push({ from: Math.max(state.window.to, window.from), to: window.to });
+    if (window.to <= state.window.from || window.from >= state.window.to) dirty.push({ ...window });
+  }
   let next: Map<number, Entry>;
   if (draws === state.draws && selectedId === state.selectedId) {
-    // Only the window moved: what stays in it is drawn already, so only codings entering or
-    // leaving it are looked at (no key to build for the hundreds that stay). The map is updated
-    // in place, not copied, as it moves every frame of a scroll: only the newest state of this
-    // read-only view is ever read again.
+    // Only the window moved: only codings entering or leaving it are looked at (no key to
+    // build for the hundreds that stay). The map is updated in place, not copied, as it moves
+    // every frame of a scroll: only the newest state of this read-only view is ever read again.
     const entries = state.entries;
-    // forEach, not for…of over entries: no [key, value] pair allocated per coding per frame.
     entries.forEach((old, id) => {
-      if (overlaps(old, window)) return;
-      removed.push(...old.decos);
-      entries.delete(id);
+      if (!overlaps(old, window)) entries.delete(id);
     });
     forEachInWindow(draws, maxLength, window, (c) => {
-      if (overlaps(c, state.window)) return;
-      const decos = decorationsOf(c, selectedId);
-      added.push(...decos);
-      entries.set(c.id, { key: keyOf(c, selectedId), decos, from: c.from, to: c.to });
+      if (!entries.has(c.id)) entries.set(c.id, { key: keyOf(c, selectedId), from: c.from, to: c.to });
     });
     next = entries;
   } else {
@@ -97,23 +162,17 @@ function update(state: State, tr: Transaction, meta: Meta): State {
     forEachInWindow(draws, maxLength, window, (c) => {
       const key = keyOf(c, selectedId);
       const old = state.entries.get(c.id);
-      if (old && old.key === key) {
-        entries.set(c.id, old);
-        return;
-      }
-      if (old) removed.push(...old.decos);
-      const decos = decorationsOf(c, selectedId);
-      added.push(...decos);
-      entries.set(c.id, { key, decos, from: c.from, to: c.to });
+      entries.set(c.id, old && old.key === key ? old : { key, from: c.from, to: c.to });
+      if (old && old.key === key) return;
+      if (old) dirty.push({ from: old.from, to: old.to });
+      dirty.push({ from: c.from, to: c.to });
     });
     state.entries.forEach((old, id) => {
-      if (!entries.has(id)) removed.push(...old.decos);
+      if (!entries.has(id)) dirty.push({ from: old.from, to: old.to });
     });
     next = entries;
   }
-  let set = state.set;
-  if (removed.length > 0) set = set.remove(removed);
-  if (added.length > 0) set = set.add(tr.doc, added);
+  if (dirty.length > 0) set = redraw(set, tr.doc, joined(dirty), draws, maxLength, selectedId, window);
   return { draws, maxLength, selectedId, window, set, entries: next };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Unit } from '../../../shared/domain/types.ts';
 import { makeUnit } from '../../helpers/units.ts';
-import { codingsKey, setCodingsMeta, setWindowMeta, windowOf, type CodingDraw, type DocWindow } from '../../../renderer/src/editor/codings-plugin.ts';
+import { codingsKey, setCodingsMeta, setWindowMeta, windowOf, type CodingDraw, type DocWindow, type StretchSpec } from '../../../renderer/src/editor/codings-plugin.ts';
 import { planWindow } from '../../../renderer/src/editor/window-plan.ts';
 import { createEditor } from './create-editor.ts';
 
@@ -86,8 +86,20 @@ describe('moving the window over the codings', () => {
   }
   draws.sort((a, b) => a.from - b.from);
   const maxLength = Math.max(...draws.map((d) => d.to - d.from));
-  const drawnIds = () => new Set(codingsKey.getState(editor.state())!.set.find().map((d) => (d.spec as { codingId: number }).codingId));
-  const expected = (w: DocWindow) => new Set(draws.filter((d) => d.from < w.to && d.to > w.from).map((d) => d.id));
+  const drawn = () => [...new Set(codingsKey.getState(editor.state())!.set.find().map((d) => d.spec as StretchSpec))];
+  const drawnIds = () => new Set(drawn().flatMap((s) => [...s.codingIds]));
+  const expected = (w: DocWindow, list = draws) => new Set(list.filter((d) => d.from < w.to && d.to > w.from).map((d) => d.id));
+  /** Every position of the window is drawn with exactly the codings over it, and nothing lies wholly outside. */
+  const expectWindowDrawn = (w: DocWindow, list = draws) => {
+    const stretches = drawn().sort((a, b) => a.from - b.from);
+    for (const s of stretches) expect(s.to > w.from && s.from < w.to, `stretch ${s.from}–${s.to} outside ${w.from}–${w.to}`).toBe(true);
+    for (let i = 1; i < stretches.length; i++) expect(stretches[i]!.from).toBeGreaterThanOrEqual(stretches[i - 1]!.to);
+    for (let p = w.from; p < w.to; p += 13) {
+      const over = list.filter((d) => d.from <= p && d.to > p).map((d) => d.id).sort((a, b) => a - b);
+      const at = stretches.find((s) => s.from <= p && s.to > p);
+      expect([...(at?.codingIds ?? [])].sort((a, b) => a - b), `position ${p}`).toEqual(over);
+    }
+  };
 
   it('highlights exactly the codings that reach into the window, wherever it goes', () => {
     editor.dispatch(setCodingsMeta(editor.state().tr, draws, maxLength));
@@ -99,11 +111,13 @@ describe('moving the window over the codings', () => {
       editor.dispatch(setWindowMeta(editor.state().tr, w));
       expect(windowOf(editor.state())).toEqual(w);
       expect(drawnIds()).toEqual(expected(w));
+      expectWindowDrawn(w);
     }
     // New codings after the window moved: still exactly the window's.
     const fewer = draws.filter((d) => d.id % 2 === 0);
     editor.dispatch(setCodingsMeta(editor.state().tr, fewer, maxLength));
     editor.dispatch(setWindowMeta(editor.state().tr, { from: 2_000, to: 6_000 }));
-    expect(drawnIds()).toEqual(new Set(fewer.filter((d) => d.from < 6_000 && d.to > 2_000).map((d) => d.id)));
+    expect(drawnIds()).toEqual(expected({ from: 2_000, to: 6_000 }, fewer));
+    expectWindowDrawn({ from: 2_000, to: 6_000 }, fewer);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Unit } from '../../../shared/domain/types.ts';
 import { makeUnit } from '../../helpers/units.ts';
 import { CHUNK_SIZE } from '../../../renderer/src/editor/build-doc.ts';
-import { codingsKey, setCodingsMeta, setWindowMeta, type CodingDraw } from '../../../renderer/src/editor/codings-plugin.ts';
+import { codingsKey, setCodingsMeta, setWindowMeta, type CodingDraw, type StretchSpec } from '../../../renderer/src/editor/codings-plugin.ts';
 import { allowDocChange } from '../../../renderer/src/editor/read-only.ts';
 import { createEditor } from './create-editor.ts';
 
@@ -83,34 +83,65 @@ describe('codings as decorations', () => {
     id, from: posOf(start, 'start'), to: posOf(end, 'end'), color: '#4e79a7', lane: 0, selected: false, memo: false, ...extra,
   });
   const decos = () => codingsKey.getState(editor.state())!.set.find();
+  /** The stretches drawn (a decoration over several blocks is stored in pieces; its spec is the stretch). */
+  const stretches = () => [...new Set(decos().map((d) => d.spec as StretchSpec))].sort((a, b) => a.from - b.from);
   const u = source.units;
 
-  it('draws one decoration per coding and redraws only the codings that changed', () => {
+  it('draws one mark per stretch of words under the same codings, the codings innermost first', () => {
+    // Coding 1 over the first turn; coding 2 from its middle into the fourth; coding 3 inside 2.
+    const a = draw(1, u[0]!.start, u[0]!.end);
+    const b = draw(2, u[0]!.start + 6, u[3]!.end, { lane: 1, color: '#e15759' });
+    const c = draw(3, u[2]!.start, u[2]!.start + 4, { lane: 2 });
+    editor.dispatch(setCodingsMeta(editor.state().tr, [a, b, c], 1000));
+    expect(stretches().map((s) => [s.from, s.to, s.codingIds])).toEqual([
+      [a.from, b.from, [1]],
+      [b.from, a.to, [1, 2]],
+      [a.to, c.from, [2]],
+      [c.from, c.to, [3, 2]],
+      [c.to, b.to, [2]],
+    ]);
+    // Under two codings: both tints and both underline depths; under one: one of each.
+    const both = stretches()[1]!.cls;
+    expect(both).toMatch(/mg-coding/);
+    expect(both.split(' ').filter((k) => k.startsWith('mg-tint-'))).toHaveLength(2);
+    expect(both.split(' ').filter((k) => k.startsWith('mg-line-'))).toHaveLength(2);
+    expect(stretches()[0]!.cls.split(' ').filter((k) => k.startsWith('mg-tint-'))).toHaveLength(1);
+    editor.dispatch(setCodingsMeta(editor.state().tr, [], 1000));
+    expect(decos()).toEqual([]);
+  });
+
+  it('draws again only the words of the codings that changed', () => {
     const draws = [draw(1, u[0]!.start, u[0]!.end), draw(2, u[1]!.start + 2, u[3]!.end, { lane: 1 })];
     editor.dispatch(setCodingsMeta(editor.state().tr, draws, 1000));
-    const first = decos();
-    expect(first.map((d) => (d.spec as { codingId: number }).codingId).sort()).toEqual([1, 2]);
-    // A third coding arrives: the first two decorations are the very same objects.
-    editor.dispatch(setCodingsMeta(editor.state().tr, [...draws, draw(3, u[5]!.start, u[5]!.end)], 1000));
-    // (A decoration over several blocks is stored in pieces; its spec object identifies it.)
-    const specs = (list: ReturnType<typeof decos>) => new Set(list.map((d) => d.spec as { codingId: number }));
-    const second = decos();
-    expect(new Set([...specs(second)].map((x) => x.codingId))).toEqual(new Set([1, 2, 3]));
-    for (const spec of specs(first)) expect(specs(second).has(spec)).toBe(true);
-    // Selecting coding 2 redraws that one only.
-    editor.dispatch(setCodingsMeta(editor.state().tr, [draws[0]!, { ...draws[1]!, selected: true }, draw(3, u[5]!.start, u[5]!.end)], 1000));
-    const third = decos();
-    const kept = [...specs(third)].filter((spec) => specs(first).has(spec)).map((x) => x.codingId);
-    expect(kept).toEqual([1]);
-    expect(third.find((d) => (d.spec as { codingId: number }).codingId === 2)!.from).toBe(draws[1]!.from);
+    const first = stretches();
+    expect(first.map((s) => s.codingIds)).toEqual([[1], [2]]);
+    // A third coding arrives elsewhere: the first two stretches are the very same objects.
+    const third = draw(3, u[5]!.start, u[5]!.end);
+    editor.dispatch(setCodingsMeta(editor.state().tr, [...draws, third], 1000));
+    const second = stretches();
+    expect(second.map((s) => s.codingIds)).toEqual([[1], [2], [3]]);
+    expect(second.slice(0, 2)).toEqual(first);
+    for (let i = 0; i < 2; i++) expect(second[i]).toBe(first[i]);
+    // Selecting coding 2 draws its words again (selected), the others stay as they were.
+    editor.dispatch(setCodingsMeta(editor.state().tr, [draws[0]!, { ...draws[1]!, selected: true }, third], 1000));
+    const after = stretches();
+    expect(after[0]).toBe(first[0]);
+    expect(after[2]).toBe(second[2]);
+    expect(after[1]).not.toBe(first[1]);
+    expect(after[1]!.cls).toMatch(/\bmg-selected\b/);
+    expect([after[1]!.from, after[1]!.to]).toEqual([draws[1]!.from, draws[1]!.to]);
+    // Removing coding 1 takes its stretch away and nothing else.
+    editor.dispatch(setCodingsMeta(editor.state().tr, [{ ...draws[1]!, selected: true }, third], 1000));
+    expect(stretches()).toEqual([after[1], after[2]]);
   });
 
   it('decorates only the window around what is on screen', () => {
     const far = u[39]!;
+    const ids = () => stretches().flatMap((s) => s.codingIds);
     editor.dispatch(setCodingsMeta(editor.state().tr, [draw(1, u[0]!.start, u[0]!.end), draw(9, far.start, far.end)], 1000));
     editor.dispatch(setWindowMeta(editor.state().tr, { from: 0, to: posOf(u[3]!.end, 'end') }));
-    expect(decos().map((d) => (d.spec as { codingId: number }).codingId)).toEqual([1]);
+    expect(ids()).toEqual([1]);
     editor.dispatch(setWindowMeta(editor.state().tr, { from: posOf(far.start, 'start') - 10, to: built.map.size }));
-    expect(decos().map((d) => (d.spec as { codingId: number }).codingId)).toEqual([9]);
+    expect(ids()).toEqual([9]);
   });
 });

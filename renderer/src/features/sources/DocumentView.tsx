@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, type RefObject } from 'react';
+import { codingById } from './coding-index.ts';
 import type { Code, Coding, Participant } from '../../../../shared/domain/types.ts';
 import { call } from '../../api/client.ts';
 import { DocumentEditor, type DocumentHandle } from '../../editor/DocumentEditor.tsx';
@@ -61,7 +62,7 @@ export function DocumentView({ codes, participants, docRef, actions, onKeyDown, 
     const ids = shownKey === '' ? [] : shownKey.split(',').map(Number);
     return ids.length > 1 ? new Map(ids.map((id) => [id, coderColor(id)])) : null;
   }, [shownKey]);
-  const listed = selectedCodingId === null ? null : (shownCodings.find((c) => c.id === selectedCodingId) ?? null);
+  const listed = codingById(shownCodings, selectedCodingId) ?? null;
   // Listings carry the start of each quote only; the selected coding's line shows all of its words.
   const selected = useMemo(() => (listed && detail ? { ...listed, quote: detail.text.slice(listed.start, listed.end) } : listed), [listed, detail]);
 

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { changedList, codingById } from './coding-index.ts';
 import type { CodingsChange } from '../../editor/coding-model.ts';
 import type { Coding, SourceDetail, SourceSummary } from '../../../../shared/domain/types.ts';
 import { call } from '../../api/client.ts';
@@ -73,21 +74,9 @@ export type CodingsDelta = { from: readonly Coding[]; change: CodingsChange; gon
 /**
  * The list with `added` in (replacing codings of the same id) and `removed` out, and the
  * change itself, so the document places only what changed instead of every coding again.
- * Looked for from the end: what a researcher just did sits there (a coding drawn ahead of the
- * backend's answer is the last one), so a change costs a copy of the list and little else.
  */
 const patch = (list: Coding[], added: Coding[], removed: number[] = []): { codings: Coding[]; codingsDelta: CodingsDelta } => {
-  const codings = list.slice();
-  const gone: Coding[] = [];
-  for (const id of [...removed, ...added.map((c) => c.id)]) {
-    for (let i = codings.length - 1; i >= 0; i--) {
-      if (codings[i]!.id !== id) continue;
-      gone.push(codings[i]!);
-      codings.splice(i, 1);
-      break;
-    }
-  }
-  codings.push(...added);
+  const { codings, gone } = changedList(list, added, removed);
   return { codings, codingsDelta: { from: list, change: { added, removed }, gone } };
 };
 /** Replaces or adds one coding; `dropId` is a coding that collapsed into it. */
@@ -171,7 +160,7 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
       if (openId === null) return;
       const codings = await call('codings.listForSource', { sourceId: openId, quoteChars: VIEW_QUOTE_CHARS });
       if (get().openId !== openId) return;
-      const selectedCodingId = codings.some((c) => c.id === get().selectedCodingId) ? get().selectedCodingId : null;
+      const selectedCodingId = codingById(codings, get().selectedCodingId) ? get().selectedCodingId : null;
       set({ codings, codingsDelta: null, selectedCodingId, adjustingId: selectedCodingId === null ? null : get().adjustingId });
     },
     // A new selection replaces the last action's status line; a caret move leaves it.
@@ -214,14 +203,14 @@ export const useSourcesStore = create<SourcesState>((set, get) => {
     },
     removeCoding: async (id, status = '') => {
       // Gone on the next frame; put back if the backend refuses.
-      const coding = get().codings.find((c) => c.id === id);
+      const coding = codingById(get().codings, id);
       const openId = get().openId;
       const request = call('codings.remove', { id });
       set({ ...patch(get().codings, [], [id]), selectedCodingId: get().selectedCodingId === id ? null : get().selectedCodingId, adjustingId: null, status });
       try {
         await request;
       } catch (err) {
-        if (coding && get().openId === openId && !get().codings.some((c) => c.id === id)) set({ ...patch(get().codings, [coding]), status: '' });
+        if (coding && get().openId === openId && !codingById(get().codings, id)) set({ ...patch(get().codings, [coding]), status: '' });
         throw err;
       }
       refreshList();

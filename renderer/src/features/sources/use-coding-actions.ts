@@ -1,4 +1,5 @@
 import { useMemo, type RefObject } from 'react';
+import { codingById } from './coding-index.ts';
 import { snapToWords } from '../../../../shared/domain/word-snap.ts';
 import { ApiCallError } from '../../api/client.ts';
 import type { DocumentHandle } from '../../editor/DocumentEditor.tsx';
@@ -119,7 +120,7 @@ export function useCodingActions(doc: RefObject<DocumentHandle | null>) {
     const removeSelected = () =>
       attempt(async () => {
         const id = s().selectedCodingId;
-        const coding = s().codings.find((c) => c.id === id);
+        const coding = codingById(s().codings, id);
         if (!coding) return;
         await s().removeCoding(coding.id, `Removed the coding “${codeName(coding.codeId)}”`);
         settle();
@@ -134,7 +135,7 @@ export function useCodingActions(doc: RefObject<DocumentHandle | null>) {
       });
 
     const startAdjust = () => {
-      const coding = s().codings.find((c) => c.id === s().selectedCodingId);
+      const coding = codingById(s().codings, s().selectedCodingId);
       if (!coding) return;
       s().setAdjusting(coding.id);
       doc.current?.selectRange(coding);
@@ -170,7 +171,7 @@ export function useCodingActions(doc: RefObject<DocumentHandle | null>) {
     const selectCoding = (id: number | null) => {
       s().selectCoding(id);
       if (id === null) return;
-      const coding = s().codings.find((c) => c.id === id);
+      const coding = codingById(s().codings, id);
       if (coding) {
         doc.current?.placeCaret(coding.start);
         doc.current?.scrollToCoding(id);
