@@ -24,7 +24,11 @@ export const subtree = (codes: readonly CodeLite[], id: number): number[] => sub
 
 function subtreeOf(t: Tree, id: number): number[] {
   const out: number[] = [];
+  // Codes that name each other as parents (a damaged file; the API refuses such a move) are walked once.
+  const seen = new Set<number>();
   const walk = (cid: number) => {
+    if (seen.has(cid)) return;
+    seen.add(cid);
     out.push(cid);
     for (const ch of t.children.get(cid) ?? []) walk(ch.id);
   };
