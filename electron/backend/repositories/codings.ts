@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { sql, sqlIds } from '../db/sql.ts';
+import { sql, sqlIds, sqlJoin, sqlRaw } from '../db/sql.ts';
 import type { Coding } from '../../../shared/domain/types.ts';
 
 const select = sql`SELECT c.id, c.source_id AS sourceId, c.code_id AS codeId, c.start, c.end, c.quote,
@@ -40,21 +40,47 @@ export function insertCoding(db: Db, c: NewCoding, coderId: number, now: string)
 export type NewCodingRow = NewCoding & { coderId: number; createdAt: string };
 
 /**
+ * Rows per INSERT statement of a bulk insert: one statement per row spent as long starting
+ * statements as writing rows. 64 rows are 448 bound values, far below SQLite's limit.
+ */
+const ROWS_PER_INSERT = 64;
+
+/** Inserts the rows in one statement; their ids in the rows' order (each new id is above every earlier one). */
+function insertMany(db: Db, rows: readonly NewCodingRow[]): number[] {
+  const values = sqlJoin(rows.map((c) => sql`(${c.sourceId}, ${c.codeId}, ${c.start}, ${c.end}, ${c.coderId}, ${c.createdAt}, ${c.quote})`));
+  const ids = db.all<{ id: number }>(sql`INSERT INTO codings (source_id, code_id, start, end, coder_id, created_at, quote) VALUES ${values} RETURNING id`).map((r) => r.id);
+  return ids.sort((a, b) => a - b);
+}
+
+/**
+ * From this many rows a bulk insert takes the credit trigger off for the batch (below: holds it
+ * off with the flag of migration 0015, whose test the trigger still runs for every row).
+ */
+export const BULK_WITHOUT_TRIGGER = 1_000;
+const CREDIT_TRIGGER = 'coding_credit_after_coding_insert';
+
+/**
  * Inserts many codings (an import, a merge, a search coded in one go) and returns their ids in
  * the rows' order. Same rows as insertCoding one by one, and the same credit: the per-row
- * credit trigger is held off (migration 0015) and the batch is credited in one set-based
- * statement with the trigger's own rule, which at 100k codings costs a third of what the
- * trigger did. Runs in the caller's transaction as a savepoint (or in its own): an error
- * anywhere takes the batch and the held-off flag back with it, so the flag is never committed.
+ * credit trigger is held off and the batch is credited in one set-based statement with the
+ * trigger's own rule, which at 100k codings costs a third of what the trigger did. A small
+ * batch holds it off with the flag of migration 0015; a large one drops the trigger and creates
+ * it again from its own text in sqlite_master, inside the same transaction, as even the test of
+ * the flag cost a few hundred milliseconds per 100k rows. Runs in the caller's transaction as a
+ * savepoint (or in its own): an error anywhere takes the batch back with the flag or the
+ * trigger as they were, so neither change is ever committed.
  */
 export function insertCodings(db: Db, rows: readonly NewCodingRow[]): number[] {
   if (rows.length === 0) return [];
   return db.transaction(() => {
-    db.run(sql`INSERT INTO coding_credit_deferred (id) VALUES (1)`);
-    const ids = rows.map((c) => db.run(sql`INSERT INTO codings (source_id, code_id, start, end, coder_id, created_at, quote)
-      VALUES (${c.sourceId}, ${c.codeId}, ${c.start}, ${c.end}, ${c.coderId}, ${c.createdAt}, ${c.quote})`).lastInsertRowid);
+    const trigger = rows.length >= BULK_WITHOUT_TRIGGER ? db.get<{ sql: string }>(sql`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ${CREDIT_TRIGGER}`) : undefined;
+    if (trigger) db.run(sqlRaw(`DROP TRIGGER ${CREDIT_TRIGGER}`));
+    else db.run(sql`INSERT INTO coding_credit_deferred (id) VALUES (1)`);
+    const ids: number[] = [];
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) ids.push(...insertMany(db, rows.slice(i, i + ROWS_PER_INSERT)));
     creditCodings(db, ids);
-    db.run(sql`DELETE FROM coding_credit_deferred`);
+    if (trigger) db.run(sqlRaw(trigger.sql));
+    else db.run(sql`DELETE FROM coding_credit_deferred`);
     return ids;
   });
 }
@@ -65,13 +91,19 @@ export function insertCodings(db: Db, rows: readonly NewCodingRow[]): number[] {
  * later unit), or none.
  */
 function creditCodings(db: Db, ids: readonly number[]): void {
-  db.run(sql`DELETE FROM coding_credit WHERE coding_id IN (${sqlIds(ids)})`);
+  // A bulk insert's ids are one run of consecutive numbers: a range, read through the primary
+  // key, instead of a list of 100,000 ids to build and search.
+  const first = ids[0]!;
+  const last = ids[ids.length - 1]!;
+  const consecutive = last - first + 1 === ids.length && ids.every((id, i) => id === first + i);
+  const chosen = consecutive ? sql`BETWEEN ${first} AND ${last}` : sql`IN (${sqlIds(ids)})`;
+  db.run(sql`DELETE FROM coding_credit WHERE coding_id ${chosen}`);
   db.run(sql`INSERT INTO coding_credit (coding_id, code_id, source_id, unit_id, participant_id)
     SELECT c.id, c.code_id, c.source_id, u.id, u.participant_id
     FROM codings c LEFT JOIN units u ON u.id = (
       SELECT x.id FROM units x WHERE x.source_id = c.source_id AND x.start <= c.start AND c.start < x.end
       ORDER BY x.start DESC, x.id DESC LIMIT 1)
-    WHERE c.id IN (${sqlIds(ids)}) ORDER BY c.id`);
+    WHERE c.id ${chosen} ORDER BY c.id`);
 }
 
 /**

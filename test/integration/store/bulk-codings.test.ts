@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Db } from '../../../electron/backend/db/database.ts';
 import { loadMigrations, migrate } from '../../../electron/backend/db/migrate.ts';
-import { insertCoding, insertCodings, type NewCodingRow } from '../../../electron/backend/repositories/codings.ts';
+import { BULK_WITHOUT_TRIGGER, insertCoding, insertCodings, type NewCodingRow } from '../../../electron/backend/repositories/codings.ts';
 import { openBench, type Bench } from '../workbench/workbench-helpers.ts';
 
 // Source 1: P1's turn [0, 200) holding P2's paragraph [50, 100); two units starting at 120
@@ -60,53 +60,67 @@ describe('bulk insert of codings: credit in one statement, as the trigger gives 
   const codings = (db: Db) => db.raw.prepare('SELECT * FROM codings ORDER BY id').all();
   const flags = (db: Db) => (db.raw.prepare('SELECT count(*) AS n FROM coding_credit_deferred').get() as { n: number }).n;
 
-  it('writes the same codings and exactly the credit rows the per-row trigger writes', () => {
-    const rows = someCodings(600);
-    const byTrigger = open('trigger');
-    const bulk = open('bulk');
-    const triggerIds = byTrigger.transaction(() => rows.map((r) => insertCoding(byTrigger, r, r.coderId, r.createdAt)));
-    const bulkIds = bulk.transaction(() => insertCodings(bulk, rows));
+  const triggerSql = (db: Db) => (db.raw.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'coding_credit_after_coding_insert'").get() as { sql: string } | undefined)?.sql;
 
-    expect(bulkIds).toEqual(triggerIds);
-    expect(codings(bulk)).toEqual(codings(byTrigger));
-    expect(credit(bulk)).toEqual(credit(byTrigger));
-    expect(credit(bulk)).toHaveLength(602);
-    // The rows reach every case: each participant, nobody (gap, interviewer, unit-less source),
-    // the nested paragraph, and the later of two units that start together.
-    const units = new Set((credit(bulk) as { unit_id: number | null }[]).map((c) => c.unit_id));
-    expect(units).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, null]));
-    const who = new Set((credit(bulk) as { participant_id: number | null }[]).map((c) => c.participant_id));
-    expect(who).toEqual(new Set([1, 2, 3, null]));
-    const tied = bulk.raw.prepare(`SELECT DISTINCT k.unit_id AS unit FROM coding_credit k JOIN codings c ON c.id = k.coding_id
-      WHERE c.source_id = 1 AND c.start >= 120 AND c.start < 140`).all();
-    expect(tied).toEqual([{ unit: 4 }]);
-    expect(flags(bulk)).toBe(0);
-  });
+  // A small batch holds the trigger off with the flag; a large one takes the trigger off for the batch.
+  describe.each([
+    ['a small batch (the flag)', 600],
+    ['a large batch (the trigger off for the batch)', BULK_WITHOUT_TRIGGER + 500],
+  ])('%s', (_name, size) => {
+    it('writes the same codings and exactly the credit rows the per-row trigger writes', () => {
+      const rows = someCodings(size);
+      const byTrigger = open(`trigger-${size}`);
+      const bulk = open(`bulk-${size}`);
+      const original = triggerSql(bulk);
+      const triggerIds = byTrigger.transaction(() => rows.map((r) => insertCoding(byTrigger, r, r.coderId, r.createdAt)));
+      const bulkIds = bulk.transaction(() => insertCodings(bulk, rows));
 
-  it('leaves the trigger on after the batch, alone or inside the caller’s transaction', () => {
-    const db = open('after');
-    insertCodings(db, someCodings(5));
-    const later = db.transaction(() => {
-      insertCodings(db, someCodings(3));
-      return insertCoding(db, { sourceId: 1, codeId: 1, start: 60, end: 70, quote: 'a' }, 1, 't');
+      expect(bulkIds).toEqual(triggerIds);
+      expect(codings(bulk)).toEqual(codings(byTrigger));
+      expect(credit(bulk)).toEqual(credit(byTrigger));
+      expect(credit(bulk)).toHaveLength(size + 2);
+      // The rows reach every case: each participant, nobody (gap, interviewer, unit-less source),
+      // the nested paragraph, and the later of two units that start together.
+      const units = new Set((credit(bulk) as { unit_id: number | null }[]).map((c) => c.unit_id));
+      expect(units).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, null]));
+      const who = new Set((credit(bulk) as { participant_id: number | null }[]).map((c) => c.participant_id));
+      expect(who).toEqual(new Set([1, 2, 3, null]));
+      const tied = bulk.raw.prepare(`SELECT DISTINCT k.unit_id AS unit FROM coding_credit k JOIN codings c ON c.id = k.coding_id
+        WHERE c.source_id = 1 AND c.start >= 120 AND c.start < 140`).all();
+      expect(tied).toEqual([{ unit: 4 }]);
+      expect(flags(bulk)).toBe(0);
+      expect(triggerSql(bulk)).toBe(original);
     });
-    expect(db.raw.prepare('SELECT unit_id AS unit, participant_id AS who FROM coding_credit WHERE coding_id = ?').get(later)).toEqual({ unit: 2, who: 2 });
-    expect(flags(db)).toBe(0);
-    expect(insertCodings(db, [])).toEqual([]);
-  });
 
-  it('takes a refused batch back whole and the caller’s transaction goes on with credit as before', () => {
-    const db = open('refused');
-    const before = { codings: codings(db), credit: credit(db) };
-    const bad = [...someCodings(10), { sourceId: 1, codeId: 1, start: 30, end: 30, quote: '', coderId: 1, createdAt: 't' }];
-    const id = db.transaction(() => {
-      expect(() => insertCodings(db, bad)).toThrow(/CHECK constraint failed/);
-      expect(codings(db)).toEqual(before.codings);
-      expect(credit(db)).toEqual(before.credit);
+    it('leaves the trigger on after the batch, alone or inside the caller’s transaction', () => {
+      const db = open(`after-${size}`);
+      const original = triggerSql(db);
+      insertCodings(db, someCodings(size));
+      const later = db.transaction(() => {
+        insertCodings(db, someCodings(size));
+        return insertCoding(db, { sourceId: 1, codeId: 1, start: 60, end: 70, quote: 'a' }, 1, 't');
+      });
+      expect(db.raw.prepare('SELECT unit_id AS unit, participant_id AS who FROM coding_credit WHERE coding_id = ?').get(later)).toEqual({ unit: 2, who: 2 });
       expect(flags(db)).toBe(0);
-      return insertCoding(db, { sourceId: 1, codeId: 2, start: 130, end: 135, quote: 'a' }, 1, 't');
+      expect(triggerSql(db)).toBe(original);
+      expect(insertCodings(db, [])).toEqual([]);
     });
-    expect(db.raw.prepare('SELECT unit_id AS unit, participant_id AS who FROM coding_credit WHERE coding_id = ?').get(id)).toEqual({ unit: 4, who: 1 });
+
+    it('takes a refused batch back whole and the caller’s transaction goes on with credit as before', () => {
+      const db = open(`refused-${size}`);
+      const original = triggerSql(db);
+      const before = { codings: codings(db), credit: credit(db) };
+      const bad = [...someCodings(size), { sourceId: 1, codeId: 1, start: 30, end: 30, quote: '', coderId: 1, createdAt: 't' }];
+      const id = db.transaction(() => {
+        expect(() => insertCodings(db, bad)).toThrow(/CHECK constraint failed/);
+        expect(codings(db)).toEqual(before.codings);
+        expect(credit(db)).toEqual(before.credit);
+        expect(flags(db)).toBe(0);
+        expect(triggerSql(db)).toBe(original);
+        return insertCoding(db, { sourceId: 1, codeId: 2, start: 130, end: 135, quote: 'a' }, 1, 't');
+      });
+      expect(db.raw.prepare('SELECT unit_id AS unit, participant_id AS who FROM coding_credit WHERE coding_id = ?').get(id)).toEqual({ unit: 4, who: 1 });
+    });
   });
 });
 
