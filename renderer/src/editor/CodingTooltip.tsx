@@ -24,12 +24,15 @@ export function CodingTooltip({ items, at, loadMemo, parentsOf }: CodingTooltipP
     return () => { live = false; };
   }, [items, loadMemo]);
 
-  // Keep the card on screen: flip to the left of the pointer near the right edge.
+  // Under dense coding tens of codings lie over one word: the card names the innermost few.
+  const shown = items.slice(0, MAX_SHOWN);
+  const more = items.length - shown.length;
+  // Keep the card on screen: flip to the left of the pointer near the right edge, up from the bottom.
   const left = Math.min(at.x + 14, window.innerWidth - 330);
-  const top = Math.min(at.y + 16, window.innerHeight - 40 - items.length * 64);
+  const top = Math.max(8, Math.min(at.y + 16, window.innerHeight - 40 - shown.length * 64 - (more > 0 ? 24 : 0)));
   return (
     <div className="mg-tooltip" role="tooltip" style={{ left, top }}>
-      {items.map((p) => (
+      {shown.map((p) => (
         <div key={p.coding.id} className="mg-tooltip-item">
           <div className="mg-tooltip-code">
             <span className="swatch" style={{ background: p.color }} />
@@ -44,8 +47,16 @@ export function CodingTooltip({ items, at, loadMemo, parentsOf }: CodingTooltipP
           )}
         </div>
       ))}
+      {more > 0 && (
+        <div className="mg-tooltip-more">
+          and {more} more coding{more === 1 ? '' : 's'} here (each has its stripe in the margin)
+        </div>
+      )}
     </div>
   );
 }
+
+/** Codings a hover card lists at most (innermost first); the rest are counted. */
+const MAX_SHOWN = 8;
 
 const clip = (text: string) => (text.length > 180 ? `${text.slice(0, 180)}…` : text || '(empty memo)');
