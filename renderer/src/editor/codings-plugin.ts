@@ -61,6 +61,9 @@ function forEachInWindow(draws: readonly CodingDraw[], maxLength: number, w: Doc
   for (let i = firstReaching(draws, w.from, maxLength); i < draws.length && draws[i]!.from < w.to; i++) if (overlaps(draws[i]!, w)) fn(draws[i]!);
 }
 
+/** Tells a stretch drawn before from one to draw: same place, same look, same codings. */
+const stretchKey = (from: number, to: number, cls: string, ids: readonly number[]) => `${from}:${to}:${cls}:${ids.join(' ')}`;
+
 /** Ranges sorted and joined where they overlap or touch. */
 const joined = (ranges: readonly DocWindow[]): DocWindow[] => unionSpans(ranges.map((r) => ({ start: r.from, end: r.to }))).map((s) => ({ from: s.start, to: s.end }));
 
@@ -79,15 +82,20 @@ function redraw(set: DecorationSet, doc: Transaction['doc'], dirty: DocWindow[],
   if (spans.length === 0) return set;
   // Stretches that reach into a span are drawn again whole: widen the spans to them. (A
   // decoration over several blocks is stored in pieces; its spec has the whole stretch.)
-  const specsIn = (r: DocWindow): Set<StretchSpec> => {
-    const specs = new Set<StretchSpec>();
-    for (const d of set.find(r.from, r.to)) specs.add(d.spec as StretchSpec);
-    return specs;
+  const piecesIn = (r: DocWindow): Map<StretchSpec, Decoration[]> => {
+    const pieces = new Map<StretchSpec, Decoration[]>();
+    for (const d of set.find(r.from, r.to)) {
+      const spec = d.spec as StretchSpec;
+      const list = pieces.get(spec);
+      if (list) list.push(d);
+      else pieces.set(spec, [d]);
+    }
+    return pieces;
   };
   const widened = joined(
     spans.map((s) => {
       let { from, to } = s;
-      for (const spec of specsIn(s)) {
+      for (const spec of piecesIn(s).keys()) {
         from = Math.min(from, spec.from);
         to = Math.max(to, spec.to);
       }
@@ -97,29 +105,26 @@ function redraw(set: DecorationSet, doc: Transaction['doc'], dirty: DocWindow[],
   const removed: Decoration[] = [];
   const added: Decoration[] = [];
   for (const span of widened) {
-    const old = new Map<string, StretchSpec>();
-    for (const spec of specsIn(span)) if (spec.from < span.to && spec.to > span.from) old.set(`${spec.from}:${spec.to}:${spec.cls}:${spec.codingIds.join(' ')}`, spec);
+    // What is drawn in the span now, by how it is drawn; what the codings give and is drawn so already stays.
+    const old = new Map<string, Decoration[]>();
+    for (const [spec, pieces] of piecesIn(span)) if (spec.from < span.to && spec.to > span.from) old.set(stretchKey(spec.from, spec.to, spec.cls, spec.codingIds), pieces);
     const over: CodingDraw[] = [];
     forEachInWindow(draws, maxLength, span, (c) => over.push(c));
     const sel = over.find((c) => c.selected === true)?.id ?? selectedId;
     for (const s of stretchesIn(over, span.from, span.to, sel)) {
       const cls = stretchClasses(s.look);
-      const ids = s.ids.join(' ');
-      if (old.delete(`${s.from}:${s.to}:${cls}:${ids}`)) continue;
+      if (old.delete(stretchKey(s.from, s.to, cls, s.ids))) continue;
       added.push(
         Decoration.inline(
           s.from,
           s.to,
           // <mark>: screen readers announce highlighted text; one element per stretch.
-          { nodeName: 'mark', class: cls, 'data-coding-ids': ids },
+          { nodeName: 'mark', class: cls, 'data-coding-ids': s.ids.join(' ') },
           { codingIds: s.ids, cls, from: s.from, to: s.to } satisfies StretchSpec,
         ),
       );
     }
-    if (old.size > 0) {
-      const gone = new Set(old.values());
-      removed.push(...set.find(span.from, span.to, (spec: StretchSpec) => gone.has(spec)));
-    }
+    for (const pieces of old.values()) removed.push(...pieces);
   }
   let next = set;
   if (removed.length > 0) next = next.remove(removed);
@@ -172,7 +177,7 @@ function update(state: State, tr: Transaction, meta: Meta): State {
     });
     next = entries;
   }
-  if (dirty.length > 0) set = redraw(set, tr.doc, joined(dirty), draws, maxLength, selectedId, window);
+  if (dirty.length > 0) set = redraw(set, tr.doc, dirty, draws, maxLength, selectedId, window);
   return { draws, maxLength, selectedId, window, set, entries: next };
 }
 

@@ -45,31 +45,30 @@ function insert(rule: string): void {
 }
 
 const classes = new Map<string, string>();
-/** The class for `key`, its rule (setting `body`) inserted the first time it is asked for. */
-function classFor(key: string, prefix: string, body: string): string {
+/** The class for `key`, its rule (declaring `body()`) inserted the first time it is asked for. */
+function classFor(key: string, prefix: string, body: () => string): string {
   let name = classes.get(key);
   if (name === undefined) {
     name = `${prefix}${classes.size}`;
     classes.set(key, name);
-    insert(`mark.mg-coding.${name} { ${body} }`);
+    insert(`mark.mg-coding.${name} { ${body()} }`);
   }
   return name;
 }
 
 const tintClass = (layer: number, color: string, selected: boolean): string => {
   const hex = valid(color);
-  const percent = Math.round(highlightAlpha(hex, selected) * 1000) / 10;
-  return classFor(`t${layer}${hex}${selected ? 's' : ''}`, 'mg-tint-', `--mg-t${layer}: ${hex}; --mg-a${layer}: ${percent}%;`);
+  return classFor(`t${layer}${hex}${selected ? 's' : ''}`, 'mg-tint-', () => `--mg-t${layer}: ${hex}; --mg-a${layer}: ${Math.round(highlightAlpha(hex, selected) * 1000) / 10}%;`);
 };
 
 const underlineClass = (depth: number, color: string): string => {
   const hex = valid(color);
-  return classFor(`u${depth}${hex}`, 'mg-line-', `--mg-u${depth}: ${hex};`);
+  return classFor(`u${depth}${hex}`, 'mg-line-', () => `--mg-u${depth}: ${hex};`);
 };
 
 /** The extra layers of a stretch: strips for underline depths below the first, the selected coding's rules. */
 function shapeClass(depths: readonly number[], selected: boolean): string {
-  return classFor(`s${depths.join('')}${selected ? 's' : ''}`, 'mg-shape-', (() => {
+  return classFor(`s${depths.join('')}${selected ? 's' : ''}`, 'mg-shape-', () => {
     const room = depths.length > 0 ? UNDERLINE_ROOM_PX : 0;
     const layers: { image: string; size: string; position: string; clip: string }[] = [];
     for (const d of depths) layers.push({ image: solid(`--mg-u${d}`), size: '100% 2px', position: `0 calc(100% - ${stripBottom(d)}px)`, clip: 'padding-box' });
@@ -81,7 +80,7 @@ function shapeClass(depths: readonly number[], selected: boolean): string {
     layers.push({ image: 'none', size: 'auto', position: '0 0', clip: 'content-box' });
     const list = (k: 'image' | 'size' | 'position' | 'clip') => layers.map((l) => l[k]).join(', ');
     return `padding-bottom: ${room}px; background-repeat: no-repeat; background-image: ${list('image')}; background-size: ${list('size')}; background-position: ${list('position')}; background-clip: ${list('clip')};`;
-  })());
+  });
 }
 
 const looks = new Map<string, string>();
