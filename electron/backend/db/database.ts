@@ -3,6 +3,7 @@ import type { Database as BetterDb, Statement } from 'better-sqlite3';
 import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { ApiFailure } from '../../../shared/api/errors.ts';
 import type { SqlFragment } from './sql.ts';
+import { Checkpointer } from './checkpointer.ts';
 
 export type OpenOptions = {
   /** Create the file when it does not exist. */
@@ -47,6 +48,7 @@ export class Db {
   readonly raw: BetterDb;
   readonly path: string;
   private readonly cache = new Map<string, Statement>();
+  private checkpointer: Checkpointer | null = null;
 
   constructor(path: string, options: OpenOptions) {
     if (!options.create || existsSync(path)) assertLooksLikeSqlite(path);
@@ -73,8 +75,35 @@ export class Db {
     }
   }
 
+  /**
+   * Write-ahead logging, for the project's writer: its checkpoints run on a thread of their own
+   * (checkpointer.ts), not inside whichever commit pushes the log past SQLite's 1,000 pages.
+   */
   enableWal(): void {
     this.raw.pragma('journal_mode = WAL');
+    if (this.raw.readonly || this.checkpointer) return;
+    const pages = this.raw.pragma('wal_autocheckpoint', { simple: true }) as number;
+    const pageSize = this.raw.pragma('page_size', { simple: true }) as number;
+    this.raw.pragma('wal_autocheckpoint = 0');
+    this.checkpointer = new Checkpointer({
+      path: this.path,
+      binding: nativeBinding(),
+      thresholdBytes: pages * pageSize,
+      giveBack: () => {
+        if (!this.raw.open) return;
+        this.raw.pragma(`wal_autocheckpoint = ${pages}`);
+        if (!this.raw.inTransaction) this.raw.pragma('wal_checkpoint(PASSIVE)');
+      },
+    });
+  }
+
+  /** The thread that checkpoints this writer's log (null: not a WAL writer). */
+  get walCheckpointer(): Checkpointer | null {
+    return this.checkpointer;
+  }
+
+  private committed(): void {
+    if (this.checkpointer && !this.raw.inTransaction) this.checkpointer.afterCommit();
   }
 
   /** Writes the WAL back into the file and empties it, so the file alone holds everything. */
@@ -99,11 +128,14 @@ export class Db {
   }
   run(q: SqlFragment): { changes: number; lastInsertRowid: number } {
     const r = this.stmt(q).run(...q.values);
+    this.committed();
     return { changes: r.changes, lastInsertRowid: Number(r.lastInsertRowid) };
   }
   /** Runs fn in one IMMEDIATE transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T {
-    return this.raw.transaction(fn).immediate();
+    const result = this.raw.transaction(fn).immediate();
+    this.committed();
+    return result;
   }
 
   /**
@@ -115,12 +147,16 @@ export class Db {
   }
   commit(): void {
     this.raw.exec('COMMIT');
+    this.committed();
   }
   /** Rolls back the open transaction, if SQLite has not already (some errors end it themselves). */
   rollback(): void {
     if (this.raw.inTransaction) this.raw.exec('ROLLBACK');
   }
   close(): void {
+    // The thread lets go of the file first: the last connection to close empties the log.
+    this.checkpointer?.stop();
+    this.checkpointer = null;
     this.cache.clear();
     if (this.raw.open) this.raw.close();
   }

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { sql, sqlIds, sqlJoin, sqlRaw } from '../db/sql.ts';
+import { sql, sqlIds, sqlRaw, sqlText, type SqlValue } from '../db/sql.ts';
 import type { Coding } from '../../../shared/domain/types.ts';
 
 const select = sql`SELECT c.id, c.source_id AS sourceId, c.code_id AS codeId, c.start, c.end, c.quote,
@@ -44,12 +44,28 @@ export type NewCodingRow = NewCoding & { coderId: number; createdAt: string };
  * statements as writing rows. 64 rows are 448 bound values, far below SQLite's limit.
  */
 const ROWS_PER_INSERT = 64;
+const CODING_COLUMNS = ['source_id', 'code_id', 'start', 'end', 'coder_id', 'created_at', 'quote'] as const;
 
-/** Inserts the rows in one statement; their ids in the rows' order (each new id is above every earlier one). */
-function insertMany(db: Db, rows: readonly NewCodingRow[]): number[] {
-  const values = sqlJoin(rows.map((c) => sql`(${c.sourceId}, ${c.codeId}, ${c.start}, ${c.end}, ${c.coderId}, ${c.createdAt}, ${c.quote})`));
-  const ids = db.all<{ id: number }>(sql`INSERT INTO codings (source_id, code_id, start, end, coder_id, created_at, quote) VALUES ${values} RETURNING id`).map((r) => r.id);
-  return ids.sort((a, b) => a - b);
+/** The INSERT of `count` codings, each row's values in CODING_COLUMNS' order (one text per count, so one cached statement). */
+const insertTexts = new Map<number, string>();
+function insertText(count: number): string {
+  let text = insertTexts.get(count);
+  if (text === undefined) {
+    const row = `(${CODING_COLUMNS.map(() => '?').join(', ')})`;
+    text = `INSERT INTO codings (${CODING_COLUMNS.join(', ')}) VALUES ${Array.from({ length: count }, () => row).join(', ')}`;
+    insertTexts.set(count, text);
+  }
+  return text;
+}
+
+/** Inserts rows[from, to) in one statement. */
+function insertMany(db: Db, rows: readonly NewCodingRow[], from: number, to: number): void {
+  const values: SqlValue[] = [];
+  for (let i = from; i < to; i++) {
+    const c = rows[i]!;
+    values.push(c.sourceId, c.codeId, c.start, c.end, c.coderId, c.createdAt, c.quote);
+  }
+  db.run(sqlText(insertText(to - from), values));
 }
 
 /**
@@ -69,6 +85,12 @@ const CREDIT_TRIGGER = 'coding_credit_after_coding_insert';
  * the flag cost a few hundred milliseconds per 100k rows. Runs in the caller's transaction as a
  * savepoint (or in its own): an error anywhere takes the batch back with the flag or the
  * trigger as they were, so neither change is ever committed.
+ *
+ * The ids are known without reading them back (RETURNING cost an eighth of the insert): an
+ * INTEGER PRIMARY KEY without AUTOINCREMENT gives each new row the id after the largest one,
+ * so the batch's ids are the run after the table's largest id before it (nothing else writes
+ * in between: one write transaction), which the largest id after it confirms. Given ids would
+ * cost more: SQLite looks each up instead of appending.
  */
 export function insertCodings(db: Db, rows: readonly NewCodingRow[]): number[] {
   if (rows.length === 0) return [];
@@ -76,34 +98,34 @@ export function insertCodings(db: Db, rows: readonly NewCodingRow[]): number[] {
     const trigger = rows.length >= BULK_WITHOUT_TRIGGER ? db.get<{ sql: string }>(sql`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ${CREDIT_TRIGGER}`) : undefined;
     if (trigger) db.run(sqlRaw(`DROP TRIGGER ${CREDIT_TRIGGER}`));
     else db.run(sql`INSERT INTO coding_credit_deferred (id) VALUES (1)`);
-    const ids: number[] = [];
-    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) ids.push(...insertMany(db, rows.slice(i, i + ROWS_PER_INSERT)));
-    creditCodings(db, ids);
+    const first = topCodingId(db) + 1;
+    if (first + rows.length - 1 > Number.MAX_SAFE_INTEGER) throw new Error(`bulk insert: ${rows.length} more codings would take ids beyond ${Number.MAX_SAFE_INTEGER}, the largest the app can hold`);
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) insertMany(db, rows, i, Math.min(i + ROWS_PER_INSERT, rows.length));
+    const last = first + rows.length - 1;
+    // Each row took the id after the largest one (SQLite picks at random only once the largest
+    // possible id, far above the check before, is taken); the batch must end at `last`.
+    if (topCodingId(db) !== last) throw new Error(`bulk insert: the new codings' ids are not ${first}..${last}; the table's ids have run out`);
+    creditCodings(db, first, last);
     if (trigger) db.run(sqlRaw(trigger.sql));
     else db.run(sql`DELETE FROM coding_credit_deferred`);
-    return ids;
+    return Array.from({ length: rows.length }, (_, i) => first + i);
   });
 }
 
+const topCodingId = (db: Db): number => db.get<{ top: number }>(sql`SELECT coalesce(max(id), 0) AS top FROM codings`)!.top;
+
 /**
- * (Re)computes the credit of these codings as the insert trigger of migration 0006 does: the
- * unit that contains the coding's start, the one that starts last when units nest (ties: the
- * later unit), or none.
+ * Computes the credit of the codings first..last (all new) as the insert trigger of migration
+ * 0006 does: the unit that contains the coding's start, the one that starts last when units
+ * nest (ties: the later unit), or none.
  */
-function creditCodings(db: Db, ids: readonly number[]): void {
-  // A bulk insert's ids are one run of consecutive numbers: a range, read through the primary
-  // key, instead of a list of 100,000 ids to build and search.
-  const first = ids[0]!;
-  const last = ids[ids.length - 1]!;
-  const consecutive = last - first + 1 === ids.length && ids.every((id, i) => id === first + i);
-  const chosen = consecutive ? sql`BETWEEN ${first} AND ${last}` : sql`IN (${sqlIds(ids)})`;
-  db.run(sql`DELETE FROM coding_credit WHERE coding_id ${chosen}`);
+function creditCodings(db: Db, first: number, last: number): void {
   db.run(sql`INSERT INTO coding_credit (coding_id, code_id, source_id, unit_id, participant_id)
     SELECT c.id, c.code_id, c.source_id, u.id, u.participant_id
     FROM codings c LEFT JOIN units u ON u.id = (
       SELECT x.id FROM units x WHERE x.source_id = c.source_id AND x.start <= c.start AND c.start < x.end
       ORDER BY x.start DESC, x.id DESC LIMIT 1)
-    WHERE c.id ${chosen} ORDER BY c.id`);
+    WHERE c.id BETWEEN ${first} AND ${last} ORDER BY c.id`);
 }
 
 /**

@@ -106,6 +106,27 @@ describe('bulk insert of codings: credit in one statement, as the trigger gives 
       expect(insertCodings(db, [])).toEqual([]);
     });
 
+    it('gives the rows the ids they were stored under when the latest codings were deleted', () => {
+      const db = open(`deleted-${size}`);
+      db.raw.exec('DELETE FROM codings WHERE id = 2');
+      const rows = someCodings(size);
+      const ids = insertCodings(db, rows);
+      expect(ids[0]).toBe(2);
+      const stored = db.raw.prepare('SELECT id, quote FROM codings WHERE id >= 2 ORDER BY id').all() as { id: number; quote: string }[];
+      expect(stored).toEqual(rows.map((r, i) => ({ id: ids[i], quote: r.quote })));
+      expect(credit(db)).toHaveLength(size + 1);
+    });
+
+    it('refuses a batch whose ids would pass the largest the app can hold, and changes nothing', () => {
+      const db = open(`top-${size}`);
+      db.raw.exec(`INSERT INTO codings (id, source_id, code_id, start, end, coder_id, created_at, quote) VALUES (${Number.MAX_SAFE_INTEGER - 10}, 1, 1, 0, 5, 1, 't', 'a')`);
+      const before = { codings: codings(db), credit: credit(db) };
+      expect(() => insertCodings(db, someCodings(size))).toThrow(/beyond 9007199254740991/);
+      expect(codings(db)).toEqual(before.codings);
+      expect(credit(db)).toEqual(before.credit);
+      expect(flags(db)).toBe(0);
+    });
+
     it('takes a refused batch back whole and the caller’s transaction goes on with credit as before', () => {
       const db = open(`refused-${size}`);
       const original = triggerSql(db);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { htmlToPlainText, plainTextToHtml } from '../../../shared/domain/html-text.ts';
 import { segmentRange } from '../../../shared/domain/segments.ts';
 import { parseLaunchArgs } from '../../../electron/launch-args.ts';
-import { sql, sqlJoin } from '../../../electron/backend/db/sql.ts';
+import { sql, sqlJoin, sqlText } from '../../../electron/backend/db/sql.ts';
 
 describe('segments for drawing overlapping codings', () => {
   it('cuts a range at every boundary and lists the codings over each piece', () => {
@@ -45,5 +45,13 @@ describe('the sql tagged template', () => {
     expect(a.values).toEqual([1, 1, 'x']);
     expect(b.values).toEqual([2, 0, null]);
     expect(sql`SELECT 1`.text).toBe('SELECT 1');
+  });
+
+  it('takes text made by code with one value per placeholder, and refuses a count that does not match', () => {
+    const q = sqlText('INSERT INTO t (a, b) VALUES (?, ?), (?, ?)', [1, 'x', 2, null]);
+    expect(q).toEqual({ text: 'INSERT INTO t (a, b) VALUES (?, ?), (?, ?)', values: [1, 'x', 2, null], __sql: true });
+    expect(() => sqlText('INSERT INTO t (a, b) VALUES (?, ?), (?, ?)', [1, 'x', 2])).toThrow('sqlText: 4 placeholders but 3 values');
+    expect(() => sqlText('SELECT ?', [])).toThrow('sqlText: 1 placeholders but 0 values');
+    expect(sqlText('SELECT 1', []).values).toEqual([]);
   });
 });
