@@ -14,7 +14,7 @@ type Form = {
   seps: string[];
   termKey: string;
   kind: 'name' | 'term';
-  /** Parts of a name (a first name alone) match only when written with a capital. */
+  /** Parts of a name (a first name alone) match only when written with a capital (or in a script without case). */
   capitalOnly: boolean;
 };
 
@@ -128,10 +128,8 @@ export function buildForms(people: readonly PersonEntry[], terms: readonly TermE
   return { forms, infos };
 }
 
-const isCapital = (text: string, at: number): boolean => {
-  const ch = String.fromCodePoint(text.codePointAt(at) ?? 32);
-  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
-};
+/** Written as a name: a capital (or titlecase) letter, or a letter of a script without case (Arabic, Hebrew, Devanagari, CJK …), where no capital can tell a name from a word. */
+const isCapital = (text: string, at: number): boolean => !/\p{Ll}/u.test(String.fromCodePoint(text.codePointAt(at) ?? 0x61));
 
 export class ListMatcher {
   private readonly byFirst = new Map<string, Form[]>();

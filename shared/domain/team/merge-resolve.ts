@@ -183,6 +183,7 @@ export function resolveMerge(base: MergeRows, copy: MergeRows, manifest: CopyMan
   const codingIndex = new Map<string, { base: string } | { index: number }>();
   actions.counts.codingsPresent = copy.codings.length - ctx.codings.length - ctx.changedCodings.length;
   const lost = new Map<string, number>();
+  const planned = new Map<string, { index: number }>();
   // New codings, then the held ones the coder changed whose change is taken (in place of the coding here).
   const candidates: { c: MergeCoding; replaces?: string }[] = ctx.codings.map((c) => ({ c }));
   for (const { copy: c, base: here } of ctx.changedCodings) {
@@ -211,14 +212,19 @@ export function resolveMerge(base: MergeRows, copy: MergeRows, manifest: CopyMan
     const key = keyOf(source.ref, code, name, start, end);
     if (key !== null && present.has(key)) {
       const here = baseCodingByKey.get(key);
-      if (here !== undefined) codingIndex.set(c.key, { base: here });
+      // The coding here, or the copy's own twin listed before it (an export may list one twice).
+      const twin = here !== undefined ? { base: here } : planned.get(key);
+      if (twin !== undefined) codingIndex.set(c.key, twin);
       if (replaces !== undefined && here !== undefined && here !== replaces) {
         actions.replaceByPresent.push({ base: replaces, by: here });
         actions.counts.codingsReplaced++;
       } else actions.counts.codingsPresent++;
       continue;
     }
-    if (key !== null) present.add(key);
+    if (key !== null) {
+      present.add(key);
+      planned.set(key, { index: actions.codings.length });
+    }
     codingIndex.set(c.key, { index: actions.codings.length });
     actions.codings.push({ coding: c, source: source.ref, code, coderName: name, start, end, quote: c.quote, ...(replaces === undefined ? {} : { replaces }) });
     if (replaces !== undefined) actions.counts.codingsReplaced++;
@@ -292,7 +298,7 @@ function resolveMemos(ctx: MergeContext, chosen: Map<string, string>, refs: Refs
     const theirs = copyMemos.get(key)!;
     const ours = hereKey === null ? undefined : baseMemos.get(hereKey);
     const answer = chosen.get(`memo:${key}`);
-    if (ours && ours.body === theirs.body) continue;
+    if (ours && ours.body === theirs.body && ours.title === theirs.title) continue;
     if (ours && (!ctx.editedSince(ours) || answer === 'theirs')) actions.updateMemos.push({ base: ours.key, memo: theirs });
     else if (answer === 'both' || (!ours && answer === 'theirs')) add(theirs);
   }

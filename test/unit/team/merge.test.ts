@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MergeDecisionError, reanchor, resolveMerge } from '../../../shared/domain/team/merge-resolve.ts';
-import type { CopyManifest, MergeCode, MergeRows } from '../../../shared/domain/team/merge-types.ts';
+import type { CopyManifest, MergeRows } from '../../../shared/domain/team/merge-types.ts';
+import { benManifest, code, TEXT } from './merge-fixtures.ts';
 
-const code = (key: string, name: string, parentKey: string | null = null, guid = `g-${key}`): MergeCode => ({ key, guid, parentKey, name, color: '#336699', definition: '', origin: 'deductive' });
-const TEXT = 'Why do we offer micro-credentials? Because employers ask for them.';
 
 /** The project: two codes under Why, one source, Ana's coding. */
 const base = (): MergeRows => ({
@@ -15,11 +14,7 @@ const base = (): MergeRows => ({
   participants: [{ key: '7', label: 'PA' }],
 });
 
-const manifest: CopyManifest = {
-  projectName: 'Study', madeAt: '2026-02-01T00:00:00.000Z', coder: 'Ben', blind: true,
-  codes: [{ guid: 'g-1', name: 'Why' }, { guid: 'g-2', name: 'Value' }, { guid: 'g-3', name: 'Demand' }],
-  lastCodingId: 100, lastMemoId: 50,
-};
+const manifest = benManifest();
 
 /** Ben's copy: the same, plus his work. */
 const copy = (): MergeRows => {
