@@ -19,6 +19,8 @@ export type DispatcherParts<P extends MethodName, H extends MethodName> = {
   current: () => { ctx: Ctx; transaction: <T>(fn: () => T) => T; readOnly?: string | null } | null;
   /** Runs after a command or a writing job succeeded (automatic snapshots). */
   afterWrite?: () => void;
+  /** Something a change must wait for before it is written (the snapshot taken on open), or null. */
+  beforeWrite?: () => Promise<unknown> | null;
   /** Refuses what a caller may not ask for (a page naming paths: safety/path-policy.ts), by throwing an ApiFailure. */
   checkCall?: (method: MethodName, input: unknown, origin: CallOrigin) => void;
 };
@@ -116,6 +118,9 @@ export function createDispatcher<P extends MethodName, H extends MethodName>(
       const message = field ? `${method}: ${field}: ${issue.message}` : `${method}: ${issue.message}`;
       return { ok: false, error: field ? { code: 'invalid_input', message, field } : { code: 'invalid_input', message } };
     }
+    const writes = def.kind === 'command' || (def.kind === 'job' && !READ_ONLY_JOBS.has(method));
+    const wait = writes && !hostHandlers[method] ? parts.beforeWrite?.() : null;
+    if (wait) await wait;
     // A cancel must reach the job holding the gate; everything else waits its turn.
     if (!PASSES_GATE.has(method)) while (gate) await gate;
     try {
@@ -125,7 +130,6 @@ export function createDispatcher<P extends MethodName, H extends MethodName>(
       const project = parts.current();
       if (!project) return { ok: false, error: { code: 'no_project', message: 'No project is open' } };
       const handler = projectHandlers[method] as AnyHandler;
-      const writes = def.kind === 'command' || (def.kind === 'job' && !READ_ONLY_JOBS.has(method));
       if (writes && project.readOnly) return { ok: false, error: { code: 'read_only', message: project.readOnly } };
       if (def.kind === 'command') {
         // Every command is one undoable operation; see electron/backend/README.md (Undo).

@@ -111,6 +111,7 @@ export class Host {
         ...teamSyncHandlers(this.teamDeps()),
       },
       current: () => (this.project ? { ctx: { ...this.project.ctx, progress: this.onProgress }, transaction: (fn) => this.project!.db.transaction(fn), readOnly: this.readOnlyReason() } : null),
+      beforeWrite: () => this.guard.beforeWrite(),
       afterWrite: () => {
         if (this.project) this.guard.afterWrite(this.project);
         this.live?.kick();

@@ -1,14 +1,14 @@
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, join } from 'node:path';
 import { ApiFailure } from '../../../shared/api/errors.ts';
 import type { ProjectSafety, SnapshotInfo } from '../../../shared/domain/safety-types.ts';
 import type { Clock } from '../context.ts';
-import { fullCheckOffThread } from '../db/background-check.ts';
+import { copyOffThread, fullCheckOffThread, type BackgroundCheck, type CheckResult } from '../db/background-check.ts';
 import { WriterLock, type LockOwner, type LockResult } from '../db/writer-lock.ts';
 import type { Project } from '../project.ts';
 import { locationWarning } from './location.ts';
-import { damagedName, latestGoodSnapshot, placeSnapshot, snapshotFile, snapshotFolder, takeSnapshot } from './snapshots.ts';
+import { completeSnapshot, damagedName, latestGoodSnapshot, placeSnapshot, planOrFail, snapshotFailure, snapshotFile, snapshotFolder, takeSnapshot, type SnapshotPlan } from './snapshots.ts';
 
 /** Work between two automatic snapshots: at most this long (a snapshot follows the first change after it). */
 export const ACTIVITY_INTERVAL_MS = 10 * 60 * 1000;
@@ -34,6 +34,9 @@ type Open = {
   generation: number;
 };
 
+/** An automatic snapshot being written by its thread. */
+type PendingSnapshot = { plan: SnapshotPlan; job: BackgroundCheck; project: Project; done: Promise<void>; finished: boolean };
+
 const owner = (since: string): LockOwner => ({ pid: process.pid, host: hostname(), since, app: 'Marginalia' });
 
 function heldMessage(path: string, result: Extract<LockResult, { held: false }>): string {
@@ -53,6 +56,7 @@ export class ProjectGuard {
   private generation = 0;
   private checking: Promise<void> = Promise.resolve();
   private stopCheck: () => void = () => {};
+  private pending: PendingSnapshot | null = null;
   private readonly clock: Clock;
   private readonly interval: number;
   private readonly location: (path: string) => string | null;
@@ -87,6 +91,8 @@ export class ProjectGuard {
    * where its latest good snapshot is, and left as it is.
    */
   open(path: string, openProject: (readOnly: boolean) => Project, options: { creating: boolean; requireWrite?: boolean; reviewer?: string }): Project {
+    // The snapshot of the project open until now is finished before anything else happens.
+    this.settleSnapshot();
     const reused = this.current?.path === path ? this.current.lock : null;
     // Reviewer mode (issue 12) never takes the lock: it only reads, and says why in readOnly.
     const { lock, readOnly } = options.reviewer ? { lock: null, readOnly: options.reviewer } : reused ? { lock: reused, readOnly: null } : this.lockFor(path, options.creating);
@@ -133,12 +139,28 @@ export class ProjectGuard {
    * check's read-only connection cannot (the file would be left as its first page plus a WAL).
    */
   stopBackgroundCheck(): void {
+    this.settleSnapshot();
     this.stopCheck();
   }
 
-  /** Settles when the background check of the open project has finished (tests, the CLI). */
-  whenChecked(): Promise<void> {
-    return this.checking;
+  /** Settles when the background check and the automatic snapshot under way have finished (tests, the CLI). */
+  async whenChecked(): Promise<void> {
+    await Promise.all([this.checking, this.pending?.done]);
+  }
+
+  /** Settles when the automatic snapshot under way (if any) has its name, or has failed. */
+  async whenSnapshotted(): Promise<void> {
+    await this.pending?.done;
+  }
+
+  /**
+   * What a change must wait for before it is written: the snapshot taken on open, until its
+   * thread has copied the project (a few hundred milliseconds on a large one), so that snapshot
+   * holds the project as it was opened. Null when nothing is to be waited for.
+   */
+  beforeWrite(): Promise<void> | null {
+    const p = this.pending;
+    return p && p.plan.reason === 'open' ? p.done : null;
   }
 
   /** Why the open project may not be written, or null. */
@@ -157,17 +179,54 @@ export class ProjectGuard {
     };
   }
 
-  /** Takes a snapshot of the open project if it is ours to write; a failure is recorded, never thrown. */
+  /**
+   * Starts an automatic snapshot of the open project if it is ours to write: a thread of its own
+   * copies and checks the file (background-check.ts), and the copy gets its name when that is
+   * done; one at a time. A failure is recorded, never thrown.
+   */
   private snapshot(project: Project, reason: 'open' | 'activity'): void {
     const c = this.current;
-    if (!c?.lock || c.readOnly !== null) return;
+    if (!c?.lock || c.readOnly !== null || this.pending) return;
+    c.lastSnapshotAt = this.clock().getTime();
+    let plan: SnapshotPlan;
     try {
-      takeSnapshot(project.db, c.path, reason, this.clock());
-      c.snapshotProblem = null;
+      plan = planOrFail(c.path, reason, this.clock());
     } catch (err) {
       c.snapshotProblem = err instanceof Error ? err.message : String(err);
+      return;
     }
-    c.lastSnapshotAt = this.clock().getTime();
+    const job = copyOffThread(c.path, plan.partial);
+    const pending: PendingSnapshot = { plan, job, project, done: Promise.resolve(), finished: false };
+    pending.done = job.result.then((result) => this.finishSnapshot(pending, result));
+    this.pending = pending;
+  }
+
+  /** Finishes the snapshot under way now, waiting for its thread (a close, a restore, another snapshot). */
+  private settleSnapshot(spare?: string): void {
+    const p = this.pending;
+    if (!p) return;
+    const result = p.job.stop();
+    if (result) this.finishSnapshot(p, result, spare);
+  }
+
+  /** Names the copy its thread made (or records why there is none); runs once per snapshot. */
+  private finishSnapshot(p: PendingSnapshot, result: CheckResult, spare?: string): void {
+    if (p.finished) return;
+    p.finished = true;
+    if (this.pending === p) this.pending = null;
+    let problem: string | null = null;
+    try {
+      if ('problems' in result) completeSnapshot(p.plan, result.problems, spare);
+      else if (result.code === 'ERR_WORKER' && p.project.db.raw.open) {
+        // No thread could be had (or it ended): the snapshot is written here instead.
+        rmSync(p.plan.partial, { force: true });
+        takeSnapshot(p.project.db, p.plan.projectPath, p.plan.reason, p.plan.at, spare);
+      } else throw snapshotFailure(p.plan, Object.assign(new Error(result.failed), { code: result.code }));
+    } catch (err) {
+      problem = err instanceof Error ? err.message : String(err);
+    }
+    const c = this.current;
+    if (c && c.path === p.plan.projectPath) c.snapshotProblem = problem;
   }
 
   /** After a change was written: a snapshot when the last one is older than the activity interval. */
@@ -180,6 +239,7 @@ export class ProjectGuard {
   /** A snapshot on request: fails with the reason when it cannot be taken. */
   snapshotNow(project: Project): SnapshotInfo {
     const c = this.requireWriter();
+    this.settleSnapshot();
     const info = takeSnapshot(project.db, c.path, 'manual', this.clock());
     c.lastSnapshotAt = this.clock().getTime();
     c.snapshotProblem = null;
@@ -200,6 +260,8 @@ export class ProjectGuard {
    */
   restoreOpen<T>(project: Project, name: string, close: () => void, reopen: () => T): { value: T; keptAs: string | null; before: SnapshotInfo | null } {
     const c = this.requireWriter();
+    // An automatic snapshot under way is finished first; its rotation must spare this one too.
+    this.settleSnapshot(name);
     const file = snapshotFile(c.path, name);
     const damaged = c.integrity === 'damaged';
     // The snapshot being restored may be one the rotation would drop now: spare it.
@@ -244,6 +306,7 @@ export class ProjectGuard {
 
   close(): void {
     // A closed project's file must not be touched any more (it may be moved or deleted next).
+    this.settleSnapshot();
     this.stopCheck();
     this.current?.lock?.release();
     this.current = null;

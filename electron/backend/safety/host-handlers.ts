@@ -31,7 +31,12 @@ function target(host: SafetyHost, damaged: true | undefined): { path: string; op
 
 export function safetyHandlers(host: SafetyHost): HostHandlerMap<SafetyMethod> {
   return {
-    'project.snapshots': (i) => listSnapshots(target(host, i.damaged).path),
+    'project.snapshots': async (i) => {
+      const { path, open } = target(host, i.damaged);
+      // The automatic snapshot being written is listed once it has its name.
+      if (open) await host.guard.whenSnapshotted();
+      return listSnapshots(path);
+    },
     'project.snapshot': () => {
       host.assertIdle('taking a snapshot');
       const project = host.project();

@@ -82,13 +82,17 @@ function flushFolder(folder: string): void {
   }
 }
 
-/** Opens a snapshot (or any project file) read-only and reports what it holds, or why it cannot be read. */
-export function inspectFile(path: string, depth: 'quick' | 'full'): { counts: SnapshotInfo['counts']; problem: string | null } {
+/**
+ * Opens a snapshot (or any project file) read-only and reports what it holds, or why it cannot
+ * be read. `depth` is SQLite's check first: quick, full, or none (already checked by the thread
+ * that wrote the copy).
+ */
+export function inspectFile(path: string, depth: 'quick' | 'full' | 'none'): { counts: SnapshotInfo['counts']; problem: string | null } {
   let db: Db | null = null;
   try {
     db = new Db(path, { create: false, readonly: true });
-    const problems = depth === 'full' ? fullCheckProblems(db) : quickCheckProblems(db);
-    if (problems.length > 0) return { counts: null, problem: `SQLite finds it damaged: ${problems.slice(0, 3).join('; ')}` };
+    const problems = depth === 'full' ? fullCheckProblems(db) : depth === 'quick' ? quickCheckProblems(db) : [];
+    if (problems.length > 0) return { counts: null, problem: damagedProblem(problems) };
     if (!tableNames(db).includes('project_meta') || getMeta(db, 'app') !== 'marginalia') return { counts: null, problem: 'it is not a Marginalia project' };
     return { counts: counts(db), problem: null };
   } catch (err) {
@@ -98,33 +102,74 @@ export function inspectFile(path: string, depth: 'quick' | 'full'): { counts: Sn
   }
 }
 
+const damagedProblem = (problems: readonly string[]): string => `SQLite finds it damaged: ${problems.slice(0, 3).join('; ')}`;
+
+/** A snapshot under way: its folder, the name it will get, and the file it is written to first. */
+export type SnapshotPlan = { projectPath: string; folder: string; name: string; partial: string; reason: SnapshotReason; at: Date };
+
+/** The name and temporary file of a new snapshot (the folder is made if need be). Throws an fs error. */
+export function planSnapshot(projectPath: string, reason: SnapshotReason, at: Date): SnapshotPlan {
+  const folder = snapshotFolder(projectPath);
+  mkdirSync(folder, { recursive: true });
+  let name = snapshotName(at, reason);
+  for (let n = 2; existsSync(join(folder, name)) || existsSync(join(folder, `${name}.partial`)); n++) name = snapshotName(at, reason, n);
+  const partial = join(folder, `${name}.partial`);
+  rmSync(partial, { force: true });
+  return { projectPath, folder, name, partial, reason, at };
+}
+
+/** planSnapshot, its failure said as the researcher reads it (an ApiFailure). */
+export function planOrFail(projectPath: string, reason: SnapshotReason, at: Date): SnapshotPlan {
+  try {
+    return planSnapshot(projectPath, reason, at);
+  } catch (err) {
+    throw snapshotFailure({ projectPath, partial: null }, err);
+  }
+}
+
 /**
- * Takes a snapshot of the open project now. Must run outside a transaction. Throws an
- * ApiFailure saying why (a full disk, a folder that cannot be written); nothing half-written
- * is left behind with a snapshot's name.
+ * Gives a written copy its snapshot name: read back (`problems`: SQLite's check of the copy, when
+ * it was made elsewhere), flushed to disk, renamed, and the rotation applied. Throws an
+ * ApiFailure saying why; the temporary file is gone either way.
  */
-/** `spare`: a snapshot the rotation must not delete this time (the one about to be restored). */
+export function completeSnapshot(plan: SnapshotPlan, problems: readonly string[] | null, spare?: string): SnapshotInfo {
+  try {
+    const checked = problems === null ? inspectFile(plan.partial, 'quick') : problems.length > 0 ? { counts: null, problem: damagedProblem(problems) } : inspectFile(plan.partial, 'none');
+    if (checked.problem !== null) throw new Error(`the copy did not read back correctly (${checked.problem})`);
+    flushToDisk(plan.partial);
+    let name = plan.name;
+    for (let n = 2; existsSync(join(plan.folder, name)); n++) name = snapshotName(plan.at, plan.reason, n);
+    renameSync(plan.partial, join(plan.folder, name));
+    flushFolder(plan.folder);
+    rotateSnapshots(plan.folder, plan.at, spare);
+    return { name, takenAt: parseSnapshotName(name)!.takenAt.toISOString(), reason: plan.reason, size: statSync(join(plan.folder, name)).size, counts: checked.counts, problem: null };
+  } catch (err) {
+    throw snapshotFailure(plan, err);
+  }
+}
+
+/** Why a snapshot could not be written, as the researcher reads it; the temporary file is removed. */
+export function snapshotFailure(plan: Pick<SnapshotPlan, 'projectPath' | 'partial'> | { projectPath: string; partial: null }, err: unknown): ApiFailure {
+  if (plan.partial) rmSync(plan.partial, { force: true });
+  return new ApiFailure('io_error', `No snapshot of ${basename(plan.projectPath)} could be written in ${snapshotFolder(plan.projectPath)}: ${describeStorageError(err)}`);
+}
+
+/**
+ * Takes a snapshot of the open project now, on this thread (a snapshot asked for, or the one
+ * before a restore; the automatic ones are written by a thread of their own, see guard.ts). Must
+ * run outside a transaction. Throws an ApiFailure saying why (a full disk, a folder that cannot
+ * be written); nothing half-written is left behind with a snapshot's name.
+ * `spare`: a snapshot the rotation must not delete this time (the one about to be restored).
+ */
 export function takeSnapshot(db: Db, projectPath: string, reason: SnapshotReason, at: Date, spare?: string): SnapshotInfo {
   if (db.raw.inTransaction) throw new ApiFailure('conflict', 'A snapshot cannot be taken while a change is being written');
-  const folder = snapshotFolder(projectPath);
-  let name = snapshotName(at, reason);
-  const partial = () => join(folder, `${name}.partial`);
+  const plan = planOrFail(projectPath, reason, at);
   try {
-    mkdirSync(folder, { recursive: true });
-    for (let n = 2; existsSync(join(folder, name)); n++) name = snapshotName(at, reason, n);
-    rmSync(partial(), { force: true });
-    vacuumInto(db, partial());
-    const checked = inspectFile(partial(), 'quick');
-    if (checked.problem !== null) throw new Error(`the copy did not read back correctly (${checked.problem})`);
-    flushToDisk(partial());
-    renameSync(partial(), join(folder, name));
-    flushFolder(folder);
-    rotateSnapshots(folder, at, spare);
-    return { name, takenAt: parseSnapshotName(name)!.takenAt.toISOString(), reason, size: statSync(join(folder, name)).size, counts: checked.counts, problem: null };
+    vacuumInto(db, plan.partial);
   } catch (err) {
-    rmSync(partial(), { force: true });
-    throw new ApiFailure('io_error', `No snapshot of ${basename(projectPath)} could be written in ${folder}: ${describeStorageError(err)}`);
+    throw snapshotFailure(plan, err);
   }
+  return completeSnapshot(plan, null, spare);
 }
 
 /** Deletes the snapshots the rotation no longer keeps (and leftovers of interrupted ones). */

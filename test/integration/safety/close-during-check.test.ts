@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runChild } from '../../helpers/child.ts';
 
-describe('closing a project while its full integrity check runs', () => {
+describe('closing a project while its full integrity check or its snapshot copy runs', () => {
   // Found in CI: a check thread stopped in the middle of a SQLite call took the whole process
   // down (better-sqlite3's fatal "ToLocalChecked Empty MaybeLocal"), about one run in four of
   // forty quick closes; the app would have crashed the same way on switching projects.

@@ -122,6 +122,75 @@ describe('snapshots', () => {
   });
 });
 
+describe('snapshots written by a thread of their own', () => {
+  const named = (folder: string, reason: string) => readdirSync(folder).filter((f) => f.endsWith(`-${reason}.marginalia`));
+
+  it('opening answers before the open snapshot is written; it then appears, checked, with nothing partial left', async () => {
+    t = testHost();
+    const path = await project(t);
+    await t.ok('codes.create', { name: 'Trust', parentId: null });
+    const folder = join(t.dir, 'study.marginalia-snapshots');
+    await t.ok('project.open', { path });
+    // The thread copies the file while the project is already open and answering.
+    expect(named(folder, 'open')).toEqual([]);
+    expect((await t.ok('codes.list', {})).map((c) => c.name)).toEqual(['Trust']);
+    await t.host.guard.whenSnapshotted();
+    expect(named(folder, 'open')).toHaveLength(1);
+    expect(readdirSync(folder).filter((f) => f.endsWith('.partial'))).toEqual([]);
+    const list = await t.ok('project.snapshots', {});
+    expect(list.snapshots[0]).toMatchObject({ reason: 'open', problem: null, counts: { codes: 1 } });
+  });
+
+  it('a change made at once waits for the open snapshot, which holds the project as it was opened', async () => {
+    t = testHost();
+    const path = await project(t);
+    await t.ok('codes.create', { name: 'Before', parentId: null });
+    await t.ok('project.open', { path });
+    await t.ok('codes.create', { name: 'Right after opening', parentId: null });
+    const list = await t.ok('project.snapshots', {});
+    const open = list.snapshots.find((s) => s.reason === 'open')!;
+    expect(open.counts?.codes).toBe(1);
+    expect((await t.ok('codes.list', {})).map((c) => c.name).sort()).toEqual(['Before', 'Right after opening']);
+  });
+
+  it('closing right after opening finishes the snapshot first; the project file is whole and alone', async () => {
+    t = testHost();
+    const path = await project(t);
+    await t.ok('codes.create', { name: 'Kept', parentId: null });
+    await t.ok('project.open', { path });
+    t.host.close();
+    const folder = join(t.dir, 'study.marginalia-snapshots');
+    expect(named(folder, 'open')).toHaveLength(1);
+    expect(readdirSync(folder).filter((f) => f.endsWith('.partial'))).toEqual([]);
+    // The writer closed last, so the log went back into the file.
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    const reader = new Host({ home: join(t.dir, 'reader-home'), coderName: 'reader' });
+    try {
+      expect((await reader.call('project.open', { path: join(folder, named(folder, 'open')[0]!) })).ok).toBe(true);
+      expect(checkProject(reader.current!.db)).toEqual([]);
+      expect(tableCounts(reader).codes).toBe(1);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('a copy left half-written by a process killed while snapshotting does not stop the next snapshot', async () => {
+    t = testHost();
+    const path = await project(t);
+    await t.ok('codes.create', { name: 'Kept', parentId: null });
+    t.host.close();
+    const folder = join(t.dir, 'study.marginalia-snapshots');
+    // What a kill in the middle of VACUUM INTO leaves: the temporary file, under the name the
+    // next snapshot of the same second would use (the test clock stands still).
+    const at = new Date('2026-11-28T12:00:00Z').toISOString().slice(0, 19).replace(/:/g, '-');
+    writeFileSync(join(folder, `${at}Z-open.marginalia.partial`), 'SQLite format 3\0 cut short');
+    await t.ok('project.open', { path });
+    const list = await t.ok('project.snapshots', {});
+    expect(list.snapshots[0]).toMatchObject({ reason: 'open', problem: null, counts: { codes: 1 } });
+    expect((await t.ok('project.info', {})).safety?.snapshotProblem ?? null).toBeNull();
+  });
+});
+
 describe('full disk', () => {
   it('a change that does not fit is refused with a clear error and the project stays as it was', async () => {
     t = testHost();
