@@ -77,12 +77,23 @@ describe('the audit trail viewer', () => {
       expect(JSON.parse(renames.entries[0]!.detail)).toEqual({ before: 'Trust', after: 'Trust in “credentials”' });
       expect((await t.ok('audit.list', { coder: 'nobody' })).total).toBe(0);
       const csv = await t.ok('audit.exportCsv', { action: 'rename' });
+      // Named for the project, as a CSV file a spreadsheet opens as UTF-8.
+      expect(csv.fileName).toMatch(/^audit-trail-northbridge-micro-credentials.*\.csv$/);
+      expect(csv.mime).toBe('text/csv;charset=utf-8');
       const text = Buffer.from(csv.base64, 'base64').toString('utf8');
       expect(text.startsWith('\uFEFFEntry,Time,Coder,Action,Entity,Entity id,Detail,Previous hash,Hash\r\n')).toBe(true);
       expect(text).toMatch(/,tester,rename,code,\d+,"\{""before"":""Trust"",""after"":""Trust in “credentials”""\}",[0-9a-f]{64},[0-9a-f]{64}\r\n$/);
       const sealed = await t.ok('audit.seal', {});
       expect(sealed.ok).toBe(true);
       expect(sealed.seal).toMatchObject({ coder: 'tester' });
+      const sealEntry = (await t.ok('audit.list', {})).entries[0]!;
+      expect(JSON.parse(sealEntry.detail)).toMatchObject({ reason: 'sealed by hand' });
+      // A reviewer holding the head they were given sees whether the chain still ends there.
+      const head = (await t.ok('audit.verify', {})).manifest.audit.head;
+      expect(await t.ok('audit.verify', { expectHead: head })).toMatchObject({ ok: true });
+      const elsewhere = await t.ok('audit.verify', { expectHead: 'f'.repeat(64) });
+      expect(elsewhere.ok).toBe(false);
+      expect(elsewhere.problems).toContain(`the audit chain ends in ${head}, not in the head you expected (${'f'.repeat(64)}): entries were added, removed or changed`);
       await t.ok('codes.rename', { id: code.id, name: 'Trust again' });
       const after = await t.ok('audit.verify', {});
       expect(after.problems).toEqual(['the codebook (codes, frameworks, links) was changed since the seal (1 audit entry was written after the seal: seal again if they explain it)']);
