@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Input, MethodName, Output } from '../../shared/api/contract.ts';
+import type { ApiError } from '../../shared/api/errors.ts';
 import { Host, type HostOptions } from '../../electron/backend/host.ts';
 
 export const FIXED_TIME = new Date('2026-11-28T12:00:00.000Z');
@@ -11,6 +12,8 @@ export type TestHost = {
   dir: string;
   /** Calls a method and returns its value; fails the test with the API error otherwise. */
   ok: <M extends MethodName>(method: M, input: Input<M>) => Promise<Output<M>>;
+  /** Calls a method that must refuse, and returns its error; fails the test if it succeeds. */
+  fails: (method: string, input: unknown) => Promise<ApiError>;
   cleanup: () => void;
 };
 
@@ -28,6 +31,11 @@ export function testHost(options: Omit<Partial<HostOptions>, 'home'> = {}): Test
       const r = await host.call(method, input);
       if (!r.ok) throw new Error(`${method} failed: ${r.error.code}: ${r.error.message}`);
       return r.value as Output<typeof method>;
+    },
+    fails: async (method, input) => {
+      const r = await host.call(method, input);
+      if (r.ok) throw new Error(`${method} should have failed, and answered ${JSON.stringify(r.value).slice(0, 200)}`);
+      return r.error;
     },
     cleanup: () => {
       host.close();

@@ -1,5 +1,3 @@
-import { expect } from 'vitest';
-import type { ApiError } from '../../../shared/api/errors.ts';
 import type { Code } from '../../../shared/domain/types.ts';
 import { TRACKED_TABLES } from '../../../electron/backend/undo/tables.ts';
 import { testHost, type TestHost } from '../../helpers/project.ts';
@@ -9,8 +7,6 @@ export type Bench = TestHost & {
   /** Every row of every undoable table, order-independent: equal snapshots mean equal projects. */
   snapshot: () => Record<string, string[]>;
   audit: () => { action: string; entity: string; entityId: number | null; detail: string }[];
-  /** Calls a method that must fail; returns its error. */
-  fails: (method: string, input: unknown) => Promise<ApiError>;
   /** Closes the project file and opens it again, as after quitting the app. */
   reopen: () => Promise<void>;
 };
@@ -41,12 +37,6 @@ export async function openBench(): Promise<Bench> {
         entityId: number | null;
         detail: string;
       }[],
-    fails: async (method, input) => {
-      const r = await t.host.call(method, input);
-      expect(r.ok, `${method} should have failed`).toBe(false);
-      if (r.ok) throw new Error('unreachable');
-      return r.error;
-    },
     reopen: async () => {
       const path = t.host.current!.db.path;
       await t.ok('project.open', { path });
