@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { nativeBinding } from './database.ts';
+import { sqliteForWorker } from './database.ts';
 
 /**
  * SQLite work on a project file on a thread of its own, through a read-only connection, so the
@@ -87,12 +86,11 @@ function offThread(path: string, copyTo: string | null, readAs: (m: Message) => 
     };
   });
   try {
-    const module = createRequire(import.meta.url).resolve('better-sqlite3');
     const channel = new MessageChannel();
     port = channel.port1;
     worker = new Worker(WORKER_CODE, {
       eval: true,
-      workerData: { module, path, copyTo, binding: nativeBinding() ?? null, done: done.buffer, port: channel.port2 },
+      workerData: { ...sqliteForWorker(), path, copyTo, done: done.buffer, port: channel.port2 },
       transferList: [channel.port2],
     });
   } catch (err) {

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { sqliteForWorker } from './database.ts';
 
 /**
  * Copies the project's write-ahead log back into the file on a thread of its own.
@@ -137,10 +137,9 @@ export class Checkpointer {
 
   private start(): boolean {
     try {
-      const module = createRequire(import.meta.url).resolve('better-sqlite3');
       const worker = new Worker(WORKER_CODE, {
         eval: true,
-        workerData: { module, path: this.options.path, binding: this.options.binding ?? null, done: this.done.buffer, spacingMs: this.options.spacingMs ?? 250 },
+        workerData: { ...sqliteForWorker(this.options.binding), path: this.options.path, done: this.done.buffer, spacingMs: this.options.spacingMs ?? 250 },
       });
       worker.unref();
       worker.on('message', (m: { ready?: true } & Partial<{ log: number; checkpointed: number; error: string }>) => {

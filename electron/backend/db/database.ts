@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database as BetterDb, Statement } from 'better-sqlite3';
 import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { ApiFailure } from '../../../shared/api/errors.ts';
 import type { SqlFragment } from './sql.ts';
 import { Checkpointer } from './checkpointer.ts';
@@ -18,6 +19,12 @@ const SQLITE_HEADER = 'SQLite format 3\u0000';
  * (which `npm test` uses) and handed over through this variable.
  */
 export const nativeBinding = (): string | undefined => process.env['MARGINALIA_SQLITE_BINDING'] || undefined;
+
+/** What a worker thread needs to open SQLite as this process does: better-sqlite3's entry and its native build (null: the default one). */
+export const sqliteForWorker = (binding = nativeBinding()): { module: string; binding: string | null } => ({
+  module: createRequire(import.meta.url).resolve('better-sqlite3'),
+  binding: binding ?? null,
+});
 
 /** Refuses anything that is not an SQLite file before SQLite gets a chance to touch it. */
 export function assertLooksLikeSqlite(path: string): void {
