@@ -39,7 +39,7 @@ describe('archive limits for DOCX, ODT and XLSX', () => {
   it('an archive with too many entries is refused before any is read', async () => {
     const entries: Record<string, Uint8Array> = { 'xl/workbook.xml': text('<workbook/>') };
     for (let i = 0; i <= IMPORT_ZIP_LIMITS.maxEntries; i++) entries[`xl/junk/${i}.xml`] = new Uint8Array(0);
-    await expect(parseXlsx(zipSync(entries, { level: 0 }), 'many.xlsx')).rejects.toThrow(/^many\.xlsx is not a valid XLSX file \(it has 10002 entries; at most 10000 are read\)/);
+    await expect(parseXlsx(zipSync(entries, { level: 0 }), 'many.xlsx')).rejects.toThrow(/^many\.xlsx is not a valid XLSX file: it has 10002 entries; at most 10000 are read$/);
   });
 
   it('a damaged checksum and an entry climbing out of its folder are refused', () => {

@@ -31,9 +31,10 @@ export function readZip(
   try {
     archive = ZipArchive.open(bytes, fileName, label, limits);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const prefix = `${fileName} is not a valid ${label} file: `;
-    throw invalid(message.startsWith(prefix) ? message.slice(prefix.length) : message);
+    // The archive reader already names the file and the format ("… is not a valid DOCX file:
+    // the archive is damaged (no central directory; …)"); wrapping it again would nest brackets.
+    if (error instanceof ImportError) throw error;
+    throw invalid(error instanceof Error ? error.message : String(error));
   }
   const names: string[] = [];
   const files = new Map<string, Uint8Array>();
