@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InterviewPreview, SpeakerAction } from '../../../shared/domain/import-types.ts';
 import { makeDocx, utf16Bytes, utf8Bytes, windows1252Bytes } from '../../helpers/files.ts';
 import { testHost, type TestHost } from '../../helpers/project.ts';
-import { preview, run, stageOne, unitsOf } from './helpers.ts';
+import { preview, run, stageOne, suggestedOptions, unitsOf } from './helpers.ts';
 
 const TRANSCRIPT = [
   '[00:00:05] Interviewer: Why did the faculty start offering micro-credentials?',
@@ -98,6 +98,22 @@ describe('importing interview transcripts', () => {
     expect(new Set(texts).size).toBe(1);
     expect(texts[0]).toContain('café talk aside');
     expect(texts[0]!.charCodeAt(0)).not.toBe(0xfeff);
+  });
+
+  it('captions with no speakers (auto-generated subtitles) are suggested as an interview and import with their times', async () => {
+    const vtt = utf8Bytes('WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nWe started the pilot in spring.\n\n00:00:05.000 --> 00:00:08.500\nThe board approved it in June.\n');
+    const srt = utf8Bytes('1\r\n00:00:02,000 --> 00:00:04,000\r\nNobody is named here.\r\n');
+    for (const [name, bytes] of [['auto.vtt', vtt], ['auto.srt', srt]] as const) {
+      const staged = await stageOne(t, name, bytes);
+      expect(staged, name).toMatchObject({ suggestedKind: 'interview', kinds: ['interview'], error: null });
+      const p = await preview(t, staged);
+      const report = await run(t, [suggestedOptions(staged, p)]);
+      expect(report.files[0], name).toMatchObject({ name, kind: 'interview', units: 1 });
+    }
+    const [first] = (await t.ok('sources.list', {})).filter((s) => s.name === 'auto');
+    const { units } = await unitsOf(t, first!.id);
+    // Consecutive cues of one speaker (here: nobody) read as one passage, timed from its first cue.
+    expect(units.map((u) => [u.text.replace(/\s+/g, ' '), u.speaker, u.timestampMs])).toEqual([['We started the pilot in spring. The board approved it in June.', null, 1000]]);
   });
 
   it('imports .md, .docx, .vtt and .srt transcripts with their speakers', async () => {
