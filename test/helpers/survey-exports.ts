@@ -7,6 +7,9 @@
  * so tests can say what a user would see whichever tool wrote the file.
  */
 import type { CellValue } from 'exceljs';
+import { parseSourceSync } from '../../electron/backend/import/parsers/parse-source.ts';
+import type { SurveyTable } from '../../electron/backend/import/parsers/survey/recognize.ts';
+import type { ColumnMeaning } from '../../shared/domain/import-types.ts';
 import { makeXlsx, utf16Bytes, utf8Bytes } from './files.ts';
 
 export const WHY = 'Why did you decide to take a micro-credential?';
@@ -143,4 +146,21 @@ export function microsoftFormsXlsx(): Promise<Uint8Array> {
     [2, new Date(Date.UTC(2025, 2, 5, 14, 2, 10)), new Date(Date.UTC(2025, 2, 5, 14, 15, 2)), 'chidi@example.org', 'Chidi Okafor', '', 'Librarian', ANSWERS.second, 'Workshop;', 'Neither satisfied nor dissatisfied', 'Satisfied'],
   ];
   return makeXlsx(rows, { sheetName: 'Sheet1' });
+}
+
+/** A questionnaire file read as the importer reads it: its table, columns and the survey tool recognised. */
+export function surveyTable(name: string, bytes: Uint8Array): SurveyTable {
+  const parsed = parseSourceSync(name, bytes, 'questionnaire');
+  if (parsed.kind !== 'questionnaire') throw new Error(`${name} was not read as a questionnaire`);
+  return parsed.table;
+}
+
+/** Rows written as a CSV file of this name, then read as a questionnaire. */
+export const surveyTableOfRows = (name: string, rows: string[][]): SurveyTable => surveyTable(name, utf8Bytes(csvText(rows)));
+
+/** The column with this header; a missing one fails naming the headers there are. */
+export function columnOf(t: SurveyTable, key: string): ColumnMeaning {
+  const c = t.columns.find((x) => x.key === key);
+  if (!c) throw new Error(`no column ${key} in ${t.header.join(', ')}`);
+  return c;
 }

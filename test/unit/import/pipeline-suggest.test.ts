@@ -30,6 +30,9 @@ describe('what kind of source a file is', () => {
     const turns = 'Interviewer: Why did you start?\nMara: Because the board asked us to.\nInterviewer: When?\nMara: Last spring.\n';
     expect(suggestKind('Interview 8.txt', 'txt', bytes(turns))).toBe('interview');
     expect(suggestKind('notes.txt', 'txt', bytes('The board met in spring. It decided to offer short courses.\n'))).toBe('document');
+    // Markdown written one turn per line, no blank line between (Markdown alone would make it one paragraph).
+    expect(suggestKind('Interview 8.md', 'md', bytes(turns))).toBe('interview');
+    expect(suggestKind('notes.md', 'md', bytes('The board met in spring.\nIt decided to offer short courses.\n'))).toBe('document');
   });
 
   it('a tab-separated table saved as .txt (Excel’s "Unicode Text") is a questionnaire', () => {

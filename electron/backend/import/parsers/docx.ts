@@ -9,7 +9,7 @@ export type ParsedBlocks = { blocks: Block[] };
 
 const DEFAULT_MAIN = 'word/document.xml';
 /** Inside a paragraph: markup whose text is not part of the reading text. */
-const SKIP = new Set(['w:pPr', 'w:rPr', 'w:delText', 'w:instrText', 'w:del', 'mc:Fallback', 'w:fldData']);
+const SKIP = new Set(['w:pPr', 'w:rPr', 'w:delText', 'w:instrText', 'w:del', 'w:moveFrom', 'mc:Fallback', 'w:fldData']);
 
 /** Heading level of a style from its name ("heading 2", "Title") or outline level. */
 function headingLevels(stylesXml: string | null): Map<string, number> {

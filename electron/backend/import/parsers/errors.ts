@@ -45,4 +45,8 @@ export function reasonOf(error: unknown): string {
 }
 
 /** A time limit as a message says it: "120 seconds", "5 ms". */
-export const describeDuration = (ms: number): string => (ms >= 1000 ? `${Math.round(ms / 1000)} seconds` : `${ms} ms`);
+export const describeDuration = (ms: number): string => {
+  if (ms < 1000) return `${ms} ms`;
+  const seconds = Math.round(ms / 1000);
+  return seconds === 1 ? '1 second' : `${seconds} seconds`;
+};

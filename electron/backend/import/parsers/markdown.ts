@@ -41,14 +41,19 @@ export function inlineText(text: string): string {
   return decodeHtmlEntities(plain).replace(/\uE000(\d+)\uE001/g, (_m, n: string) => escaped[Number(n)] ?? '');
 }
 
-/** Headings (ATX and setext), paragraphs, list items, quotes, table rows and code blocks. */
-export function parseMarkdown(raw: string): ParsedBlocks {
+/**
+ * Headings (ATX and setext), paragraphs, list items, quotes, table rows and code blocks.
+ * `lineBreaks: 'kept'` keeps every line break inside a paragraph, for transcripts written one
+ * turn per line with no blank line between (Markdown itself would join them into one paragraph).
+ */
+export function parseMarkdown(raw: string, options: { lineBreaks?: 'markdown' | 'kept' } = {}): ParsedBlocks {
   const lines = canonicalText(raw).split('\n');
   const blocks: Block[] = [];
   let open: string[] = [];
+  const keep = options.lineBreaks === 'kept';
   const flush = () => {
     // A line ending in two spaces or a backslash is a hard break; other breaks are soft.
-    const text = open.map((l, i) => (i < open.length - 1 && /(?: {2,}|\\)$/.test(l) ? `${l.replace(/(?: +|\\)$/, '')}\n` : `${l.trim()} `)).join('');
+    const text = open.map((l, i) => (i < open.length - 1 && (keep || /(?: {2,}|\\)$/.test(l)) ? `${l.replace(/(?: +|\\)$/, '')}\n` : `${l.trim()} `)).join('');
     pushBlock(blocks, 'paragraph', inlineText(text));
     open = [];
   };

@@ -6,8 +6,12 @@ import type { XmlNode } from './xml.ts';
 import { attrOf, childrenOf, findFirst, hasDoctype, parseXml, tagOf, textOf } from './xml.ts';
 import { readZip, utf8 } from './zip.ts';
 
-/** Inside a paragraph: footnotes, comments and change-tracking records are not reading text. */
-const SKIP = new Set(['text:note', 'office:annotation', 'office:annotation-end', 'text:tracked-changes', 'text:bookmark-ref']);
+/**
+ * Not reading text: footnotes, comments and change-tracking records (text deleted with Track
+ * Changes on is kept in <text:tracked-changes>, at the top of the body). A cross-reference
+ * (<text:bookmark-ref>) is read: it holds the text the document shows.
+ */
+const SKIP = new Set(['text:note', 'office:annotation', 'office:annotation-end', 'text:tracked-changes']);
 
 /** Reading text of a paragraph; paragraphs inside frames (text boxes) go to `nested`. */
 function inlineText(nodes: XmlNode[], nested: XmlNode[]): string {
@@ -45,7 +49,7 @@ function walk(nodes: XmlNode[], blocks: Block[]): void {
         return inner.map((b) => b.text.replace(/\s+/g, ' ')).join(' ');
       });
       pushBlock(blocks, 'paragraph', texts.join('\t').replace(/\t+$/, ''));
-    } else if (tag !== null && !tag.startsWith('office:forms') && tag !== 'text:sequence-decls') {
+    } else if (tag !== null && !SKIP.has(tag) && !tag.startsWith('office:forms') && tag !== 'text:sequence-decls') {
       walk(childrenOf(node), blocks);
     }
   }

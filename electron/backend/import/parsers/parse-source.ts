@@ -51,6 +51,17 @@ function interviewFromBlocks(blocks: Block[], name: string): ParsedSource {
   return hasSpeakers(t) ? interviewFromTranscript(t) : documentLike(buildDocument({ blocks }));
 }
 
+/**
+ * Markdown transcripts: one turn per paragraph, or one per line with no blank line between
+ * ("Interviewer: …" lines that Markdown would join into a single paragraph).
+ */
+function interviewFromMarkdown(text: string, blocks: Block[], name: string): ParsedSource {
+  const byParagraph = interviewFromBlocks(blocks, name);
+  if (byParagraph.kind === 'interview' && byParagraph.units.some((u) => u.kind === 'turn')) return byParagraph;
+  const byLine = parseTranscript(parseMarkdown(text, { lineBreaks: 'kept' }).blocks.map((b) => b.text).join('\n\n'), name);
+  return hasSpeakers(byLine) ? interviewFromTranscript(byLine) : byParagraph;
+}
+
 function interviewFromText(text: string, name: string): ParsedSource {
   const t = parseTranscript(text, name);
   return hasSpeakers(t) ? interviewFromTranscript(t) : documentLike(textDocument(t.text));
@@ -111,6 +122,7 @@ export function parseSourceSync(name: string, bytes: Uint8Array, kind: SourceKin
     if (format === 'srt') return nonEmpty(interviewFromTranscript(parseSrt(decodeText(bytes, name), name)), name);
     if (format === 'json') return nonEmpty(interviewFromTranscript(parseWhisperJson(decodeText(bytes, name), name)), name);
     const blocks = blocksOf(format, bytes, name);
+    if (format === 'md') return nonEmpty(interviewFromMarkdown(decodeText(bytes, name), blocks!, name), name);
     return nonEmpty(blocks ? interviewFromBlocks(blocks, name) : interviewFromText(decodeText(bytes, name), name), name);
   }
   checkKind(format, kind, name);

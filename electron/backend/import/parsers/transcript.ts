@@ -45,8 +45,12 @@ const TOOLS: Record<Form, string> = {
   plain: '"Speaker: text" (NVivo and hand-typed transcripts)',
 };
 
-/** Lines tools add that nobody said: Otter's footer, Teams' and Meet's notices. */
-const NOTICE = /^\s*(transcribed by https?:\/\/otter\.ai\S*|.{1,80} (started|stopped) transcription|meeting ended after [\d:]+.*|this editable transcript was computer generated.*)\s*$/i;
+/**
+ * Lines tools add that nobody said: Otter's footer, Teams' and Meet's notices ("Ana Lima started
+ * transcription", "Meeting ended after 00:12:09 👋"). A name has no colon, so a speaker's own line
+ * ("Ana: … started transcription") is never taken for one.
+ */
+const NOTICE = /^\s*(transcribed by https?:\/\/otter\.ai\S*|[^:]{1,80} (started|stopped) transcription|meeting ended after \d{1,2}(:\d{2}){1,2}\b.{0,8}|this editable transcript was computer generated.*)\s*$/iu;
 
 const stampMs = (stamp: string | undefined): number | null =>
   stamp === undefined ? null : timestampToMs(stamp.replace(/[[\]()]/g, ''));

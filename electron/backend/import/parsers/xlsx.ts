@@ -83,7 +83,8 @@ export async function readXlsxTable(bytes: Uint8Array, fileName: string): Promis
   // header row names the last options, past the last filled cell of the first.
   const second = rest[0];
   if (second && first.cells.slice(0, width).some((c) => c.trim() === '')) width = Math.max(width, filledWidth(second.cells));
-  const header = first.cells.slice(0, width).map((name) => name.trim());
+  // Past the last cell the file stores in the first row (a spanned header's trailing gaps), names are empty.
+  const header = Array.from({ length: width }, (_, i) => (first.cells[i] ?? '').trim());
   const rows = rest.map(({ row, cells }) => {
     const extra = cells.findIndex((c, i) => i >= width && c.trim() !== '');
     if (extra >= 0) {

@@ -40,7 +40,10 @@ const typedText = (code: string): 'text' | null => (/\[(other|[^\]]*comment)\]$/
 
 const fieldOf = (header: string): Field | undefined => {
   const h = header.trim();
-  return byName.get(h.toLowerCase()) ?? byName.get(CODE_AND_TEXT.exec(h)?.[2]?.toLowerCase() ?? '');
+  // "id. Response ID" is a field under its own code only: "Approx. Email" is a question's text.
+  const both = CODE_AND_TEXT.exec(h);
+  const coded = both ? byName.get(both[2]!.toLowerCase()) : undefined;
+  return byName.get(h.toLowerCase()) ?? (coded && coded.code === both![1] ? coded : undefined);
 };
 
 export function readLimeSurvey(table: NumberedTable): Reading | null {
@@ -48,18 +51,25 @@ export function readLimeSurvey(table: NumberedTable): Reading | null {
   const id = fields.findIndex((f) => f?.code === 'id');
   const known = new Set(fields.flatMap((f) => (f ? [f.code] : [])));
   if (id < 0 || !known.has('submitdate') || !['lastpage', 'startlanguage', 'startdate', 'datestamp'].some((c) => known.has(c))) return null;
-  const style = { codes: 0, texts: 0, both: 0 };
+  // LimeSurvey writes the whole row in one style: the response fields say whether it is "code. Text"
+  // ("id. Response ID"), so a full text that begins "Approx. how many…" is not taken for a code.
+  const coded = fields.filter((f, i) => f && CODE_AND_TEXT.test(table.header[i]!.trim())).length;
+  const codeAndText = coded * 2 > known.size;
+  const style = { codes: 0, texts: 0 };
   const columns = table.header.map((header, i): ColumnMeaning => {
     const field = fields[i];
     const key = header.trim();
     if (field) return column(key, { question: field.text[0]!, code: field.code, origin: field.origin, identifying: field.identifying ?? null });
     if (TIMING_CODE.test(key) || TIMING_TEXT.test(key)) return column(key, { origin: 'metadata' });
-    const both = CODE_AND_TEXT.exec(key);
+    const both = codeAndText ? CODE_AND_TEXT.exec(key) : null;
     if (both) {
-      style.both++;
       const [, code, text] = both as unknown as [string, string, string];
       const sub = /^([^[]+)\[([^\]]*)\]/.exec(code);
-      return column(key, { question: tidyText(text), option: sub ? sub[2]! : null, group: sub ? sub[1]! : null, code, answers: typedText(code) });
+      // A subquestion's text ends with its own, "Question? [Teaching]": the question is the text before
+      // it and the option is the bracket's text, as in full-text headings (the code if there is none).
+      const own = sub ? /\s*\[([^[\]]+)\]$/.exec(text) : null;
+      const question = tidyText(own ? text.slice(0, own.index) : text);
+      return column(key, { question, option: sub ? own?.[1]!.trim() || sub[2]! : null, group: sub ? sub[1]! : null, code, answers: typedText(code) });
     }
     if (CODE.test(key) && !/\s/.test(key)) {
       style.codes++;
@@ -70,8 +80,12 @@ export function readLimeSurvey(table: NumberedTable): Reading | null {
     style.texts++;
     return column(key);
   });
+  // A choice's own column heads its "other" and comment boxes (`G01Q03`, `G01Q03[other]`): one question, as bracketGroups makes it of full texts.
+  columns.forEach((c, i) => {
+    if (c.origin === 'question' && c.group === null && c.code !== null && columns[i + 1]?.group === c.code) columns[i] = { ...c, group: c.code };
+  });
   bracketGroups(columns);
-  const layout = style.both > 0 ? 'question code and text headings' : style.texts >= style.codes ? 'full question text headings' : 'question code headings';
+  const layout = codeAndText ? 'question code and text headings' : style.texts >= style.codes ? 'full question text headings' : 'question code headings';
   const notes = layout === 'question code headings' ? ['The headings are question codes: export with "Full question text" headings to name the questions by their text.'] : [];
   return { survey: { platform: 'limesurvey', layout, headerRows: 1, notes }, columns };
 }

@@ -93,6 +93,16 @@ function origin(key: string, importId: string | null): { origin: ColumnOrigin; i
   return { origin: 'question', identifying: null };
 }
 
+/** The common start of texts, as splitGroup finds it. */
+function commonStart(texts: string[]): string {
+  let common = texts[0]!;
+  for (const t of texts) while (!t.startsWith(common)) common = common.slice(0, -1);
+  return common;
+}
+
+/** True when the texts share a question up to a dash, as a multi-column question's do. */
+const sharesQuestion = (texts: string[]): boolean => commonStart(texts).lastIndexOf('-') > 0;
+
 /**
  * Question and option of the columns of one question: their texts share the question's
  * text up to a dash (" - " in current exports, "-" in legacy ones), and each goes on with its
@@ -100,8 +110,7 @@ function origin(key: string, importId: string | null): { origin: ColumnOrigin; i
  */
 function splitGroup(texts: string[]): { question: string; options: (string | null)[] } {
   if (texts.length === 1) return { question: texts[0]!.replace(/ - Selected Choice$/, ''), options: [null] };
-  let common = texts[0]!;
-  for (const t of texts) while (!t.startsWith(common)) common = common.slice(0, -1);
+  const common = commonStart(texts);
   const spaced = common.lastIndexOf(' - ');
   const [at, width] = spaced >= 0 ? [spaced, 3] : [common.lastIndexOf('-'), 1];
   // Texts that share no question: each text is its column's option of the first one's question.
@@ -134,6 +143,12 @@ function readColumns(keys: string[], texts: string[] | null, importIds: (string 
     groups.set(g, [...(groups.get(g) ?? []), i]);
   });
   for (const [g, members] of groups) {
+    // Without import ids, a shared column id prefix (`job_role`, `job_title`) is only a guess:
+    // the columns are one question when their texts say so, "Question - Option", else each its own.
+    if (texts && !importIds && members.length > 1 && !sharesQuestion(members.map((i) => columns[i]!.question))) {
+      for (const i of members) columns[i] = { ...columns[i]!, question: splitGroup([columns[i]!.question]).question };
+      continue;
+    }
     const grouped = members.length > 1;
     // Without the texts row, a group is named by its id and each column by its own.
     const { question, options } = texts
