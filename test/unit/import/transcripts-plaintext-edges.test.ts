@@ -252,7 +252,14 @@ describe('known gaps', () => {
       ['Ana', 'Yes.', null],
     ]);
   });
-  // "Interviewer:" twice and "INTERVIEWER:" once: the once-written spelling is not counted as
-  // the same speaker, so "And then?" is credited to P01 with its label left in P01's text.
-  it.todo('counts a label written in other capitals once as the same speaker (Interviewer / INTERVIEWER)');
+  it('counts a label written in other capitals once as the same speaker (Interviewer / INTERVIEWER)', () => {
+    const t = read('Interviewer: Why?\nP01: Because.\nINTERVIEWER: And then?\nP01: Then more.\nInterviewer: Thanks.');
+    expect(view(t)).toEqual([
+      ['Interviewer', 'Why?', null],
+      ['P01', 'Because.', null],
+      ['Interviewer', 'And then?', null],
+      ['P01', 'Then more.', null],
+      ['Interviewer', 'Thanks.', null],
+    ]);
+  });
 });

@@ -1,7 +1,7 @@
 import { canonicalText } from '../../../../shared/domain/offsets.ts';
 import { parseTimedBlocks } from './timed-blocks.ts';
 import type { DraftTurn, ParsedTranscript } from './turns.ts';
-import { assembleTurns, isSpeakerName, NAME, TIMESTAMP, timestampToMs } from './turns.ts';
+import { assembleTurns, isSpeakerName, NAME, normaliseSpeaker, TIMESTAMP, timestampToMs } from './turns.ts';
 
 export type { ParsedTranscript, Turn } from './turns.ts';
 
@@ -94,17 +94,19 @@ export function parseTranscript(raw: string, _fileName: string): ParsedTranscrip
   if (timed) return timed;
   const lines = text.split('\n').map((line) => (NOTICE.test(line) ? '' : line));
   const markers = lines.map(matchMarker);
+  // A label counts however it is capitalised ("Interviewer" twice, "INTERVIEWER" once: one speaker).
+  const who = (speaker: string) => normaliseSpeaker(speaker).toLowerCase();
   const counts = new Map<string, number>();
-  for (const m of markers) if (m) counts.set(m.speaker, (counts.get(m.speaker) ?? 0) + 1);
+  for (const m of markers) if (m) counts.set(who(m.speaker), (counts.get(who(m.speaker)) ?? 0) + 1);
   const speakers = new Set([...counts].filter(([, n]) => n >= 2).map(([name]) => name));
   // Once the file is a transcript, a label with a timestamp is a speaker even if it speaks once.
-  if (speakers.size > 0) for (const m of markers) if (m && m.timestampMs !== null) speakers.add(m.speaker);
+  if (speakers.size > 0) for (const m of markers) if (m && m.timestampMs !== null) speakers.add(who(m.speaker));
 
   if (speakers.size === 0) {
     return { text, turns: text.trim() ? [{ speaker: null, start: 0, end: text.length, timestampMs: null }] : [], tool: null };
   }
   const forms = new Map<Form, number>();
-  for (const m of markers) if (m && speakers.has(m.speaker)) forms.set(m.form, (forms.get(m.form) ?? 0) + 1);
+  for (const m of markers) if (m && speakers.has(who(m.speaker))) forms.set(m.form, (forms.get(m.form) ?? 0) + 1);
   const form = [...forms].sort((a, b) => b[1] - a[1])[0]![0];
   const stampLines = lines.filter((l) => STAMP_LINE.test(l)).length;
   const tool = form === 'plain' && stampLines > 0 ? 'Google Meet (times on their own lines, "Name: text")' : TOOLS[form];
@@ -118,7 +120,7 @@ export function parseTranscript(raw: string, _fileName: string): ParsedTranscrip
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const marker = markers[i];
-    if (marker && speakers.has(marker.speaker)) {
+    if (marker && speakers.has(who(marker.speaker))) {
       drafts.push({ ...current, body: body.join('\n') });
       current = { speaker: marker.speaker, body: '', timestampMs: marker.timestampMs ?? pending?.ms ?? null };
       body = [marker.rest];
