@@ -39,7 +39,8 @@ export function parseHtml(html: string): ParsedBlocks {
   let pre = 0;
 
   const flush = () => {
-    const text = pre ? buffer : buffer.split('\n').map((line) => line.replace(/ {2,}/g, ' ').trim()).join('\n');
+    // Outside <pre>, the white space around a table cell's tab is only the page's indentation.
+    const text = pre ? buffer : buffer.split('\n').map((line) => line.replace(/ {2,}/g, ' ').replace(/ *\t */g, '\t').trim()).join('\n');
     pushBlock(blocks, heading === null ? 'paragraph' : 'heading', text, heading ?? undefined);
     buffer = '';
   };
