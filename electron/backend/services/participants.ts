@@ -1,4 +1,5 @@
 import { ApiFailure } from '../../../shared/api/errors.ts';
+import { isCalendarDay } from '../../../shared/domain/calendar.ts';
 import type { HandlerMap } from '../handler-types.ts';
 import {
   defineAttribute,
@@ -59,7 +60,7 @@ export const participantHandlers: HandlerMap<M> = {
     if (value !== null && def.type === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
       throw new ApiFailure('invalid_input', `${def.name} is a date attribute; write dates as YYYY-MM-DD, not "${value}"`, 'value');
     }
-    if (value !== null && def.type === 'date' && !isCalendarDate(value)) {
+    if (value !== null && def.type === 'date' && !isCalendarDay(...(value.split('-').map(Number) as [number, number, number]))) {
       throw new ApiFailure('invalid_input', `${def.name} is a date attribute; ${value} is not a day of the calendar`, 'value');
     }
     setAttributeValue(ctx.db, input.participantId, input.attributeId, value);
@@ -67,10 +68,3 @@ export const participantHandlers: HandlerMap<M> = {
     return getParticipant(ctx.db, input.participantId)!;
   },
 };
-
-/** A YYYY-MM-DD that names a real day (no 13th month, no 30 February; 29 February only in a leap year). */
-function isCalendarDate(value: string): boolean {
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const day = new Date(Date.UTC(y, m - 1, d));
-  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
-}

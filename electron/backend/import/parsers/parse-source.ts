@@ -45,21 +45,19 @@ function documentLike(doc: BuiltDocument): ParsedSource {
   return { kind: 'interview', text: doc.text, units };
 }
 
-/** Paragraph-based formats (Word, ODT, Markdown) as transcripts: one speaker line per paragraph. */
-function interviewFromBlocks(blocks: Block[], name: string): ParsedSource {
-  const t = parseTranscript(blocks.map((b) => b.text).join('\n\n'), name);
-  return hasSpeakers(t) ? interviewFromTranscript(t) : documentLike(buildDocument({ blocks }));
-}
+/** Paragraph blocks read as a transcript: one speaker line per paragraph. */
+const transcriptOfBlocks = (blocks: Block[], name: string) => parseTranscript(blocks.map((b) => b.text).join('\n\n'), name);
 
 /**
- * Markdown transcripts: one turn per paragraph, or one per line with no blank line between
- * ("Interviewer: …" lines that Markdown would join into a single paragraph).
+ * Paragraph-based formats (Word, ODT, Markdown) as transcripts: one turn per paragraph. Markdown
+ * may also have one per line with no blank line between (`byLine`: "Interviewer: …" lines that
+ * Markdown alone would join into a single paragraph).
  */
-function interviewFromMarkdown(text: string, blocks: Block[], name: string): ParsedSource {
-  const byParagraph = interviewFromBlocks(blocks, name);
-  if (byParagraph.kind === 'interview' && byParagraph.units.some((u) => u.kind === 'turn')) return byParagraph;
-  const byLine = parseTranscript(parseMarkdown(text, { lineBreaks: 'kept' }).blocks.map((b) => b.text).join('\n\n'), name);
-  return hasSpeakers(byLine) ? interviewFromTranscript(byLine) : byParagraph;
+function interviewFromBlocks(blocks: Block[], name: string, byLine?: () => Block[]): ParsedSource {
+  const t = transcriptOfBlocks(blocks, name);
+  if (hasSpeakers(t)) return interviewFromTranscript(t);
+  const lines = byLine ? transcriptOfBlocks(byLine(), name) : null;
+  return lines && hasSpeakers(lines) ? interviewFromTranscript(lines) : documentLike(buildDocument({ blocks }));
 }
 
 function interviewFromText(text: string, name: string): ParsedSource {
@@ -121,8 +119,11 @@ export function parseSourceSync(name: string, bytes: Uint8Array, kind: SourceKin
     if (format === 'vtt') return nonEmpty(interviewFromTranscript(parseVtt(decodeText(bytes, name), name)), name);
     if (format === 'srt') return nonEmpty(interviewFromTranscript(parseSrt(decodeText(bytes, name), name)), name);
     if (format === 'json') return nonEmpty(interviewFromTranscript(parseWhisperJson(decodeText(bytes, name), name)), name);
+    if (format === 'md') {
+      const text = decodeText(bytes, name);
+      return nonEmpty(interviewFromBlocks(parseMarkdown(text).blocks, name, () => parseMarkdown(text, { lineBreaks: 'kept' }).blocks), name);
+    }
     const blocks = blocksOf(format, bytes, name);
-    if (format === 'md') return nonEmpty(interviewFromMarkdown(decodeText(bytes, name), blocks!, name), name);
     return nonEmpty(blocks ? interviewFromBlocks(blocks, name) : interviewFromText(decodeText(bytes, name), name), name);
   }
   checkKind(format, kind, name);

@@ -95,18 +95,18 @@ export function parseTranscript(raw: string, _fileName: string): ParsedTranscrip
   const lines = text.split('\n').map((line) => (NOTICE.test(line) ? '' : line));
   const markers = lines.map(matchMarker);
   // A label counts however it is capitalised ("Interviewer" twice, "INTERVIEWER" once: one speaker).
-  const who = (speaker: string) => normaliseSpeaker(speaker).toLowerCase();
+  const who = markers.map((m) => (m ? normaliseSpeaker(m.speaker).toLowerCase() : null));
   const counts = new Map<string, number>();
-  for (const m of markers) if (m) counts.set(who(m.speaker), (counts.get(who(m.speaker)) ?? 0) + 1);
+  for (const k of who) if (k !== null) counts.set(k, (counts.get(k) ?? 0) + 1);
   const speakers = new Set([...counts].filter(([, n]) => n >= 2).map(([name]) => name));
   // Once the file is a transcript, a label with a timestamp is a speaker even if it speaks once.
-  if (speakers.size > 0) for (const m of markers) if (m && m.timestampMs !== null) speakers.add(who(m.speaker));
+  if (speakers.size > 0) markers.forEach((m, i) => m && m.timestampMs !== null && speakers.add(who[i]!));
 
   if (speakers.size === 0) {
     return { text, turns: text.trim() ? [{ speaker: null, start: 0, end: text.length, timestampMs: null }] : [], tool: null };
   }
   const forms = new Map<Form, number>();
-  for (const m of markers) if (m && speakers.has(who(m.speaker))) forms.set(m.form, (forms.get(m.form) ?? 0) + 1);
+  markers.forEach((m, i) => m && speakers.has(who[i]!) && forms.set(m.form, (forms.get(m.form) ?? 0) + 1));
   const form = [...forms].sort((a, b) => b[1] - a[1])[0]![0];
   const stampLines = lines.filter((l) => STAMP_LINE.test(l)).length;
   const tool = form === 'plain' && stampLines > 0 ? 'Google Meet (times on their own lines, "Name: text")' : TOOLS[form];
@@ -120,7 +120,7 @@ export function parseTranscript(raw: string, _fileName: string): ParsedTranscrip
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const marker = markers[i];
-    if (marker && speakers.has(who(marker.speaker))) {
+    if (marker && speakers.has(who[i]!)) {
       drafts.push({ ...current, body: body.join('\n') });
       current = { speaker: marker.speaker, body: '', timestampMs: marker.timestampMs ?? pending?.ms ?? null };
       body = [marker.rest];

@@ -1,3 +1,4 @@
+import { isCalendarDay } from '../../../../shared/domain/calendar.ts';
 import { ApiFailure } from '../../../../shared/api/errors.ts';
 import type { ColumnMeaning, QuestionnaireOptions } from '../../../../shared/domain/import-types.ts';
 import { canonicalText } from '../../../../shared/domain/offsets.ts';
@@ -58,9 +59,6 @@ export function attributeNameOf(meaning: ColumnMeaning): string {
 /** An answer cell as codable text: line endings normalised, at most one blank line in a row. */
 export const answerText = (cell: string): string => canonicalText(cell).replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
 
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const validDay = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= DAYS_IN_MONTH[m - 1]! && !(m === 2 && d === 29 && (y % 4 !== 0 || (y % 100 === 0 && y % 400 !== 0)));
-
 /** A cell as the attribute's stored value, or why it cannot be one. */
 export function attributeValue(raw: string, type: AttributeType): { value: string } | { problem: string } {
   const text = raw.trim();
@@ -72,7 +70,7 @@ export function attributeValue(raw: string, type: AttributeType): { value: strin
     const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
     const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
     const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : dotted ? [dotted[3], dotted[2], dotted[1]] : [];
-    if (y && m && d && validDay(Number(y), Number(m), Number(d))) return { value: `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}` };
+    if (y && m && d && isCalendarDay(Number(y), Number(m), Number(d))) return { value: `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}` };
     return { problem: `"${text}" is not a date; write dates as YYYY-MM-DD (day.month.year is read too)` };
   }
   return text.length <= MAX_ATTRIBUTE_CHARS ? { value: text } : { problem: `the value is longer than ${MAX_ATTRIBUTE_CHARS} characters` };

@@ -61,7 +61,7 @@ export function stage(request: StageRequest, suggest: (name: string, format: Imp
     if (request.kind !== undefined && !kinds.includes(request.kind)) {
       throw new ImportError(name, `cannot be imported as ${article(request.kind)} (a .${format} file can be ${kinds.map(article).join(' or ')})`);
     }
-    const suggestedKind = request.kind ?? (kinds.length === 1 ? kinds[0]! : suggest(name, format, bytes));
+    const suggestedKind = request.kind ?? suggest(name, format, bytes);
     const entry: Staged = { ...base, size, format, kinds, suggestedKind, error: null, held };
     area.set(stagedId, entry);
     if ('bytes' in held) heldBytes += bytes.length;

@@ -15,8 +15,8 @@ const SNIFF_BYTES = 64 * 1024;
 /** Transcript or document, for formats that can be either: does the text have speaker turns? */
 export function suggestKind(name: string, format: ImportFormat, bytes: Uint8Array): SourceKind {
   const kinds = KINDS_BY_FORMAT[format];
-  // One kind only (captions, Whisper JSON, tables, HTML), or parsed asynchronously (PDF, XLSX).
-  if (kinds.length === 1 || !kinds.includes('interview') || format === 'pdf' || format === 'xlsx') return kinds[0]!;
+  // One kind only (captions, Whisper JSON, tables, HTML, and PDF and XLSX, which parse asynchronously), or no transcript among them.
+  if (kinds.length === 1 || !kinds.includes('interview')) return kinds[0]!;
   try {
     const sample = format === 'txt' || format === 'md' ? bytes.subarray(0, SNIFF_BYTES) : bytes;
     // Excel's "Unicode Text" (and other tab-separated saves) in a .txt: a table, not a transcript.

@@ -136,19 +136,17 @@ function readColumns(keys: string[], texts: string[] | null, importIds: (string 
     const answers = /_TEXT$/i.test(importId ?? key) ? 'text' : importId !== null && found.origin === 'question' ? 'choice' : null;
     return column(key, { question: tidyText(texts?.[i] ?? '') || key, code: key, answers, ...found });
   });
-  const groups = new Map<string, number[]>();
+  const byId = new Map<string, number[]>();
   columns.forEach((c, i) => {
     if (c.origin !== 'question') return;
     const g = groupOf(c.key, importIds?.[i] ?? null);
-    groups.set(g, [...(groups.get(g) ?? []), i]);
+    byId.set(g, [...(byId.get(g) ?? []), i]);
   });
+  // Without import ids, a shared column id prefix (`job_role`, `job_title`) is only a guess: the
+  // columns are one question when their texts say so ("Question - Option"), else each its own.
+  const guess = (members: number[]) => texts !== null && importIds === null && members.length > 1 && !sharesQuestion(members.map((i) => columns[i]!.question));
+  const groups = [...byId].flatMap(([g, members]): [string, number[]][] => (guess(members) ? members.map((i) => [g, [i]]) : [[g, members]]));
   for (const [g, members] of groups) {
-    // Without import ids, a shared column id prefix (`job_role`, `job_title`) is only a guess:
-    // the columns are one question when their texts say so, "Question - Option", else each its own.
-    if (texts && !importIds && members.length > 1 && !sharesQuestion(members.map((i) => columns[i]!.question))) {
-      for (const i of members) columns[i] = { ...columns[i]!, question: splitGroup([columns[i]!.question]).question };
-      continue;
-    }
     const grouped = members.length > 1;
     // Without the texts row, a group is named by its id and each column by its own.
     const { question, options } = texts
