@@ -165,3 +165,42 @@ export function windows1252Bytes(text: string): Uint8Array {
 
 /** The first half of a file, as an interrupted download or copy leaves it. */
 export const truncated = (bytes: Uint8Array): Uint8Array => bytes.slice(0, Math.floor(bytes.length / 2));
+
+/** A page for makePdfFromContent: its content stream, and form XObjects it draws with `/Name Do`. */
+export type PdfPageContent = string | { content: string; forms?: Record<string, string> };
+
+/**
+ * A PDF written by hand from raw page content streams (uncompressed), for text laid out the way
+ * particular writers lay it out: Word's export places each word or run with its own position,
+ * LibreOffice kerns with TJ arrays, others end lines with T* or draw a space as its own string;
+ * a flattened form or a stamp draws its text from a form XObject (given as its content stream,
+ * in page coordinates). Fonts: /F1 Helvetica, /F2 Helvetica-Bold, /F3 Times-Roman (WinAnsi).
+ * Pages are A4 (595 × 842).
+ */
+export function makePdfFromContent(pages: PdfPageContent[]): Uint8Array {
+  const fontNames = ['Helvetica', 'Helvetica-Bold', 'Times-Roman'];
+  const objects: string[] = ['<< /Type /Catalog /Pages 2 0 R >>', ''];
+  const add = (body: string) => objects.push(body); // returns the new object's number
+  const fontRefs = fontNames.map((name) => add(`<< /Type /Font /Subtype /Type1 /BaseFont /${name} /Encoding /WinAnsiEncoding >>`));
+  const fonts = `/Font << ${fontRefs.map((n, i) => `/F${i + 1} ${n} 0 R`).join(' ')} >>`;
+  const stream = (dict: string, content: string) => `<< ${dict} /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`;
+  const pageRefs = pages.map((page) => {
+    const { content, forms = {} } = typeof page === 'string' ? { content: page } : page;
+    const xobjects = Object.entries(forms).map(
+      ([name, form]) => `/${name} ${add(stream(`/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << ${fonts} >>`, form))} 0 R`,
+    );
+    const contents = add(stream('', content));
+    return add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << ${fonts} /XObject << ${xobjects.join(' ')} >> >> /Contents ${contents} 0 R >>`);
+  });
+  objects[1] = `<< /Type /Pages /Count ${pages.length} /Kids [${pageRefs.map((n) => `${n} 0 R`).join(' ')}] >>`;
+  let file = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const at = Buffer.byteLength(file, 'latin1');
+    file += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = Buffer.byteLength(file, 'latin1');
+  file += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((at) => `${String(at).padStart(10, '0')} 00000 n \n`).join('')}`;
+  file += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(file, 'latin1'));
+}

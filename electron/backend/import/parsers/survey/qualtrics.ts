@@ -80,16 +80,20 @@ const TIMING = /_(First Click|Last Click|Page Submit|Click Count)$/i;
 /** Qualtrics' own checks (`Q_RecaptchaScore`, `Q_RelevantIDDuplicate`…), display orders and scores. */
 const CHECKS = /^(Q_[A-Za-z]|SC\d+$|.*_DO(_\d+)?$|FL_\d+_DO)/;
 
-/** A question column's group: the `QID` of its import id, else its column id before the first `_`. */
+/**
+ * A question column's group: the `QID` of its import id, else its column id up to its first
+ * `_`. A Loop & Merge block numbers each loop's copy of a question (`1_QID7`, column `1_Q7_2`):
+ * the loop's number stays part of the group, so each loop's answers are a question of their own.
+ */
 const groupOf = (key: string, importId: string | null): string => {
-  const qid = importId ? /^(QID\d+)/.exec(importId)?.[1] : undefined;
-  return qid ?? key.replace(/_.*$/, '');
+  const qid = importId ? /^(\d+_)?QID\d+/.exec(importId)?.[0] : undefined;
+  return qid ?? /^(\d+_)?[^_]*/.exec(key)![0];
 };
 
 function origin(key: string, importId: string | null): { origin: ColumnOrigin; identifying: string | null } {
   if (USER_AGENT.test(key)) return { origin: 'metadata', identifying: IDENTIFYING.agent };
   if (TIMING.test(key) || CHECKS.test(key)) return { origin: 'metadata', identifying: null };
-  if (importId !== null && !/^QID\d/.test(importId)) return { origin: 'embedded', identifying: null };
+  if (importId !== null && !/^(\d+_)?QID\d/.test(importId)) return { origin: 'embedded', identifying: null };
   return { origin: 'question', identifying: null };
 }
 

@@ -63,7 +63,9 @@ export function readSurveyMonkey(table: NumberedTable): Reading | null {
     return own ? { ...c, option: null } : { ...c, key: `${c.question} [${c.option}]` };
   });
   const rows = answerRows(table, 2);
-  const choices = read.flatMap((c, i) => (c.origin === 'question' && c.option !== null && c.answers === 'choice' ? [i] : []));
+  // Every choice column, a single-choice question's own "Response" column too: in a
+  // numerical-values export each holds the choice's number.
+  const choices = read.flatMap((c, i) => (c.origin === 'question' && c.answers === 'choice' ? [i] : []));
   const numeric = choices.length > 0 && choices.every((i) => allWholeNumbers(rows, i) || rows.every((r) => !(r[i] ?? '').trim()));
   return {
     survey: { platform: 'surveymonkey', layout: `all responses, ${numeric ? 'numerical values' : 'actual answer text'}`, headerRows: 2, notes: [] },
