@@ -52,10 +52,19 @@ describe('PDF text layout', () => {
     expect((await parsePdf(bytes, 'a.pdf')).pages).toEqual(['E = mc2\nNext line']);
   });
 
-  // Bug: a line's height position is its last item's baseline, so with 1.5 line spacing (18pt
-  // for 12pt text) a line ending in a footnote mark raised 3pt is 21pt above the next one and
-  // the paragraph is split: "as Smith showed.1\n\nThe next line…".
-  it.todo('keeps a paragraph together when one of its lines ends in a raised footnote mark');
+  it('keeps a paragraph together when one of its lines ends in a raised footnote mark', async () => {
+    // 1.5 line spacing (18 pt for 12 pt type); the mark is 7 pt, raised 4 pt, right after the full stop.
+    const font = await (await PDFDocument.create()).embedFont(StandardFonts.Helvetica);
+    const bytes = await pdfOf([
+      [
+        { text: 'as Smith showed.', y: 790 },
+        { text: '1', x: 56 + font.widthOfTextAtSize('as Smith showed.', 12), y: 794, size: 7 },
+        { text: 'The next line of the paragraph.', y: 772 },
+        { text: 'A new paragraph.', y: 744 },
+      ],
+    ]);
+    expect((await parsePdf(bytes, 'a.pdf')).pages).toEqual(['as Smith showed.1\nThe next line of the paragraph.\n\nA new paragraph.']);
+  });
 
   it('starts a paragraph when lines are more than 1.6 line heights apart', async () => {
     const bytes = await pdfOf([

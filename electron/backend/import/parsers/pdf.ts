@@ -83,12 +83,15 @@ function pageText(items: Item[]): string {
   for (const item of items) {
     const [, , , scaleY = 0, x = 0, itemY = 0] = item.transform as number[];
     const itemHeight = item.height || Math.abs(scaleY) || 10;
-    if (text && Math.abs(itemY - y) > itemHeight / 2) endLine();
+    // A new line where an item sits off the line by half a line or more; the line's own type
+    // counts, so a footnote mark or exponent set small and raised stays on it.
+    if (text && Math.abs(itemY - y) > Math.max(itemHeight, height) / 2) endLine();
     // Items on one line may leave the space between words implicit, as a gap.
     if (text && item.str && !/\s$/.test(text) && !/^\s/.test(item.str) && x - xEnd > itemHeight * 0.2) text += ' ';
     if (item.str) {
       text += item.str;
-      y = itemY;
+      // The line's baseline is that of its largest type, not of a raised mark at its end.
+      if (itemHeight >= height) y = itemY;
       height = Math.max(height, itemHeight);
       xEnd = x + item.width;
     }
