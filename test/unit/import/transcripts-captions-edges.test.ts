@@ -304,7 +304,29 @@ describe('Word or text transcripts made of caption blocks (Teams before 2023)', 
     expect(view(t)).toEqual([[null, 'Library interview Hello. Hi.', 3000]]);
   });
 
-  // An SRT or numbered WebVTT saved as .txt: the first cue's number (and a "WEBVTT" line)
-  // sits above the first time range and is kept as a title paragraph "1" (or "WEBVTT 1").
-  it.todo('drops the cue number above the first time range instead of keeping it as a title');
+  it('drops the cue number above the first time range of an SRT saved as text', () => {
+    const srt = ['1', '00:00:01,000 --> 00:00:02,500', 'Ana Lima', 'Hello.', '', '2', '00:00:02,500 --> 00:00:04,000', 'Bo Chen', 'Hi there.', ''];
+    expect(view(parseTranscript(srt.join('\r\n'), 'zoom-captions.txt'))).toEqual([
+      ['Ana Lima', 'Hello.', 1000],
+      ['Bo Chen', 'Hi there.', 2500],
+    ]);
+    // A title above the numbered cues stays.
+    expect(view(parseTranscript(['Library interview', '', ...srt].join('\n'), 'x.txt'))[0]).toEqual([null, 'Library interview', null]);
+  });
+
+  it('drops the header of a WebVTT saved as text, its cues numbered or not', () => {
+    const cues = ['00:00:01.000 --> 00:00:02.500', 'Ana Lima', 'Hello.', '', '00:00:02.500 --> 00:00:04.000', 'Bo Chen', 'Hi there.'];
+    const spoken = [
+      ['Ana Lima', 'Hello.', 1000],
+      ['Bo Chen', 'Hi there.', 2500],
+    ];
+    expect(view(parseTranscript(['WEBVTT', 'Kind: captions', 'Language: en', '', ...cues].join('\n'), 'x.txt'))).toEqual(spoken);
+    expect(view(parseTranscript(['WEBVTT', '', '1', ...cues.slice(0, 4), '2', ...cues.slice(4)].join('\n'), 'x.txt'))).toEqual(spoken);
+  });
+
+  it('keeps a number above the first time range when the cues are not numbered', () => {
+    // A year as the title of an unnumbered transcript is the author's, not a cue number.
+    const t = parseTranscript('2025\n0:0:1.0 --> 0:0:2.0\nAna Lima\nHello.\n0:0:2.0 --> 0:0:3.0\nBo Chen\nHi.', 'x.txt');
+    expect(view(t)[0]).toEqual([null, '2025', null]);
+  });
 });

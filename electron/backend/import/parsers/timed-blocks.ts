@@ -22,15 +22,36 @@ function looseMs(stamp: string): number {
 /** A line that can be a name above the words: short, a name's characters, no sentence end. */
 const nameLine = (line: string) => isSpeakerName(line) && line.split(/\s+/).length <= 5 && !/[.!?;:,"“]$/.test(line) && /^[\p{L}][\p{L}\p{N} .,'’()\-_]*$/u.test(line);
 
+const CUE_NUMBER = /^\s*\d+\s*$/;
+
+/**
+ * The lines above the first time range without what a caption file puts there: the WebVTT
+ * header (`WEBVTT`, then `Kind: captions`, `Language: en`) and, where the cues are numbered,
+ * the first cue's number.
+ */
+function withoutCaptionHeader(before: readonly string[], numbered: boolean): string[] {
+  let lines = [...before];
+  if (/^WEBVTT(\s|$)/.test(lines[0] ?? '')) {
+    lines = lines.slice(1);
+    while (/^(kind|language)\s*:/i.test(lines[0] ?? '')) lines = lines.slice(1);
+  }
+  if (numbered && CUE_NUMBER.test(lines.at(-1) ?? '')) lines = lines.slice(0, -1);
+  return lines;
+}
+
 /** The transcript, when at least two lines are caption time ranges; otherwise null. */
 export function parseTimedBlocks(lines: readonly string[]): ParsedTranscript | null {
   if (lines.filter((l) => RANGE.test(l)).length < 2) return null;
   const cues: Cue[] = [];
   let current: { start: number; end: number; lines: string[] } | null = null;
   const before: string[] = [];
+  let numbered = false;
   const flush = () => {
     if (!current) return;
-    const body = current.lines.filter((l) => l.trim() !== '' && !/^\d+$/.test(l.trim()));
+    const filled = current.lines.filter((l) => l.trim() !== '');
+    // A block ending in a bare number: the next cue's, as SRT numbers them.
+    if (CUE_NUMBER.test(filled.at(-1) ?? '')) numbered = true;
+    const body = filled.filter((l) => !CUE_NUMBER.test(l));
     const named = body.length >= 2 && nameLine(body[0]!.trim());
     const text = (named ? body.slice(1) : body).join(' ').replace(/\s+/g, ' ').trim();
     if (text) cues.push({ speaker: named ? body[0]!.trim() : null, text, timestampMs: current.start, endMs: current.end });
@@ -47,8 +68,10 @@ export function parseTimedBlocks(lines: readonly string[]): ParsedTranscript | n
     }
   }
   flush();
-  // A title and date above the first block stay, as text no speaker said.
-  const head: Cue[] = before.length > 0 ? [{ speaker: null, text: before.join(' '), timestampMs: null }] : [];
+  // A title and date above the first block stay, as text no speaker said; an SRT or WebVTT
+  // file saved as text has only its header and the first cue's number there.
+  const title = withoutCaptionHeader(before, numbered);
+  const head: Cue[] = title.length > 0 ? [{ speaker: null, text: title.join(' '), timestampMs: null }] : [];
   const parsed = cuesToTranscript([...head, ...cues], 'WebVTT');
   return { ...parsed, tool: 'Microsoft Teams (Word transcript with time ranges)' };
 }
