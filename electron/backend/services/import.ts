@@ -1,4 +1,5 @@
 import { ApiFailure } from '../../../shared/api/errors.ts';
+import type { StagedFile } from '../../../shared/domain/import-types.ts';
 import type { HandlerMap } from '../handler-types.ts';
 import { ImportError, reasonOf } from '../import/parsers/errors.ts';
 import { cancelJob } from '../import/pipeline/jobs.ts';
@@ -14,15 +15,22 @@ type M = 'import.stage' | 'import.preview' | 'import.run' | 'import.cancel' | 'i
 export const importHandlers: HandlerMap<M> = {
   'import.stage': async (input) => {
     warmParseThread();
-    const staged = [];
+    const staged: StagedFile[] = [];
     let lastYield = performance.now();
-    for (const file of input.files) {
-      staged.push(stage(file, suggestKind));
-      // Let other requests through every few milliseconds (a big file takes that alone).
-      if (performance.now() - lastYield >= 15) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        lastYield = performance.now();
+    try {
+      for (const file of input.files) {
+        staged.push(stage(file, suggestKind));
+        // Let other requests through every few milliseconds (a big file takes that alone).
+        if (performance.now() - lastYield >= 15) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          lastYield = performance.now();
+        }
       }
+    } catch (error) {
+      // The call is refused as a whole (the memory cap): the files it staged before are let go,
+      // since the caller never learns their ids.
+      discard(staged.map((f) => f.stagedId));
+      throw error;
     }
     return staged;
   },

@@ -34,7 +34,7 @@ describe('import refuses bad input, naming the file, and leaves the project unch
       'old.doc cannot be imported as it is: save it as .docx in Word and import that',
     ]);
     const r = await t.host.call('import.run', { files: [{ stagedId: staged[0]!.stagedId, kind: 'document' }] });
-    expect(r.ok ? null : r.error).toEqual({ code: 'bad_file', message: 'photo.txt does not look like a text file' });
+    expect(r.ok ? null : r.error).toEqual({ code: 'bad_file', message: 'photo.txt does not look like a text file', field: 'files.0' });
     expect(tableCounts(t.host)).toEqual(before);
   });
 

@@ -33,7 +33,8 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Problems with a file's content become `bad_file` failures that name the file. */
 function asFileFailure(error: unknown, name: string, field: string): unknown {
   if (error instanceof ImportError) return new ApiFailure('bad_file', error.message, field);
-  if (error instanceof ApiFailure) return error;
+  // A failure of its own (a file that failed staging) still says which file of the list it is.
+  if (error instanceof ApiFailure) return error.code === 'bad_file' && error.field === undefined ? new ApiFailure(error.code, error.message, field) : error;
   return new ApiFailure('bad_file', `${name} could not be imported: ${reasonOf(error)}`, field);
 }
 
