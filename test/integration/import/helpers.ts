@@ -1,5 +1,5 @@
 import type { Input } from '../../../shared/api/contract.ts';
-import type { ImportFileOptions, ImportPreview, StagedFile } from '../../../shared/domain/import-types.ts';
+import type { ImportFileOptions, ImportPreview, QuestionnairePreview, StagedFile } from '../../../shared/domain/import-types.ts';
 import { newDraft, runOptions, withPreview } from '../../../renderer/src/features/import/drafts.ts';
 import type { Unit } from '../../../shared/domain/types.ts';
 import type { TestHost } from '../../helpers/project.ts';
@@ -15,6 +15,10 @@ export async function stageOne(t: TestHost, name: string, bytes: Uint8Array): Pr
 export async function preview(t: TestHost, staged: StagedFile, kind = staged.suggestedKind!): Promise<ImportPreview> {
   return t.ok('import.preview', { stagedId: staged.stagedId, kind });
 }
+
+/** A staged file's preview as a questionnaire, with the id column or family the dialog chose. */
+export const previewQuestionnaire = (t: TestHost, stagedId: string, extra: { idColumn?: string; familyId?: number | null } = {}) =>
+  t.ok('import.preview', { stagedId, kind: 'questionnaire', ...extra }) as Promise<QuestionnairePreview>;
 
 /** The options the import dialog sends when the user accepts its first guesses for this preview. */
 export function suggestedOptions(staged: StagedFile, p: ImportPreview): ImportFileOptions {

@@ -4,7 +4,7 @@ import type { QuestionnaireOptions, QuestionnairePreview } from '../../../shared
 import { utf8Bytes } from '../../helpers/files.ts';
 import { testHost, type TestHost } from '../../helpers/project.ts';
 import { csvText, qualtricsCsv, qualtricsRows } from '../../helpers/survey-exports.ts';
-import { preview, run, stageOne } from './helpers.ts';
+import { preview, previewQuestionnaire, run, stageOne } from './helpers.ts';
 
 /** A sheet saved from Excel as "CSV UTF-8": byte order mark, CRLF. */
 const excelCsv = (rows: string[][]) => utf8Bytes(csvText(rows), true);
@@ -17,8 +17,7 @@ describe('the import preview of a questionnaire: ids, samples and what the proje
   });
   afterEach(() => t.cleanup());
 
-  const ask = (stagedId: string, extra: { idColumn?: string; familyId?: number | null } = {}) =>
-    t.ok('import.preview', { stagedId, kind: 'questionnaire', ...extra }) as Promise<QuestionnairePreview>;
+  const ask = (stagedId: string, extra: { idColumn?: string; familyId?: number | null } = {}) => previewQuestionnaire(t, stagedId, extra);
 
   async function importWave1(rows: string[][], options: Omit<QuestionnaireOptions, 'family'>) {
     const staged = await stageOne(t, 'wave1.csv', excelCsv(rows));

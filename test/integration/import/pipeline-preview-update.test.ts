@@ -4,7 +4,7 @@ import type { QuestionnaireOptions, QuestionnairePreview } from '../../../shared
 import { utf8Bytes } from '../../helpers/files.ts';
 import { testHost, type TestHost } from '../../helpers/project.ts';
 import { csvText, qualtricsCsv, qualtricsRows, WHY } from '../../helpers/survey-exports.ts';
-import { preview, run, stageOne, suggestedOptions } from './helpers.ts';
+import { preview, previewQuestionnaire, run, stageOne, suggestedOptions } from './helpers.ts';
 
 const excelCsv = (rows: string[][]) => utf8Bytes(csvText(rows), true);
 
@@ -44,8 +44,7 @@ describe('a later export of a questionnaire already in the project', () => {
   });
   afterEach(() => t.cleanup());
 
-  const ask = (stagedId: string, extra: { idColumn?: string; familyId?: number | null } = {}) =>
-    t.ok('import.preview', { stagedId, kind: 'questionnaire', ...extra }) as Promise<QuestionnairePreview>;
+  const ask = (stagedId: string, extra: { idColumn?: string; familyId?: number | null } = {}) => previewQuestionnaire(t, stagedId, extra);
   const previewOf = async (name: string, bytes: Uint8Array) => (await preview(t, await stageOne(t, name, bytes))) as QuestionnairePreview;
 
   describe('from Qualtrics, where every survey has a Q1 and a StartDate', () => {

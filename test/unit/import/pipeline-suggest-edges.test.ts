@@ -1,5 +1,5 @@
+import { column } from '../../../electron/backend/import/parsers/survey/columns.ts';
 import { describe, expect, it } from 'vitest';
-import type { ColumnMeaning } from '../../../shared/domain/import-types.ts';
 import { columnStats, suggestColumn, suggestIdColumn, suggestKind, suggestSpeaker } from '../../../electron/backend/import/pipeline/suggest.ts';
 import { makeDocx } from '../../helpers/files.ts';
 import { otterDocx } from '../../helpers/transcript-exports.ts';
@@ -10,17 +10,6 @@ import { otterDocx } from '../../helpers/transcript-exports.ts';
  * survey tool or a hand-made spreadsheet writes.
  */
 
-const column = (key: string, over: Partial<ColumnMeaning> = {}): ColumnMeaning => ({
-  key,
-  question: key,
-  option: null,
-  group: null,
-  code: null,
-  origin: 'question',
-  answers: null,
-  identifying: null,
-  ...over,
-});
 
 const answer = (key: string) => ({ column: key, role: 'answer', sectionCodeId: null });
 const category = (key: string) => ({ column: key, role: 'attribute', type: 'category' });

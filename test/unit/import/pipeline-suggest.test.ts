@@ -1,22 +1,11 @@
+import { column } from '../../../electron/backend/import/parsers/survey/columns.ts';
 import { describe, expect, it } from 'vitest';
-import type { ColumnMeaning } from '../../../shared/domain/import-types.ts';
 import { suggestColumn, suggestIdColumn, suggestKind, suggestSpeaker } from '../../../electron/backend/import/pipeline/suggest.ts';
 
 /** The first guesses the import dialog shows for each file, speaker and column, before the user confirms them. */
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
-const column = (key: string, over: Partial<ColumnMeaning> = {}): ColumnMeaning => ({
-  key,
-  question: key,
-  option: null,
-  group: null,
-  code: null,
-  origin: 'question',
-  answers: null,
-  identifying: null,
-  ...over,
-});
 
 describe('what kind of source a file is', () => {
   it('a caption, table or PDF file has one kind only', () => {
