@@ -7,6 +7,7 @@ import type { Cue } from './captions.ts';
 import { cuesToTranscript } from './captions.ts';
 import type { ParsedTranscript } from './turns.ts';
 import { isSpeakerName } from './turns.ts';
+import { WEBVTT_HEADER } from './vtt.ts';
 
 /** A time range with loose digits: `0:0:0.0 --> 0:0:4.380`, `00:00:01.5000000 --> 00:00:03.2000000`. */
 const RANGE = /^\s*(\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d+)?|\d{1,2}:\d{1,2}(?:[.,]\d+)?)\s*-->\s*(\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d+)?|\d{1,2}:\d{1,2}(?:[.,]\d+)?)\s*$/;
@@ -31,7 +32,7 @@ const CUE_NUMBER = /^\s*\d+\s*$/;
  */
 function withoutCaptionHeader(before: readonly string[], numbered: boolean): string[] {
   let lines = [...before];
-  if (/^WEBVTT(\s|$)/.test(lines[0] ?? '')) {
+  if (WEBVTT_HEADER.test(lines[0] ?? '')) {
     lines = lines.slice(1);
     while (/^(kind|language)\s*:/i.test(lines[0] ?? '')) lines = lines.slice(1);
   }

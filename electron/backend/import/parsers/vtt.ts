@@ -5,6 +5,9 @@ import { ImportError } from './errors.ts';
 import type { ParsedTranscript } from './turns.ts';
 import { timestampToMs } from './turns.ts';
 
+/** A WebVTT file's first line: `WEBVTT`, alone or followed by a space or tab and a title. */
+export const WEBVTT_HEADER = /^WEBVTT(?:[ \t]|$)/;
+
 const TIMING = /^\s*(\S+)\s+-->\s+(\S+)/;
 const VOICE = /<v(?:\.[^\s>]*)?(?:\s+([^>]*))?>/g;
 
@@ -33,7 +36,7 @@ function voiceSegments(payload: string, timestampMs: number | null, endMs: numbe
  */
 export function parseVtt(raw: string, fileName: string): ParsedTranscript {
   const text = canonicalText(raw);
-  if (!/^WEBVTT(?:[ \t]|$)/.test(text.split('\n', 1)[0] ?? '')) {
+  if (!WEBVTT_HEADER.test(text.split('\n', 1)[0] ?? '')) {
     throw new ImportError(fileName, 'is not a WebVTT file (its first line must be "WEBVTT")', { line: 1 });
   }
   const cues: Cue[] = [];

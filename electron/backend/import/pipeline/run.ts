@@ -33,8 +33,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Problems with a file's content become `bad_file` failures that name the file. */
 function asFileFailure(error: unknown, name: string, field: string): unknown {
   if (error instanceof ImportError) return new ApiFailure('bad_file', error.message, field);
-  // A failure of its own (a file that failed staging) still says which file of the list it is.
-  if (error instanceof ApiFailure) return error.code === 'bad_file' && error.field === undefined ? new ApiFailure(error.code, error.message, field) : error;
+  if (error instanceof ApiFailure) return error;
   return new ApiFailure('bad_file', `${name} could not be imported: ${reasonOf(error)}`, field);
 }
 
@@ -59,7 +58,8 @@ function parseInput(item: Item): { ready: Promise<ParsedSource> } | { input: Par
   const { staged, options } = item;
   const remembered = rememberedParse<ParsedSource>(staged.stagedId, options.kind);
   if (remembered) return { ready: Promise.resolve(remembered) };
-  if (staged.error !== null || staged.held === null) return { ready: Promise.reject(new ApiFailure('bad_file', staged.error ?? `${staged.name} cannot be read`)) };
+  // A file that failed staging: refused with its place in the list, as other per-file failures are.
+  if (staged.error !== null || staged.held === null) return { ready: Promise.reject(new ApiFailure('bad_file', staged.error ?? `${staged.name} cannot be read`, item.target.field)) };
   const held = staged.held;
   return { input: { name: staged.name, kind: options.kind, ...('path' in held ? { path: held.path } : { bytes: held.bytes }) } };
 }
