@@ -17,6 +17,7 @@ import type { FileTarget } from './write-text-sources.ts';
 const MAX_LABEL = 40;
 
 type Column = AnswerColumn & { existing: families.FamilyQuestion | null };
+type Attribute = { id: number; name: string };
 type Pending = { kind: 'question' | 'answer'; start: number; end: number; column: number; participantId?: number; speaker?: string };
 
 function resolveFamily(batch: Batch, target: FileTarget, options: QuestionnaireOptions): { id: number; name: string } {
@@ -34,17 +35,18 @@ function resolveFamily(batch: Batch, target: FileTarget, options: QuestionnaireO
   return { id, name };
 }
 
-function attributeIds(batch: Batch, target: FileTarget, plan: QuestionnairePlan): number[] {
+/** The project's attribute for each attribute column: the one of that name (any case), or a new one. */
+function attributesOf(batch: Batch, target: FileTarget, plan: QuestionnairePlan): Attribute[] {
   const { ctx } = batch;
   return plan.attributeColumns.map((c) => {
     const existing = findAttribute(ctx.db, c.name);
     if (existing && existing.type !== c.type) {
       throw new ApiFailure('conflict', `${target.fileName}: column "${c.header}" is set as a ${c.type} attribute, but the project's attribute ${existing.name} is ${existing.type}; choose ${existing.type}`, `${target.field}.questionnaire.columns`);
     }
-    if (existing) return existing.id;
+    if (existing) return { id: existing.id, name: existing.name };
     const def = defineAttribute(ctx.db, c.name, c.type);
     ctx.audit('create', 'attribute', def.id, { name: c.name, column: c.header, type: c.type, via: 'import' });
-    return def.id;
+    return { id: def.id, name: c.name };
   });
 }
 
@@ -82,7 +84,7 @@ export function writeQuestionnaire(batch: Batch, target: FileTarget, table: Surv
   const plan = planQuestionnaire(table, target.fileName, options, `${target.field}.questionnaire`);
   checkSections(db, target, plan.answerColumns);
   const family = resolveFamily(batch, target, options);
-  const attrIds = attributeIds(batch, target, plan);
+  const attributes = attributesOf(batch, target, plan);
   const known = families.familyQuestions(db, family.id);
   const byHeader = new Map(known.map((q) => [q.header.toLowerCase(), q]));
   const columns: Column[] = plan.answerColumns.map((c) => ({ ...c, existing: byHeader.get(c.header.toLowerCase()) ?? null }));
@@ -157,25 +159,26 @@ export function writeQuestionnaire(batch: Batch, target: FileTarget, table: Surv
   } else {
     ctx.audit('import', 'questionnaire', family.id, { file: target.fileName, answers: 0, note: 'nothing new in this export' });
   }
-  report.attributeValuesChanged = setAttributes(batch, plan, participantIds, attrIds);
+  report.attributeValuesChanged = setAttributes(batch, plan, participantIds, attributes);
   return { name: target.fileName, kind: 'questionnaire', sourceId, sourceName: sourceId === null ? null : target.sourceName, units: pending.length, questionnaire: report };
 }
 
-/** Sets attribute values that differ from the stored ones; returns how many replaced a stored value. */
-function setAttributes(batch: Batch, plan: QuestionnairePlan, participantIds: number[], attrIds: number[]): number {
+/** Sets attribute values that differ from the stored ones (logged by the attribute's name); returns how many replaced a stored value. */
+function setAttributes(batch: Batch, plan: QuestionnairePlan, participantIds: number[], attributes: Attribute[]): number {
   const { ctx } = batch;
   let changed = 0;
   plan.respondents.forEach((r, ri) => {
     const participantId = participantIds[ri]!;
     const values: Record<string, string> = {};
-    plan.attributeColumns.forEach((c, ai) => {
+    plan.attributeColumns.forEach((_, ai) => {
       const value = r.attributes[ai];
       if (value === null || value === undefined) return;
-      const before = getAttributeValue(ctx.db, participantId, attrIds[ai]!);
+      const attribute = attributes[ai]!;
+      const before = getAttributeValue(ctx.db, participantId, attribute.id);
       if (before === value) return;
       if (before !== undefined) changed++;
-      setAttributeValue(ctx.db, participantId, attrIds[ai]!, value);
-      values[c.name] = value;
+      setAttributeValue(ctx.db, participantId, attribute.id, value);
+      values[attribute.name] = value;
     });
     if (Object.keys(values).length > 0) ctx.audit('set-attribute', 'participant', participantId, { attributes: values, via: 'import' });
   });
