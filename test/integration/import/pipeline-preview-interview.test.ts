@@ -26,7 +26,7 @@ describe('the import preview of an interview and of a document, at its edges', (
     expect(p.speakers.find((s) => s.speaker === 'Chidi')).toMatchObject({ turns: 2 });
   });
 
-  it('counts the pages of a PDF by its last page with text, when a page in between is blank', async () => {
+  it('counts every page of a PDF, a blank one in between too', async () => {
     const staged = await stageOne(t, 'report.pdf', await makePdf([['Findings of the pilot.'], [], ['Recommendations.']]));
     const p = (await preview(t, staged)) as DocumentPreview;
     // Page 2 is empty: no unit for it, but the document still has three pages.
@@ -35,5 +35,11 @@ describe('the import preview of an interview and of a document, at its edges', (
       [1, 'Findings of the pilot.'],
       [3, 'Recommendations.'],
     ]);
+  });
+
+  it('counts a blank last page of a PDF, as a PDF reader would', async () => {
+    const staged = await stageOne(t, 'report.pdf', await makePdf([['Findings of the pilot.'], ['Recommendations.'], []]));
+    const p = (await preview(t, staged)) as DocumentPreview;
+    expect(p).toMatchObject({ kind: 'document', pageCount: 3, unitCount: 2 });
   });
 });

@@ -42,7 +42,7 @@ describe('PDF pages', () => {
 
   it('skips a blank first page without leaving a gap before the second', () => {
     const doc = buildDocument({ pages: ['\n\n', 'Only text'] });
-    expect(doc).toEqual({ text: 'Only text', units: [{ kind: 'page', start: 0, end: 9, page: 2 }, { kind: 'paragraph', start: 0, end: 9, page: 2 }] });
+    expect(doc).toEqual({ text: 'Only text', units: [{ kind: 'page', start: 0, end: 9, page: 2 }, { kind: 'paragraph', start: 0, end: 9, page: 2 }], pageCount: 2 });
   });
 });
 

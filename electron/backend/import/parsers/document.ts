@@ -2,7 +2,8 @@ import type { Block } from './blocks.ts';
 
 export type { Block } from './blocks.ts';
 export type DocumentUnit = { kind: 'heading' | 'paragraph' | 'page'; start: number; end: number; page?: number; level?: number };
-export type BuiltDocument = { text: string; units: DocumentUnit[] };
+/** `pageCount`: for PDF pages, how many the file has, blank ones included. */
+export type BuiltDocument = { text: string; units: DocumentUnit[]; pageCount?: number };
 
 const SEPARATOR = '\n\n';
 
@@ -47,7 +48,7 @@ function fromPages(pages: string[]): BuiltDocument {
     });
     units.push({ kind: 'page', start: pageStart, end: text.length, page: i + 1 }, ...inner);
   });
-  return { text, units };
+  return { text, units, pageCount: pages.length };
 }
 
 /**

@@ -24,7 +24,7 @@ export type InterviewUnit = { kind: 'turn' | 'paragraph' | 'heading'; start: num
 export type ParsedSource =
   /** `tool`: the transcription service or meeting tool whose layout was recognised. */
   | { kind: 'interview'; text: string; units: InterviewUnit[]; tool?: string | null }
-  | { kind: 'document'; text: string; units: BuiltDocument['units'] }
+  | { kind: 'document'; text: string; units: BuiltDocument['units']; pageCount?: number }
   | { kind: 'questionnaire'; table: SurveyTable };
 
 /** Formats whose parsers are asynchronous; their results are kept between the import's two phases. */
@@ -142,7 +142,7 @@ export async function parseSource(name: string, bytes: Uint8Array, kind: SourceK
   if (format === 'pdf') {
     checkKind(format, kind, name);
     const doc = buildDocument(await parsePdf(bytes, name, pdfLimits));
-    return nonEmpty({ kind: 'document', text: doc.text, units: doc.units }, name);
+    return nonEmpty({ kind: 'document', text: doc.text, units: doc.units, pageCount: doc.pageCount! }, name);
   }
   if (format === 'xlsx') {
     checkKind(format, kind, name);

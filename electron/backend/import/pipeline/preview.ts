@@ -60,7 +60,7 @@ function documentPreview(db: Db, base: { stagedId: string; name: string }, parse
     duplicateOf: duplicateOf(db, parsed.text),
     units: shown.slice(0, FIRST_UNITS).map((u) => ({ kind: u.kind, page: u.page ?? null, text: cut(parsed.text.slice(u.start, u.end), 280) })),
     unitCount: shown.length,
-    pageCount: pages.length > 0 ? (pages[pages.length - 1]!.page ?? pages.length) : null,
+    pageCount: parsed.pageCount ?? null,
   };
 }
 
