@@ -53,6 +53,18 @@ describe('Whisper JSON: segments', () => {
     ]);
     expect(t.tool).toBe('WhisperX (JSON, diarized)');
   });
+
+  it('names JSON whose speakers were renamed as speech-to-text JSON, not as WebVTT', () => {
+    const t = whisper([
+      { start: 0, end: 1, text: ' How did it start?', speaker: 'Interviewer' },
+      { start: 1, end: 2, text: ' With a pilot.', speaker: 'Ann' },
+    ]);
+    expect(view(t)).toEqual([
+      ['Interviewer', 'How did it start?', 0],
+      ['Ann', 'With a pilot.', 1000],
+    ]);
+    expect(t.tool).toBe('Speech-to-text JSON with speaker names (WhisperX and others)');
+  });
 });
 
 describe('Whisper JSON: files that are not transcripts', () => {

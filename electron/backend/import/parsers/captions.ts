@@ -47,7 +47,8 @@ export function cleanCueText(text: string): string {
 function captionTool(format: 'WebVTT' | 'SRT' | 'JSON', speakers: string[], named: 'voice' | 'prefix' | null): string {
   if (speakers.some((s) => /^speaker_\d+$/i.test(s))) return `WhisperX (${format}, diarized)`;
   if (speakers.length === 0) return `${format === 'JSON' ? 'Whisper' : format} without speakers (Whisper and other speech-to-text)`;
-  if (named === 'voice') return 'WebVTT with voice tags (Microsoft Teams, Google Meet)';
+  // JSON segments carry their speaker as a field: names there are a diarized file renamed (WhisperX and others).
+  if (named === 'voice') return format === 'JSON' ? 'Speech-to-text JSON with speaker names (WhisperX and others)' : 'WebVTT with voice tags (Microsoft Teams, Google Meet)';
   return `${format} with "Name:" captions (Zoom, Otter, Descript)`;
 }
 
