@@ -109,4 +109,30 @@ describe('HTML tables', () => {
   it('reads a pretty-printed table row without the indentation around its tabs', () => {
     expect(texts('<table>\n  <tr>\n    <td>Q1</td>\n    <td> Yes </td>\n    <td>Often</td>\n  </tr>\n</table>')).toEqual(['Q1\tYes\tOften']);
   });
+
+  it('reads a table saved by Word as HTML, its cells in paragraphs, one row to a paragraph', () => {
+    const word = [
+      "<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;mso-yfti-tbllook:1184'>",
+      " <tr style='mso-yfti-irow:0;mso-yfti-firstrow:yes'>",
+      "  <td width=301 valign=top style='width:225.4pt;border:solid windowtext 1.0pt'>",
+      '  <p class=MsoNormal><b>Participant<o:p></o:p></b></p>',
+      '  </td>',
+      "  <td width=301 valign=top style='width:225.4pt'>",
+      '  <p class=MsoNormal><b>Role<o:p></o:p></b></p>',
+      '  </td>',
+      ' </tr>',
+      " <tr style='mso-yfti-irow:1;mso-yfti-lastrow:yes'>",
+      '  <td><p class=MsoNormal>P01<o:p></o:p></p></td>',
+      '  <td><p class=MsoNormal>Teacher<o:p></o:p></p>',
+      '  <p class=MsoNormal>and mentor<o:p></o:p></p></td>',
+      ' </tr>',
+      '</table>',
+      '<p class=MsoNormal>After the table.<o:p></o:p></p>',
+    ].join('\r\n');
+    expect(texts(word)).toEqual(['Participant\tRole', 'P01\tTeacher and mentor', 'After the table.']);
+  });
+
+  it('ends a row at the next row or the end of the table when its cells are left open', () => {
+    expect(texts('<table><tr><td><p>a<td><p>b<tr><td><div>c</div></table><p>d')).toEqual(['a\tb', 'c', 'd']);
+  });
 });

@@ -12,6 +12,9 @@ const BLOCK = new Set(
   ),
 );
 
+/** Elements that end a table row whatever cells were left open (HTML lets <td> go unclosed). */
+const ROW_STRUCTURE = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'caption']);
+
 const TAG = /^<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)/;
 
 /** Index just past the `>` that ends the tag starting at `from`, honouring quoted attributes. */
@@ -37,6 +40,8 @@ export function parseHtml(html: string): ParsedBlocks {
   let buffer = '';
   let heading: number | null = null;
   let pre = 0;
+  /** Open table cells: inside one, paragraphs (Word saves each cell's text as <p>) stay in the row. */
+  let cell = 0;
 
   const flush = () => {
     // Outside <pre>, the white space around a table cell's tab is only the page's indentation.
@@ -83,8 +88,15 @@ export function parseHtml(html: string): ParsedBlocks {
       continue;
     }
     if (name === 'br') buffer += '\n';
-    else if ((name === 'td' || name === 'th') && !closing && buffer.trim()) buffer += '\t';
-    else if (BLOCK.has(name)) {
+    else if (name === 'td' || name === 'th') {
+      if (!closing && buffer.trim()) buffer += '\t';
+      cell = closing ? Math.max(0, cell - 1) : cell + 1;
+    } else if (cell > 0 && BLOCK.has(name) && !ROW_STRUCTURE.has(name)) {
+      // A cell's paragraphs read as one, separated by a space (as a Word table's cell does).
+      if (buffer && !/\s$/.test(buffer)) buffer += ' ';
+      if (name === 'pre') pre = Math.max(0, pre + (closing ? -1 : 1));
+    } else if (BLOCK.has(name)) {
+      if (ROW_STRUCTURE.has(name)) cell = 0;
       flush();
       const level = /^h([1-6])$/.exec(name);
       if (level) heading = closing ? null : Number(level[1]);
