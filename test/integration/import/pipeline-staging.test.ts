@@ -126,32 +126,45 @@ describe('staging files for import', () => {
   });
 
   /**
-   * The preview remembers the last six parses (staging.ts rememberParse). Seen from outside: a
-   * file named by path and deleted after its preview still previews while it is remembered,
-   * and cannot be read any more once six other previews pushed it out.
+   * The preview remembers the six parses used last (staging.ts rememberParse). Seen from
+   * outside: a file named by path and deleted after its preview still previews while it is
+   * remembered, and cannot be read any more once six other previews pushed it out.
    */
-  describe('remembers the last six parses', () => {
+  describe('remembers the six parses used last', () => {
     const previewOf = (staged: StagedFile) => t.host.call('import.preview', { stagedId: staged.stagedId, kind: 'document' });
-    async function stageEight(): Promise<StagedFile[]> {
+    async function stageFiles(count = 8): Promise<StagedFile[]> {
       const staged: StagedFile[] = [];
-      for (let i = 0; i < 8; i++) staged.push(await stagePath(write(`doc${i}.txt`, `Document number ${i}.\n`)));
+      for (let i = 0; i < count; i++) staged.push(await stagePath(write(`doc${i}.txt`, `Document number ${i}.\n`)));
       return staged;
     }
+    const firstUnit = async (staged: StagedFile) => ((await t.ok('import.preview', { stagedId: staged.stagedId, kind: 'document' })) as DocumentPreview).units[0]!.text;
 
     it('keeps a parse through five more previews and forgets it at the sixth', async () => {
-      const [first, ...others] = await stageEight();
-      expect(((await t.ok('import.preview', { stagedId: first!.stagedId, kind: 'document' })) as DocumentPreview).units[0]!.text).toBe('Document number 0.');
+      const [first, ...others] = await stageFiles();
+      expect(await firstUnit(first!)).toBe('Document number 0.');
+      rmSync(join(t.dir, 'doc0.txt'));
+      for (const other of others.slice(0, 6)) expect((await previewOf(other)).ok).toBe(true);
+      const r = await previewOf(first!);
+      expect(r.ok ? null : r.error.message).toMatch(/^doc0\.txt cannot be read any more: ENOENT/);
+    });
+
+    it('keeps the file the researcher keeps coming back to, however many others they preview', async () => {
+      // As the dialog does when the id column or the family of the file in view changes.
+      const [first, ...others] = await stageFiles(17);
+      expect(await firstUnit(first!)).toBe('Document number 0.');
       rmSync(join(t.dir, 'doc0.txt'));
       for (const other of others.slice(0, 5)) expect((await previewOf(other)).ok).toBe(true);
-      // Asking again for the remembered one does not parse it again, nor count as a new parse.
-      expect(((await t.ok('import.preview', { stagedId: first!.stagedId, kind: 'document' })) as DocumentPreview).units[0]!.text).toBe('Document number 0.');
-      expect((await previewOf(others[5]!)).ok).toBe(true);
+      expect(await firstUnit(first!)).toBe('Document number 0.');
+      for (const other of others.slice(5, 10)) expect((await previewOf(other)).ok).toBe(true);
+      expect(await firstUnit(first!)).toBe('Document number 0.');
+      // Six previews of other files since it was last asked for: it is forgotten.
+      for (const other of others.slice(10, 16)) expect((await previewOf(other)).ok).toBe(true);
       const r = await previewOf(first!);
       expect(r.ok ? null : r.error.message).toMatch(/^doc0\.txt cannot be read any more: ENOENT/);
     });
 
     it('remembers a parse per kind', async () => {
-      const [first] = await stageEight();
+      const [first] = await stageFiles();
       await t.ok('import.preview', { stagedId: first!.stagedId, kind: 'document' });
       rmSync(join(t.dir, 'doc0.txt'));
       const r = await t.host.call('import.preview', { stagedId: first!.stagedId, kind: 'interview' });
@@ -159,7 +172,7 @@ describe('staging files for import', () => {
     });
 
     it('forgets the parses of discarded files, which makes room for others', async () => {
-      const [first, ...others] = await stageEight();
+      const [first, ...others] = await stageFiles();
       await t.ok('import.preview', { stagedId: first!.stagedId, kind: 'document' });
       rmSync(join(t.dir, 'doc0.txt'));
       for (const other of others.slice(0, 5)) expect((await previewOf(other)).ok).toBe(true);

@@ -124,12 +124,22 @@ export function readStaged(entry: Staged): Uint8Array {
   }
 }
 
-/** The dialog asks for a file's preview again when the id column or family changes: parse once. */
+/**
+ * The dialog asks for a file's preview again when the id column or family changes: parse once.
+ * The six parses used last are kept (a Map keeps insertion order: the first key is the least recent).
+ */
 const recentParses = new Map<string, unknown>();
 const RECENT_PARSES = 6;
 
-/** A parse the preview remembered, if it still is. */
-export const rememberedParse = <T>(stagedId: string, kind: SourceKind): T | undefined => recentParses.get(`${stagedId}:${kind}`) as T | undefined;
+/** A parse the preview remembered, if it still is; asking for it makes it the most recent. */
+export function rememberedParse<T>(stagedId: string, kind: SourceKind): T | undefined {
+  const key = `${stagedId}:${kind}`;
+  if (!recentParses.has(key)) return undefined;
+  const parsed = recentParses.get(key);
+  recentParses.delete(key);
+  recentParses.set(key, parsed);
+  return parsed as T;
+}
 
 export function rememberParse<T>(stagedId: string, kind: SourceKind, parse: () => Promise<T>): Promise<T> {
   const remembered = rememberedParse<T>(stagedId, kind);
