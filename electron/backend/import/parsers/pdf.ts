@@ -86,10 +86,14 @@ function pageText(items: Item[]): string {
     // A new line where an item sits off the line by half a line or more; the line's own type
     // counts, so a footnote mark or exponent set small and raised stays on it.
     if (text && Math.abs(itemY - y) > Math.max(itemHeight, height) / 2) endLine();
-    // Items on one line may leave the space between words implicit, as a gap.
-    if (text && item.str && !/\s$/.test(text) && !/^\s/.test(item.str) && x - xEnd > itemHeight * 0.2) text += ' ';
-    if (item.str) {
-      text += item.str;
+    // After a flattened form field (a form XObject), pdf.js measures the gap from the text
+    // before the field: a space item reaching back over the field's value, not a space.
+    const str = text && !item.str.trim() && x < xEnd - 1 ? '' : item.str;
+    // Items on one line may leave the space between words implicit, as a gap; never before a
+    // comma, full stop, semicolon or closing bracket (a form field's box ends before them).
+    if (text && str && !/\s$/.test(text) && !/^[\s,.;)\]]/.test(str) && x - xEnd > itemHeight * 0.2) text += ' ';
+    if (str) {
+      text += str;
       // The line's baseline is that of its largest type, not of a raised mark at its end.
       if (itemHeight >= height) y = itemY;
       height = Math.max(height, itemHeight);
