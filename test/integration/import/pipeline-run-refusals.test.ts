@@ -82,4 +82,20 @@ describe('what import.run tells the renderer about a mapping it cannot follow', 
       ['paragraph', null, 'P2', false],
     ]);
   });
+
+  it('refuses a second job under the id of one still running, naming the running one, and frees the id when it ends', async () => {
+    const a = await stagedId('a.txt', NO_SPEAKERS);
+    const b = await stagedId('b.txt', 'A second note.\n');
+    const first = t.host.call('import.run', { jobId: 'job-same', files: [{ stagedId: a, kind: 'document' }] });
+    const second = t.host.call('import.run', { jobId: 'job-same', files: [{ stagedId: b, kind: 'document' }] });
+    const exported = t.host.call('exchange.exportProject', { jobId: 'job-same' });
+    const busy = { code: 'conflict', message: 'An import with job id job-same is already running', field: 'jobId' };
+    expect(await second).toEqual({ ok: false, error: busy });
+    expect(await exported).toEqual({ ok: false, error: busy });
+    expect(await first).toMatchObject({ ok: true, value: { jobId: 'job-same', files: [{ name: 'a.txt' }] } });
+    // The refused import imported nothing, and its file is still staged: it can run now.
+    expect((await t.ok('sources.list', {})).map((x) => x.name)).toEqual(['a']);
+    const again = await t.ok('import.run', { jobId: 'job-same', files: [{ stagedId: b, kind: 'document' }] });
+    expect(again.files.map((f) => f.name)).toEqual(['b.txt']);
+  });
 });

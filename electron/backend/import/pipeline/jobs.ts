@@ -7,7 +7,7 @@ import { ApiFailure } from '../../../../shared/api/errors.ts';
  * commit) runs without a break, so a cancel either stops the import with nothing imported
  * or finds it finished.
  */
-type Job = { cancelled: boolean; writing: boolean };
+type Job = { cancelled: boolean; writing: boolean; kind: JobKind };
 
 const running = new Map<string, Job>();
 
@@ -25,8 +25,10 @@ const IMPORT: JobKind = { name: 'import', cancelled: 'Import cancelled: nothing 
 
 export function startJob(id: string | undefined, kind: JobKind = IMPORT): JobHandle {
   const jobId = id ?? `${kind.name}-${randomBytes(6).toString('hex')}`;
-  if (running.has(jobId)) throw new ApiFailure('conflict', `An ${kind.name} with job id ${jobId} is already running`, 'jobId');
-  const job: Job = { cancelled: false, writing: false };
+  // The job already running under this id is named, whatever this one is.
+  const other = running.get(jobId);
+  if (other) throw new ApiFailure('conflict', `An ${other.kind.name} with job id ${jobId} is already running`, 'jobId');
+  const job: Job = { cancelled: false, writing: false, kind };
   running.set(jobId, job);
   return {
     id: jobId,

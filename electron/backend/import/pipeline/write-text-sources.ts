@@ -19,15 +19,11 @@ function requireParticipant(batch: Batch, id: number, field: string): number {
   return id;
 }
 
-/** Resolves the speaker mapping; every speaker of the file must be mapped. */
+/** Resolves the speaker mapping; run.ts (checkOptions) has made sure every speaker of the file is mapped. */
 function speakerRoles(batch: Batch, target: FileTarget, speakers: string[], options: InterviewOptions | undefined): Map<string, SpeakerRole> {
   const field = `${target.field}.interview.speakers`;
   const given = new Map<string, { action: SpeakerAction; at: number }>();
   (options?.speakers ?? []).forEach((action, at) => given.set(action.speaker, { action, at }));
-  const missing = speakers.filter((s) => !given.has(s));
-  if (missing.length > 0) {
-    throw new ApiFailure('invalid_input', `${target.fileName}: say who ${missing.map((s) => `"${s}"`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} (a participant, a new participant, the interviewer, or someone else)`, field);
-  }
   const roles = new Map<string, SpeakerRole>();
   for (const speaker of speakers) {
     const { action, at } = given.get(speaker)!;
