@@ -46,15 +46,18 @@ describe('writing a questionnaire into the project', () => {
 
     const log = await entries();
     expect(log.filter((e) => e.entity === 'questionnaire')).toEqual([{ action: 'create', entity: 'questionnaire', detail: { name: 'Team survey, spring', via: 'import' } }]);
-    expect(log.filter((e) => e.entity === 'attribute').map((e) => e.detail)).toEqual([
-      { name: 'Team', column: 'Team', type: 'category', via: 'import' },
-      { name: 'Age', column: 'Age', type: 'number', via: 'import' },
+    expect(log.filter((e) => e.entity === 'attribute')).toEqual([
+      { action: 'create', entity: 'attribute', detail: { name: 'Team', column: 'Team', type: 'category', via: 'import' } },
+      { action: 'create', entity: 'attribute', detail: { name: 'Age', column: 'Age', type: 'number', via: 'import' } },
     ]);
+    // The source reads as the questionnaire: the question, then each answer after its respondent.
+    const source = await t.ok('sources.get', { id: report.files[0]!.sourceId! });
+    expect(source.text).toBe('Q1. Why did you join?\n\nA1: To learn\n\nA3: For my manager');
     expect(log.filter((e) => e.action === 'import' && e.entity === 'source').map((e) => e.detail)).toEqual([
       { file: 'team-survey.csv', kind: 'questionnaire', questionnaire: q.familyId, answers: 2, questions: 1 },
     ]);
     // One entry per respondent with the attributes set, none for A4, who has none.
-    const set = log.filter((e) => e.action === 'set-attribute').map((e) => e.detail);
+    const set = log.filter((e) => e.action === 'set-attribute' && e.entity === 'participant').map((e) => e.detail);
     expect(set).toEqual([
       { attributes: { Team: 'Blue', Age: '30' }, via: 'import' },
       { attributes: { Team: 'Red', Age: '41' }, via: 'import' },
