@@ -41,6 +41,7 @@ describe('importing through the dialog', () => {
     await expect.poll(() => files.getByRole('option').nth(1).textContent()).toContain('Questionnaire · 3 respondents');
 
     // Speakers: the interviewer and Helena (participant PA, by first name) are recognised; Dana is new.
+    await expect.poll(() => dialog.locator('.imp-tool').textContent()).toBe('Recognised layout: Descript ("[00:00:05] Name: …")');
     const who = (speaker: string) => dialog.getByLabel(`Who is ${speaker}`);
     expect(await who('Interviewer').inputValue()).toBe('interviewer');
     expect(await who('Helena').locator('option:checked').textContent()).toBe('PA — Helena Varga');

@@ -39,6 +39,14 @@ describe('the import preview of a questionnaire: ids, samples and what the proje
     expect((await ask(blank.stagedId, { idColumn: 'id' })).respondents.problem).toBe('blank.csv, row 3, column "id": the respondent id is empty');
   });
 
+  it('says before the import that an id is too long to become a participant label', async () => {
+    const email = 'a.very.long.address.for.a.respondent@university.example.org';
+    const staged = await stageOne(t, 'emails.csv', excelCsv([['id', 'Q1'], ['R1', 'Yes'], [email, 'No']]));
+    expect((await ask(staged.stagedId, { idColumn: 'id' })).respondents.problem).toBe(
+      'emails.csv, row 3, column "id": respondent id "a.very.long.address.…" is longer than 40 characters, too long for a participant label',
+    );
+  });
+
   it('knows respondents of a later export whose ids picked up spaces in a spreadsheet', async () => {
     const familyId = await importWave1(WAVE1, WAVE1_OPTIONS);
     const wave2 = [WAVE1[0]!, ['R1', 'Teacher', 'The workload', 'More time'], ['R2 ', 'Librarian', 'Colleagues', ''], [' R3', 'Teacher', 'Students', 'Fewer forms'], ['R4', 'Teacher', 'Parents', '']];

@@ -125,11 +125,11 @@ describe('writing a questionnaire into the project', () => {
     expect((await t.ok('questions.list', { sourceId: report.files[0]!.sourceId! })).map((q) => q.sectionCodeId)).toEqual([why.id]);
   });
 
-  it('refuses a respondent id too long for a participant label, naming its row', async () => {
+  it('refuses a respondent id too long for a participant label, naming its row and column', async () => {
     const long = 'R-'.padEnd(41, 'x');
     const before = tableCounts(t.host);
     const error = await t.fails('import.run', { files: [await file('s.csv', [...SURVEY.split('\n'), `${long},Red,50,Yes`].join('\n'))] });
-    expect(error.message).toBe(`s.csv, row 6: respondent id "${long.slice(0, 20)}…" is longer than 40 characters, too long for a participant label`);
+    expect(error.message).toBe(`s.csv, row 6, column "id": respondent id "${long.slice(0, 20)}…" is longer than 40 characters, too long for a participant label`);
     expect(tableCounts(t.host)).toEqual(before);
     // 40 characters fit.
     const fits = 'R-'.padEnd(40, 'x');

@@ -193,6 +193,14 @@ describe('rows the plan refuses, naming the row and column', () => {
     expect(e.message).toBe('survey.csv, row 4, column "Respondent": respondent id "r1" already appears in row 2; each row must be a different respondent');
   });
 
+  it('refuses an id longer than a participant label may be, and takes one of exactly that length', () => {
+    const long = 'x'.repeat(41);
+    const e = importError(() => planQuestionnaire(table(HEADER, [ROWS[0]!, [long, 'a', 'b', '1', '']]), 'survey.csv', { idColumn: 'Respondent', columns: answers }, 'q'));
+    expect(e.message).toBe(`survey.csv, row 3, column "Respondent": respondent id "${'x'.repeat(20)}…" is longer than 40 characters, too long for a participant label`);
+    const fits = planQuestionnaire(table(HEADER, [ROWS[0]!, ['y'.repeat(40), 'a', 'b', '1', '']]), 'survey.csv', { idColumn: 'Respondent', columns: answers }, 'q');
+    expect(fits.respondents[1]!.id).toBe('y'.repeat(40));
+  });
+
   it('refuses a cell that is not of its attribute type, saying the type', () => {
     const e = importError(() =>
       planQuestionnaire(table(HEADER, ROWS), 'survey.csv', { idColumn: 'Respondent', columns: [{ column: 'Joined', role: 'attribute', type: 'number' }] }, 'q'),

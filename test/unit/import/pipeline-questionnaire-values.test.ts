@@ -14,6 +14,15 @@ describe('question keys from headers', () => {
     expect(questionKeyAndText('q12a: What changed?  ', 7)).toEqual({ key: 'Q12A', text: 'What changed?' });
   });
 
+  it('does not take a number the question starts with for its key', () => {
+    for (const header of ['3.5 hours a week: enough?', '10:30 start: too early?', '360-degree feedback: useful?', '2–3 sessions a week?']) {
+      expect(questionKeyAndText(header, 6)).toEqual({ key: 'Q6', text: header });
+    }
+    expect(questionKeyAndText('Q7 – How often?', 1)).toEqual({ key: 'Q7', text: 'How often?' });
+    expect(questionKeyAndText('7 - How often?', 1)).toEqual({ key: 'Q7', text: 'How often?' });
+    expect(questionKeyAndText('7)How often?', 1)).toEqual({ key: 'Q7', text: 'How often?' });
+  });
+
   it('numbers a header without a key by its position, its text trimmed', () => {
     expect(questionKeyAndText('  What would you change?  ', 4)).toEqual({ key: 'Q4', text: 'What would you change?' });
   });
@@ -69,6 +78,26 @@ describe('attribute values', () => {
     expect(attributeValue('1,234,5', 'number')).toEqual({ problem: '"1,234,5" is not a number' });
     expect(attributeValue('about 3', 'number')).toEqual({ problem: '"about 3" is not a number' });
     expect(attributeValue('  ', 'number')).toEqual({ problem: '"" is not a number' });
+  });
+
+  it('reads numbers as spreadsheets write them, and only decimal numbers', () => {
+    expect(attributeValue('.5', 'number')).toEqual({ value: '0.5' });
+    expect(attributeValue('+3', 'number')).toEqual({ value: '3' });
+    expect(attributeValue('1.2E+06', 'number')).toEqual({ value: '1200000' });
+    for (const text of ['0x1F', '0b11', 'Infinity', '-', '.', '1.2.3', '3,', ',5']) {
+      expect(attributeValue(text, 'number')).toEqual({ problem: `"${text}" is not a number` });
+    }
+  });
+
+  it('reads commas that can only separate thousands, and refuses a number that could be a thousand or a decimal', () => {
+    expect(attributeValue('1,000,000', 'number')).toEqual({ value: '1000000' });
+    expect(attributeValue('-12,500,000', 'number')).toEqual({ value: '-12500000' });
+    expect(attributeValue('1,000.5', 'number')).toEqual({ value: '1000.5' });
+    expect(attributeValue('2,50', 'number')).toEqual({ value: '2.5' });
+    expect(attributeValue('12,5000', 'number')).toEqual({ value: '12.5' });
+    // A German 1,000 is one, an English one a thousand: neither is guessed.
+    expect(attributeValue('1,000', 'number')).toEqual({ problem: '"1,000" could be 1000 or 1; write it without the comma, or with a full stop for a decimal' });
+    expect(attributeValue('-2,500', 'number')).toEqual({ problem: '"-2,500" could be -2500 or -2.5; write it without the comma, or with a full stop for a decimal' });
   });
 
   it('reads dates written the ISO way, with or without a time, and day.month.year', () => {

@@ -5,7 +5,7 @@ import { describeDuration, displayName, ImportError, reasonOf } from '../../../e
 import { isZip, readZip, utf8 } from '../../../electron/backend/import/parsers/zip.ts';
 import { makeDocx, makePdf, utf8Bytes } from '../../helpers/files.ts';
 
-const SUPPORTED = '.txt, .md, .html, .docx, .odt, .pdf, .vtt, .srt, .json, .csv, .tsv, .xlsx';
+const SUPPORTED = '.txt, .text, .md, .markdown, .html, .htm, .docx, .odt, .pdf, .vtt, .srt, .json, .csv, .tsv, .xlsx';
 
 /** An empty ZIP archive: only the end-of-central-directory record. */
 const EMPTY_ZIP = Uint8Array.from([0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0)]);

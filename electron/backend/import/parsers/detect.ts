@@ -46,7 +46,7 @@ export function formatOfName(fileName: string): ImportFormat {
   const format = BY_EXTENSION[extension];
   if (!format) {
     const hint = HINTS[extension];
-    const supported = '.txt, .md, .html, .docx, .odt, .pdf, .vtt, .srt, .json, .csv, .tsv, .xlsx';
+    const supported = Object.keys(BY_EXTENSION).map((e) => `.${e}`).join(', ');
     throw new ImportError(
       fileName,
       hint ? `cannot be imported as it is: ${hint}` : `has a file type Marginalia cannot import (supported: ${supported})`,

@@ -13,7 +13,7 @@ import { listParticipantLabels } from '../../repositories/participants.ts';
 import { sourceWithText } from '../../repositories/sources.ts';
 import type { ParsedSource } from '../parsers/parse-source.ts';
 import type { SurveyTable } from '../parsers/survey/recognize.ts';
-import { attributeNameOf, questionOf } from './questionnaire-plan.ts';
+import { attributeNameOf, questionOf, respondentIdProblem } from './questionnaire-plan.ts';
 import { columnStats, suggestColumn, suggestIdColumn, suggestSpeaker } from './suggest.ts';
 import { previewUpdate } from './update-preview.ts';
 
@@ -71,7 +71,8 @@ function idProblem(table: SurveyTable, index: number, name: string): string | nu
   for (const [r, cells] of table.rows.entries()) {
     const row = table.rowNumbers[r] ?? r + 2;
     const id = (cells[index] ?? '').trim();
-    if (!id) return `${at(row)}: the respondent id is empty`;
+    const problem = respondentIdProblem(id);
+    if (problem !== null) return `${at(row)}: ${problem}`;
     const earlier = first.get(id.toLowerCase());
     if (earlier !== undefined) return `${at(row)}: respondent id "${id}" already appears in row ${earlier}`;
     first.set(id.toLowerCase(), row);

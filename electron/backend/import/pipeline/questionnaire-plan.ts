@@ -25,11 +25,25 @@ export type QuestionnairePlan = {
   identifying: string[];
 };
 
+/** Longest respondent id: a respondent becomes a participant labelled with it (participants.create). */
+export const MAX_RESPONDENT_ID = 40;
+
+/** Why an id cannot be a respondent's, or null. */
+export function respondentIdProblem(id: string): string | null {
+  if (id === '') return 'the respondent id is empty';
+  if (id.length > MAX_RESPONDENT_ID) return `respondent id "${id.slice(0, 20)}…" is longer than ${MAX_RESPONDENT_ID} characters, too long for a participant label`;
+  return null;
+}
+
 /** Longest attribute value, as participants.setAttribute allows. */
 const MAX_ATTRIBUTE_CHARS = 2000;
 
-/** "Q3. Why did you enrol?", "3) Why…", "Q3: Why…" → key Q3 and the question's text. */
-const KEYED_HEADER = /^\s*(Q?\d{1,4}[a-z]?)\s*[.:)\]–-]\s*(\S.*)$/i;
+/**
+ * "Q3. Why did you enrol?", "3) Why…", "Q3: Why…", "Q3 – Why…" → key Q3 and the question's text.
+ * After a full stop, colon or dash a space must follow, so "3.5 hours a week?", "10:30 start?"
+ * and "360-degree feedback: useful?" are questions without a key, not keys 3, 10 and 360.
+ */
+const KEYED_HEADER = /^\s*(Q?\d{1,4}[a-z]?)\s*(?:[)\]]\s*|[.:–-]\s+)(\S.*)$/i;
 
 export function questionKeyAndText(header: string, position: number): { key: string; text: string } {
   const m = KEYED_HEADER.exec(header);
@@ -59,13 +73,25 @@ export function attributeNameOf(meaning: ColumnMeaning): string {
 /** An answer cell as codable text: line endings normalised, at most one blank line in a row. */
 export const answerText = (cell: string): string => canonicalText(cell).replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
 
+/** A decimal number as people and spreadsheets write it: `3`, `-0.5`, `.5`, `1.2E+06` (not `0x1F`, not `Infinity`). */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+/** `1,000,000` or `1,000.5`: commas that can only be thousands separators. */
+const THOUSANDS = /^[+-]?\d{1,3}(,\d{3}){2,}(\.\d+)?$|^[+-]?\d{1,3},\d{3}\.\d+$/;
+
+/** A number cell's value, a decimal comma read (`3,5`); `1,000` is refused, being 1000 or 1 depending on who wrote it. */
+function numberValue(text: string): { value: string } | { problem: string } {
+  if (/^[+-]?\d{1,3},\d{3}$/.test(text)) {
+    const [thousands, decimal] = [Number(text.replace(',', '')), Number(text.replace(',', '.'))];
+    return { problem: `"${text}" could be ${thousands} or ${decimal}; write it without the comma, or with a full stop for a decimal` };
+  }
+  const n = THOUSANDS.test(text) ? text.replaceAll(',', '') : text.replace(/^([+-]?\d+),(\d+)$/, '$1.$2');
+  return DECIMAL.test(n) && Number.isFinite(Number(n)) ? { value: String(Number(n)) } : { problem: `"${text}" is not a number` };
+}
+
 /** A cell as the attribute's stored value, or why it cannot be one. */
 export function attributeValue(raw: string, type: AttributeType): { value: string } | { problem: string } {
   const text = raw.trim();
-  if (type === 'number') {
-    const n = text.replace(/^(-?\d+),(\d+)$/, '$1.$2');
-    return n !== '' && Number.isFinite(Number(n)) ? { value: String(Number(n)) } : { problem: `"${text}" is not a number` };
-  }
+  if (type === 'number') return numberValue(text);
   if (type === 'date') {
     const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
     const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
@@ -125,7 +151,8 @@ export function planQuestionnaire(table: SurveyTable, fileName: string, options:
     const row = table.rowNumbers[r] ?? r + 2;
     const id = cells[idIndex]!.trim();
     const idColumn = table.header[idIndex]!;
-    if (id === '') throw new ImportError(fileName, 'the respondent id is empty', { row, column: idColumn });
+    const problem = respondentIdProblem(id);
+    if (problem !== null) throw new ImportError(fileName, problem, { row, column: idColumn });
     const earlier = firstRow.get(id.toLowerCase());
     if (earlier !== undefined) {
       throw new ImportError(fileName, `respondent id "${id}" already appears in row ${earlier}; each row must be a different respondent`, { row, column: idColumn });

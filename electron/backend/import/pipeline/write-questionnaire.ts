@@ -4,17 +4,13 @@ import type { Db } from '../../db/database.ts';
 import { getCodeParent } from '../../repositories/codes.ts';
 import * as families from '../../repositories/import-families.ts';
 import { insertUnits } from '../../repositories/import-units.ts';
-import { defineAttribute, findAttribute, findParticipantByLabel, getAttributeValue, setAttributeValue } from '../../repositories/participants.ts';
+import { defineAttribute, findAttribute, getAttributeValue, setAttributeValue } from '../../repositories/participants.ts';
 import { insertQuestion } from '../../repositories/sources.ts';
 import type { Batch } from './batch.ts';
-import { ImportError } from '../parsers/errors.ts';
 import type { SurveyTable } from '../parsers/survey/recognize.ts';
 import { planQuestionnaire, type AnswerColumn, type QuestionnairePlan } from './questionnaire-plan.ts';
 import { storedAnswers } from './update-preview.ts';
 import type { FileTarget } from './write-text-sources.ts';
-
-/** Participant labels are at most this long (participants.create). */
-const MAX_LABEL = 40;
 
 type Column = AnswerColumn & { existing: families.FamilyQuestion | null };
 type Attribute = { id: number; name: string };
@@ -96,9 +92,6 @@ export function writeQuestionnaire(batch: Batch, target: FileTarget, table: Surv
     const earlier = respondents.get(r.id.toLowerCase());
     if (earlier !== undefined) return earlier;
     newRespondents.push(r.id);
-    if (!findParticipantByLabel(db, r.id) && r.id.length > MAX_LABEL) {
-      throw new ImportError(target.fileName, `respondent id "${r.id.slice(0, 20)}…" is longer than ${MAX_LABEL} characters, too long for a participant label`, { row: r.row });
-    }
     const id = batch.participantFor(r.id);
     families.rememberRespondent(db, family.id, r.id, id);
     return id;

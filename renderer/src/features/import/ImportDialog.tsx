@@ -60,7 +60,7 @@ export function ImportDialog({ onImported }: { onImported: (openSourceId: number
       >
         <div className="imp-head">
           <h2 id="imp-title">{s.phase === 'done' ? 'Import finished' : 'Import files'}</h2>
-          <span className="hint">{s.phase === 'done' ? '' : 'Interviews (.txt .md .docx .vtt .srt) · documents (.pdf .docx .odt .html .md .txt) · questionnaires (.csv .xlsx)'}</span>
+          <span className="hint">{s.phase === 'done' ? '' : 'Interviews (.txt .md .docx .odt .vtt .srt .json) · documents (.pdf .docx .odt .html .md .txt) · questionnaires (.csv .tsv .xlsx)'}</span>
           <button className="icon-button" aria-label="Close" onClick={s.close} disabled={running}>×</button>
         </div>
         {s.phase === 'done' && s.report ? (

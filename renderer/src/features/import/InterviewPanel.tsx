@@ -33,6 +33,7 @@ export function InterviewPanel({ preview, speakers, unattributed, choices, onSpe
   };
   return (
     <>
+      {preview.tool && <p className="imp-note imp-tool">Recognised layout: {preview.tool}</p>}
       {preview.speakers.length === 0 ? (
         <div className="imp-section">
           <h3>Speakers</h3>
