@@ -110,7 +110,8 @@ describe('what the import preview tells the dialog', () => {
       const byRole = (await t.ok('import.preview', { stagedId: staged.stagedId, kind: 'questionnaire', idColumn: 'ROLE' })) as QuestionnairePreview;
       expect(byRole.respondents).toEqual({ idColumn: 'Role', total: 10, known: 0, problem: 'survey.csv, row 4, column "Role": respondent id "Teacher" already appears in row 2' });
       const byAnswer = (await t.ok('import.preview', { stagedId: staged.stagedId, kind: 'questionnaire', idColumn: 'Q1' })) as QuestionnairePreview;
-      expect(byAnswer.respondents.problem).toBe('survey.csv, row 5, column "Q1": the respondent id is empty');
+      // Row 2's answer is 130 characters: too long for a participant label, the first problem.
+      expect(byAnswer.respondents.problem).toBe(`survey.csv, row 2, column "Q1": respondent id "${'x'.repeat(20)}…" is longer than 40 characters, too long for a participant label`);
       const none = (await t.ok('import.preview', { stagedId: staged.stagedId, kind: 'questionnaire', idColumn: 'Respondent' })) as QuestionnairePreview;
       expect(none.respondents).toEqual({ idColumn: null, total: 10, known: 0, problem: 'survey.csv has no column "Respondent"' });
     });
