@@ -9,6 +9,7 @@ import type { ColumnRole } from '../../../shared/domain/import-types.ts';
 import { ImportError } from '../../../electron/backend/import/parsers/errors.ts';
 import { column, type SurveyTable } from '../../../electron/backend/import/parsers/survey/columns.ts';
 import { planQuestionnaire } from '../../../electron/backend/import/pipeline/questionnaire-plan.ts';
+import { thrownBy } from '../../helpers/errors.ts';
 
 function table(header: string[], rows: string[][], extra: Partial<SurveyTable> = {}): SurveyTable {
   return { header, rows, rowNumbers: rows.map((_, i) => i + 2), survey: null, columns: header.map((h) => column(h)), ...extra };
@@ -24,25 +25,8 @@ const answers: ColumnRole[] = [
   { column: 'Q2. What changed?', role: 'answer', sectionCodeId: 7 },
 ];
 
-function refusal(run: () => unknown): ApiFailure {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApiFailure) return error;
-    throw error;
-  }
-  throw new Error('expected the plan to be refused');
-}
-
-function importError(run: () => unknown): ImportError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ImportError) return error;
-    throw error;
-  }
-  throw new Error('expected the plan to be refused');
-}
+const refusal = (run: () => unknown) => thrownBy(ApiFailure, run);
+const importError = (run: () => unknown) => thrownBy(ImportError, run);
 
 describe('the plan of a questionnaire', () => {
   it('reads respondents with their answers and typed attributes, in the order of the roles', () => {

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { looksTabular, parseCsv, readCsvTable } from '../../../electron/backend/import/parsers/csv.ts';
 import { ImportError } from '../../../electron/backend/import/parsers/errors.ts';
+import { thrownBy } from '../../helpers/errors.ts';
 
 /** The ImportError a parse throws (or a failure when it does not throw one). */
-function failure(run: () => unknown): ImportError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ImportError) return error;
-    throw error;
-  }
-  throw new Error('expected an ImportError');
-}
+const failure = (run: () => unknown) => thrownBy(ImportError, run);
 
 describe('CSV cells as spreadsheet tools write them', () => {
   it('reads a quoted cell after a space (Excel with some locales writes `1, "a, b"`)', () => {
